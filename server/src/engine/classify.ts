@@ -1,0 +1,40 @@
+/** The kinds of object the engine understands, by `apiVersion` and `kind`. */
+export type KnownKind =
+  | 'NetworkPolicy'
+  | 'NetworkLogging'
+  | 'SampleFlows'
+  | 'Namespace'
+  | 'Pod'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'ReplicaSet'
+  | 'Job'
+  | 'CronJob';
+
+const KINDS: Readonly<Record<string, KnownKind>> = {
+  'networking.k8s.io/v1 NetworkPolicy': 'NetworkPolicy',
+  'networking.gke.io/v1alpha1 NetworkLogging': 'NetworkLogging',
+  'netpol-lens.dev/v1alpha1 SampleFlows': 'SampleFlows',
+  'v1 Namespace': 'Namespace',
+  'v1 Pod': 'Pod',
+  'apps/v1 Deployment': 'Deployment',
+  'apps/v1 StatefulSet': 'StatefulSet',
+  'apps/v1 DaemonSet': 'DaemonSet',
+  'apps/v1 ReplicaSet': 'ReplicaSet',
+  'batch/v1 Job': 'Job',
+  'batch/v1 CronJob': 'CronJob',
+};
+
+export function classify(apiVersion: string, kind: string): KnownKind | undefined {
+  return KINDS[`${apiVersion} ${kind}`];
+}
+
+export const WORKLOAD_KINDS: readonly KnownKind[] = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+];

@@ -1,0 +1,138 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import type { Problem } from '../problem';
+import type { Locate, Part, Path } from '../source';
+import type { Span } from '../span';
+
+/** One parsed document. Spans are relative to the document's own text. */
+export interface ParsedDocument {
+  readonly text: string;
+  /** The plain value, or `undefined` when the document has syntax errors or no content. */
+  readonly value: unknown;
+  readonly problems: readonly Problem[];
+  readonly locate: Locate;
+}
+
+// Billion-laughs input expands exponentially through aliases; `toJS` refuses past this count.
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYamlDocument(text: string): ParsedDocument {
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { prettyErrors: false });
+  } catch (error) {
+    return failed(text, tooDeep(error, text));
+  }
+  const problems = [...document.errors, ...document.warnings].map(
+    (error): Problem => ({
+      code: error.code.toLowerCase().replace(/_/g, '-'),
+      severity: document.errors.includes(error) ? 'error' : 'warning',
+      message: sentence(error.message),
+      span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+    }),
+  );
+  const locate = lazyLocate(text);
+  if (document.errors.length > 0 || document.contents === null) {
+    return { text, value: undefined, problems, locate };
+  }
+  try {
+    const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { text, value, problems, locate };
+  } catch (error) {
+    const problem: Problem =
+      error instanceof ReferenceError
+        ? {
+            code: 'alias-limit',
+            severity: 'error',
+            message: `The document expands more than ${MAX_ALIAS_COUNT} aliases; it is not analysed.`,
+            span: { start: 0, end: firstLineEnd(text) },
+          }
+        : tooDeep(error, text);
+    return { text, value: undefined, problems: [...problems, problem], locate };
+  }
+}
+
+function tooDeep(error: unknown, text: string): Problem {
+  // Pathologically nested input exhausts the parser's stack; anything else is a real bug.
+  if (!(error instanceof RangeError)) {
+    throw error;
+  }
+  return {
+    code: 'too-deeply-nested',
+    severity: 'error',
+    message: 'The document is nested too deeply to be analysed.',
+    span: { start: 0, end: firstLineEnd(text) },
+  };
+}
+
+function failed(text: string, problem: Problem): ParsedDocument {
+  const span = problem.span;
+  return { text, value: undefined, problems: [problem], locate: () => span };
+}
+
+function firstLineEnd(text: string): number {
+  const end = text.indexOf('\n');
+  return Math.max(1, end === -1 ? text.length : end);
+}
+
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+// Holding every node of every document is what makes large workspaces heavy, so the parsed
+// document is dropped after `toJS`; the first locate parses the text again and keeps that.
+function lazyLocate(text: string): Locate {
+  let document: Document.Parsed | undefined;
+  return (path: Path, part: Part = 'value'): Span => {
+    document ??= parseDocument(text, { prettyErrors: false });
+    return locateIn(document, path, part);
+  };
+}
+
+/** The span of `path` in `document`, or of the nearest ancestor that exists. */
+export function locateIn(document: Document, path: Path, part: Part): Span {
+  let node: unknown = document.contents;
+  let pair: Pair | undefined;
+  let best: Span = nodeSpan(node) ?? { start: 0, end: 0 };
+  for (const segment of path) {
+    const next = step(node, segment);
+    if (next === undefined) {
+      return pair !== undefined ? (pairKeySpan(pair) ?? best) : best;
+    }
+    pair = next.pair;
+    node = next.node;
+    best = nodeSpan(node) ?? (pair ? pairKeySpan(pair) : undefined) ?? best;
+  }
+  if (part === 'key' && pair !== undefined) {
+    return pairKeySpan(pair) ?? best;
+  }
+  return best;
+}
+
+function step(node: unknown, segment: string | number): { node: unknown; pair?: Pair } | undefined {
+  if (isMap(node)) {
+    const found = node.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+    );
+    return found ? { node: found.value, pair: found } : undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return item === undefined ? undefined : { node: item };
+  }
+  return undefined;
+}
+
+function nodeSpan(node: unknown): Span | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  if (!range || range[1] <= range[0]) {
+    return undefined;
+  }
+  return { start: range[0], end: range[1] };
+}
+
+function pairKeySpan(pair: Pair): Span | undefined {
+  return nodeSpan(pair.key);
+}

@@ -1,0 +1,34 @@
+import type { Span } from './span';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A user mistake, as data. `code` is stable; tests assert it, not the message. */
+export interface Problem {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly related?: readonly RelatedSpan[];
+}
+
+export interface RelatedSpan {
+  readonly message: string;
+  readonly span: Span;
+  /** Set when the related place is in another file. */
+  readonly uri?: string;
+}
+
+export function shiftProblem(problem: Problem, by: number): Problem {
+  if (by === 0) {
+    return problem;
+  }
+  return {
+    ...problem,
+    span: { start: problem.span.start + by, end: problem.span.end + by },
+    related: problem.related?.map((related) =>
+      related.uri === undefined
+        ? { ...related, span: { start: related.span.start + by, end: related.span.end + by } }
+        : related,
+    ),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Span } from './span';
+
+/** A path of keys and indexes from a document's root, as ajv and `yaml` both speak it. */
+export type Path = readonly (string | number)[];
+
+/** Which part of a map entry a span should cover. */
+export type Part = 'key' | 'value';
+
+/**
+ * Finds the source span of a path. With `part: 'key'` it returns the key of the last segment
+ * (falling back to the value); with `'value'`, the value. Returns the nearest existing ancestor's
+ * span when the path does not exist, so a problem always lands somewhere sensible.
+ */
+export type Locate = (path: Path, part?: Part) => Span;
+
+/**
+ * One Kubernetes object as written: a YAML document, or one item of a `kind: List`.
+ * Spans from `locate` are relative to the start of the object's document.
+ */
+export interface SourceObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The object's plain value (what `toJS` gives). */
+  readonly value: Readonly<Record<string, unknown>>;
+  /** Path of the object inside its document: `[]`, or `['items', n]` for a List item. */
+  readonly path: Path;
+  /** Locates a path relative to this object. */
+  readonly locate: Locate;
+}
+
+/** A source object with the file it came from and its document's offset in that file. */
+export interface PlacedObject extends SourceObject {
+  readonly uri: string;
+  /** Offset of the object's document in its file: add it to `locate`'s spans. */
+  readonly offset: number;
+}
+
+/** A problem whose span is absolute in the file named by `uri`. */
+export interface PlacedProblem {
+  readonly uri: string;
+  readonly problem: import('./problem').Problem;
+}

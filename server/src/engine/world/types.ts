@@ -1,0 +1,48 @@
+import type { Path } from '../source';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** Where a modelled thing was written: enough to find its span on demand. */
+export interface Origin {
+  readonly uri: string;
+  /** Offset of the document in the file. */
+  readonly offset: number;
+  /** Path of the thing from its document's root. */
+  readonly path: Path;
+}
+
+export interface Namespace {
+  readonly name: string;
+  /** Labels as declared, plus `kubernetes.io/metadata.name`. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Absent for a namespace that is used but never declared. */
+  readonly origin?: Origin;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+
+export interface Pod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ports: readonly ContainerPort[];
+  /** The pod's primary IP: from `status.podIP(s)` or assigned from 10.244.0.0/16. */
+  readonly ip: string;
+  readonly ips: readonly string[];
+  readonly ipAssigned: boolean;
+  readonly hostNetwork: boolean;
+  readonly nodeName?: string;
+  /** Set when this is the representative pod of a workload object. */
+  readonly workload?: { readonly kind: WorkloadKind; readonly name: string };
+  /** The controller owner reference of a real Pod object, as written. */
+  readonly owner?: { readonly kind: string; readonly name: string };
+  readonly generateName?: string;
+  readonly origin: Origin;
+}
