@@ -11,6 +11,8 @@ export interface ParsedDocument {
   readonly value: unknown;
   readonly problems: readonly Problem[];
   readonly locate: Locate;
+  /** The document's syntax tree, parsed again on first use and then kept. */
+  readonly tree: () => Document.Parsed | undefined;
 }
 
 // Billion-laughs input expands exponentially through aliases; `toJS` refuses past this count.
@@ -31,13 +33,17 @@ export function parseYamlDocument(text: string): ParsedDocument {
       span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
     }),
   );
-  const locate = lazyLocate(text);
+  const tree = lazyTree(text);
+  const locate: Locate = (path, part = 'value') => {
+    const document = tree();
+    return document ? locateIn(document, path, part) : { start: 0, end: 0 };
+  };
   if (document.errors.length > 0 || document.contents === null) {
-    return { text, value: undefined, problems, locate };
+    return { text, value: undefined, problems, locate, tree };
   }
   try {
     const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { text, value, problems, locate };
+    return { text, value, problems, locate, tree };
   } catch (error) {
     const problem: Problem =
       error instanceof ReferenceError
@@ -48,7 +54,7 @@ export function parseYamlDocument(text: string): ParsedDocument {
             span: { start: 0, end: firstLineEnd(text) },
           }
         : tooDeep(error, text);
-    return { text, value: undefined, problems: [...problems, problem], locate };
+    return { text, value: undefined, problems: [...problems, problem], locate, tree };
   }
 }
 
@@ -67,7 +73,7 @@ function tooDeep(error: unknown, text: string): Problem {
 
 function failed(text: string, problem: Problem): ParsedDocument {
   const span = problem.span;
-  return { text, value: undefined, problems: [problem], locate: () => span };
+  return { text, value: undefined, problems: [problem], locate: () => span, tree: () => undefined };
 }
 
 function firstLineEnd(text: string): number {
@@ -81,13 +87,20 @@ function sentence(message: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-// Holding every node of every document is what makes large workspaces heavy, so the parsed
-// document is dropped after `toJS`; the first locate parses the text again and keeps that.
-function lazyLocate(text: string): Locate {
+// Holding every node of every document is what makes large workspaces heavy, so the tree
+// is dropped after `toJS`; the first locate or hover parses the text again and keeps that.
+function lazyTree(text: string): () => Document.Parsed | undefined {
   let document: Document.Parsed | undefined;
-  return (path: Path, part: Part = 'value'): Span => {
-    document ??= parseDocument(text, { prettyErrors: false });
-    return locateIn(document, path, part);
+  let failed = false;
+  return () => {
+    if (document === undefined && !failed) {
+      try {
+        document = parseDocument(text, { prettyErrors: false });
+      } catch {
+        failed = true;
+      }
+    }
+    return document;
   };
 }
 

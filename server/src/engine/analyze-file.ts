@@ -1,0 +1,107 @@
+import { checkObject } from './check';
+import { classify } from './classify';
+import { toSourceObjects } from './parse/list';
+import { parseYamlDocument } from './parse/parse-document';
+import type { ParsedDocument } from './parse/parse-document';
+import { splitDocuments } from './parse/split';
+import type { Problem } from './problem';
+import { shiftProblem } from './problem';
+import type { PlacedObject, SourceObject } from './source';
+
+/** One document of a file, analysed on its own; reused while its text is unchanged. */
+export interface DocumentAnalysis {
+  readonly parsed: ParsedDocument;
+  /** The objects of kinds the engine knows. */
+  readonly objects: readonly SourceObject[];
+  /** Syntax and check problems, relative to the document. */
+  readonly problems: readonly Problem[];
+}
+
+export interface PlacedDocument {
+  readonly offset: number;
+  readonly analysis: DocumentAnalysis;
+}
+
+export interface FileAnalysis {
+  readonly uri: string;
+  readonly documents: readonly PlacedDocument[];
+  readonly objects: readonly PlacedObject[];
+  /** Problems of the file alone, with absolute spans. */
+  readonly problems: readonly Problem[];
+}
+
+export interface FileOptions {
+  /** Files longer than this many characters are not analysed. */
+  readonly maxFileSize: number;
+  /** Set by the reader when the bytes were not valid UTF-8. */
+  readonly invalidEncoding?: boolean;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+export function analyzeFile(
+  uri: string,
+  text: string,
+  options: FileOptions,
+  previous?: FileAnalysis,
+): FileAnalysis {
+  if (text.length > options.maxFileSize) {
+    return refused(uri, text, {
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `The file has ${text.length} characters, more than the limit of ${options.maxFileSize} (setting netpol.maxFileSize); it is not analysed.`,
+      span: { start: 0, end: firstLineEnd(text) },
+    });
+  }
+  if (options.invalidEncoding === true) {
+    return refused(uri, text, {
+      code: 'invalid-encoding',
+      severity: 'error',
+      message: 'The file is not valid UTF-8; it is not analysed.',
+      span: { start: 0, end: firstLineEnd(text) },
+    });
+  }
+  const reusable = new Map<string, DocumentAnalysis>();
+  for (const document of previous?.documents ?? []) {
+    reusable.set(document.analysis.parsed.text, document.analysis);
+  }
+  const documents = splitDocuments(text).map(
+    (chunk): PlacedDocument => ({
+      offset: chunk.offset,
+      analysis: reusable.get(chunk.text) ?? analyzeDocument(chunk.text),
+    }),
+  );
+  return {
+    uri,
+    documents,
+    objects: documents.flatMap((document) =>
+      document.analysis.objects.map((object) => ({ ...object, uri, offset: document.offset })),
+    ),
+    problems: documents.flatMap((document) =>
+      document.analysis.problems.map((problem) => shiftProblem(problem, document.offset)),
+    ),
+  };
+}
+
+export function analyzeDocument(text: string): DocumentAnalysis {
+  const parsed = parseYamlDocument(text);
+  const objects = toSourceObjects(parsed.value, parsed.locate).filter(
+    (object) => classify(object.apiVersion, object.kind) !== undefined,
+  );
+  // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
+  const syntax = isTemplate(text) ? [] : parsed.problems;
+  return { parsed, objects, problems: [...syntax, ...objects.flatMap(checkObject)] };
+}
+
+function isTemplate(text: string): boolean {
+  return text.includes('{{');
+}
+
+function refused(uri: string, _text: string, problem: Problem): FileAnalysis {
+  return { uri, documents: [], objects: [], problems: [problem] };
+}
+
+function firstLineEnd(text: string): number {
+  const end = text.indexOf('\n');
+  return Math.max(1, Math.min(end === -1 ? text.length : end, 200));
+}

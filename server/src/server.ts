@@ -1,0 +1,129 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type {
+  Connection,
+  Hover,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentPositionParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeAt } from './engine';
+import { findYamlFiles, isYamlFile, readFileText } from './read-file';
+import { renderFieldHover } from './hover';
+import { runSafe } from './run-safe';
+import { readSettings } from './settings';
+import type { Settings } from './settings';
+import { toRange } from './to-lsp';
+import { createWorkspace } from './workspace';
+
+/** Wires the handlers; the work itself happens in ./workspace and the engine. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let settings: Settings | undefined;
+  let configurationSupported = false;
+  const workspace = createWorkspace(connection);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = (params.workspaceFolders ?? [])
+      .map((folder) => folder.uri)
+      .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
+      .filter((uri) => uri.startsWith('file:'))
+      .map((uri) => fileURLToPath(uri));
+    configurationSupported = params.capabilities.workspace?.configuration === true;
+    workspace.setRelatedSupported(
+      params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    );
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'netpol-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void runSafe(connection, 'initialized', undefined, async () => {
+      settings = await readSettings(connection, configurationSupported);
+      workspace.configure(settings);
+      await loadFolders(folders);
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    void runSafe(connection, 'configuration', undefined, async () => {
+      settings = await readSettings(connection, configurationSupported);
+      workspace.configure(settings);
+    });
+  });
+
+  async function loadFolders(roots: readonly string[]): Promise<void> {
+    for (const root of roots) {
+      const files = await findYamlFiles(root).catch(() => []);
+      for (const file of files) {
+        await loadFromDisk(pathToFileURL(file).toString());
+      }
+    }
+    workspace.flush();
+  }
+
+  async function loadFromDisk(uri: string): Promise<void> {
+    if (documents.get(uri) !== undefined) {
+      return;
+    }
+    try {
+      const { text, invalidEncoding } = await readFileText(fileURLToPath(uri));
+      workspace.setText(uri, text, undefined, invalidEncoding);
+    } catch {
+      workspace.remove(uri);
+    }
+  }
+
+  documents.onDidChangeContent(({ document }) => {
+    workspace.setText(document.uri, document.getText(), document.version, false);
+  });
+
+  documents.onDidClose(({ document }) => {
+    // The editor's text may differ from the saved file: fall back to what is on disk.
+    if (document.uri.startsWith('file:')) {
+      void loadFromDisk(document.uri).then(() => workspace.flush());
+    } else {
+      workspace.remove(document.uri);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    void runSafe(connection, 'watched files', undefined, async () => {
+      for (const change of changes) {
+        if (!isYamlFile(change.uri) || documents.get(change.uri) !== undefined) {
+          continue;
+        }
+        if (change.type === FileChangeType.Deleted) {
+          workspace.remove(change.uri);
+        } else {
+          await loadFromDisk(change.uri);
+        }
+      }
+      workspace.flush();
+    });
+  });
+
+  connection.onHover((params: TextDocumentPositionParams) =>
+    runSafe(connection, 'hover', null, (): Hover | null => {
+      const document = documents.get(params.textDocument.uri);
+      const file = workspace.file(params.textDocument.uri);
+      if (document === undefined || file === undefined) {
+        return null;
+      }
+      const field = describeAt(file, document.offsetAt(params.position));
+      return field === undefined
+        ? null
+        : { contents: { kind: 'markdown', value: renderFieldHover(field) }, range: toRange(document, field.span) };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

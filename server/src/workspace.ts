@@ -1,0 +1,124 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeFile, analyzeWorkspace } from './engine';
+import type { FileAnalysis, WorkspaceAnalysis } from './engine';
+import { DEFAULT_SETTINGS } from './settings';
+import type { Settings } from './settings';
+import { toDiagnostic } from './to-lsp';
+
+// Short enough to be invisible, long enough to coalesce a burst of keystrokes into one analysis.
+const DEBOUNCE_MS = 15;
+
+interface Entry {
+  readonly document: TextDocument;
+  readonly invalidEncoding: boolean;
+  analysis?: FileAnalysis;
+}
+
+/**
+ * The server's picture of the workspace: every YAML file's text and analysis, re-analysed per
+ * file on change, with the cross-file analysis run once per burst of changes.
+ */
+export function createWorkspace(connection: Connection) {
+  const entries = new Map<string, Entry>();
+  const pending = new Set<string>();
+  const published = new Map<string, string>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let relatedSupported = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: WorkspaceAnalysis | undefined;
+
+  function schedule(): void {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+    }
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  }
+
+  function flush(): void {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    const changed = [...pending];
+    pending.clear();
+    for (const uri of changed) {
+      const entry = entries.get(uri);
+      if (entry !== undefined) {
+        entry.analysis = analyzeFile(
+          uri,
+          entry.document.getText(),
+          { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding },
+          entry.analysis,
+        );
+      }
+    }
+    current = analyzeWorkspace(files(), { dataplane: settings.dataplane });
+    publish(current, new Set(changed));
+  }
+
+  function* files(): Iterable<FileAnalysis> {
+    for (const entry of entries.values()) {
+      if (entry.analysis !== undefined) {
+        yield entry.analysis;
+      }
+    }
+  }
+
+  function publish(analysis: WorkspaceAnalysis, changed: ReadonlySet<string>): void {
+    const uris = new Set([...published.keys(), ...analysis.problems.keys()]);
+    for (const uri of uris) {
+      const entry = entries.get(uri);
+      const diagnostics = entry === undefined ? [] : toDiagnostics(entry.document, analysis, uri);
+      const key = JSON.stringify(diagnostics);
+      if (published.get(uri) === key && !changed.has(uri)) {
+        continue;
+      }
+      if (diagnostics.length === 0 && entry === undefined) {
+        published.delete(uri);
+      } else {
+        published.set(uri, key);
+      }
+      void connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics });
+    }
+  }
+
+  function toDiagnostics(document: TextDocument, analysis: WorkspaceAnalysis, uri: string): Diagnostic[] {
+    return (analysis.problems.get(uri) ?? []).map((problem) =>
+      toDiagnostic(document, problem, (other) => entries.get(other)?.document, relatedSupported),
+    );
+  }
+
+  return {
+    configure(next: Settings): void {
+      settings = next;
+      for (const [uri, entry] of entries) {
+        entry.analysis = undefined;
+        pending.add(uri);
+      }
+      flush();
+    },
+    setRelatedSupported(supported: boolean): void {
+      relatedSupported = supported;
+    },
+    setText(uri: string, text: string, version: number | undefined, invalidEncoding: boolean): void {
+      const previous = entries.get(uri);
+      const document = TextDocument.create(uri, 'yaml', version ?? 0, text);
+      entries.set(uri, { document, invalidEncoding, analysis: previous?.analysis });
+      pending.add(uri);
+      schedule();
+    },
+    remove(uri: string): void {
+      entries.delete(uri);
+      pending.delete(uri);
+      schedule();
+    },
+    flush,
+    file(uri: string): FileAnalysis | undefined {
+      return entries.get(uri)?.analysis;
+    },
+    analysis(): WorkspaceAnalysis | undefined {
+      return current;
+    },
+  };
+}
