@@ -18,7 +18,14 @@ export interface ParsedDocument {
 // Billion-laughs input expands exponentially through aliases; `toJS` refuses past this count.
 const MAX_ALIAS_COUNT = 100;
 
+// Kubernetes objects nest a few dozen levels; `yaml` itself exhausts memory somewhere past
+// 20,000 nested flow collections, which would kill the process, so deeper input is refused.
+const MAX_FLOW_DEPTH = 1000;
+
 export function parseYamlDocument(text: string): ParsedDocument {
+  if (flowDepth(text) > MAX_FLOW_DEPTH) {
+    return failed(text, tooDeep(new RangeError('flow depth'), text));
+  }
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { prettyErrors: false });
@@ -69,6 +76,21 @@ function tooDeep(error: unknown, text: string): Problem {
     message: 'The document is nested too deeply to be analysed.',
     span: { start: 0, end: firstLineEnd(text) },
   };
+}
+
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) {
+      depth++;
+      deepest = Math.max(deepest, depth);
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return deepest;
 }
 
 function failed(text: string, problem: Problem): ParsedDocument {

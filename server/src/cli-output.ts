@@ -1,0 +1,125 @@
+import pc from 'picocolors';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem, WorkspaceAnalysis } from './engine';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface SourceText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** A problem as the CLI's JSON contract prints it (DESIGN §9): 1-based lines and columns. */
+export interface ProblemRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Problem['severity'];
+  readonly code: string;
+  readonly message: string;
+}
+
+export function toProblemRecords(
+  analysis: WorkspaceAnalysis,
+  texts: ReadonlyMap<string, SourceText>,
+): ProblemRecord[] {
+  const records: ProblemRecord[] = [];
+  for (const [uri, problems] of analysis.problems) {
+    const source = texts.get(uri);
+    if (source === undefined) {
+      continue;
+    }
+    const document = TextDocument.create(uri, 'yaml', 0, source.text);
+    const sorted = [...problems].sort((a, b) => a.span.start - b.span.start);
+    for (const problem of sorted) {
+      const start = document.positionAt(problem.span.start);
+      const end = document.positionAt(problem.span.end);
+      records.push({
+        file: source.file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: problem.severity,
+        code: problem.code,
+        message: problem.message,
+      });
+    }
+  }
+  return records.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+export function formatCheck(
+  analysis: WorkspaceAnalysis,
+  texts: ReadonlyMap<string, SourceText>,
+  format: OutputFormat,
+  color: boolean,
+): { text: string; failed: boolean } {
+  const problems = toProblemRecords(analysis, texts);
+  const failed = problems.some((problem) => problem.severity === 'error');
+  switch (format) {
+    case 'json':
+      return { text: `${JSON.stringify({ problems, flows: [] }, null, 2)}\n`, failed };
+    case 'sarif':
+      return { text: `${JSON.stringify(toSarif(problems), null, 2)}\n`, failed };
+    case 'text':
+      return { text: formatText(problems, texts.size, color), failed };
+  }
+}
+
+function formatText(problems: readonly ProblemRecord[], fileCount: number, color: boolean): string {
+  const paint = pc.createColors(color);
+  const severityColor = {
+    error: paint.red,
+    warning: paint.yellow,
+    information: paint.blue,
+    hint: paint.dim,
+  } as const;
+  const lines = problems.map(
+    (problem) =>
+      `${paint.bold(`${problem.file}:${problem.line}:${problem.column}`)} ` +
+      `${severityColor[problem.severity](problem.severity)} ${paint.dim(problem.code)} ${problem.message}`,
+  );
+  const count = (severity: Problem['severity']) =>
+    problems.filter((problem) => problem.severity === severity).length;
+  const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}`;
+  lines.push(count('error') > 0 ? paint.red(summary) : paint.green(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function toSarif(problems: readonly ProblemRecord[]) {
+  const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'netpol-lens', informationUri: 'https://github.com/netpol-lens/netpol-lens' } },
+        results: problems.map((problem) => ({
+          ruleId: problem.code,
+          level: level[problem.severity],
+          message: { text: problem.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: problem.file.split('\\').join('/') },
+                region: {
+                  startLine: problem.line,
+                  startColumn: problem.column,
+                  endLine: problem.endLine,
+                  endColumn: problem.endColumn,
+                },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

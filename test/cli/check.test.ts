@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runCli } from './run-cli';
+
+interface CheckJson {
+  problems: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  flows: unknown[];
+}
+
+describe('netpol-lens check', () => {
+  it('reports the deliberate typo in examples/ as JSON and exits 1', () => {
+    const run = runCli('check', 'examples', '--format', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const output = JSON.parse(run.stdout) as CheckJson;
+    const typo = output.problems.find((problem) => problem.code === 'unknown-field');
+    assert.ok(typo, run.stdout);
+    assert.equal(typo.file, 'examples/shop/policies.yaml');
+    assert.equal(typo.severity, 'error');
+    assert.ok(typo.line > 1 && typo.column > 1 && typo.endColumn - typo.column === 'namespaceSelecter'.length);
+    assert.ok(Array.isArray(output.flows));
+  });
+
+  it('prints file:line:col lines and a summary, and exits 0 on a clean file', () => {
+    const run = runCli('check', 'test/fixtures/cli/clean');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /0 errors, 0 warnings in 1 file/);
+  });
+
+  it('prints problems as file:line:col severity code message', () => {
+    const run = runCli('check', 'examples/shop/policies.yaml');
+    assert.match(run.stdout, /^examples\/shop\/policies\.yaml:\d+:\d+ error unknown-field /m);
+  });
+
+  it('writes SARIF when asked', () => {
+    const run = runCli('check', 'examples', '--format', 'sarif');
+    const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0]?.results.some((result) => result.ruleId === 'unknown-field'));
+  });
+
+  it('exits 2 for a path that does not exist', () => {
+    const run = runCli('check', 'no/such/folder');
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Cannot read no\/such\/folder/);
+  });
+
+  it('exits 2 for a bad option value', () => {
+    const run = runCli('check', '--format', 'xml', 'examples');
+    assert.equal(run.status, 2);
+  });
+});

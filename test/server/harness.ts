@@ -1,0 +1,89 @@
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/server';
+
+/** A language client and our server, wired together in-process over two streams. */
+export interface Session {
+  readonly client: MessageConnection;
+  /** Opens (or replaces) a document and returns the next diagnostics published for it. */
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  change(uri: string, text: string): Promise<Diagnostic[]>;
+  /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
+  diagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  close(): void;
+}
+
+export async function startSession(workspaceFolder?: string): Promise<Session> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(toServer),
+    new StreamMessageWriter(toClient),
+  );
+  startServer(serverConnection);
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const latest = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    latest.set(params.uri, params.diagnostics);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
+  client.onRequest('workspace/configuration', () => [{}]);
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  const folderUri = workspaceFolder === undefined ? undefined : pathToFileURL(workspaceFolder).toString();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: folderUri ?? null,
+    workspaceFolders: folderUri === undefined ? null : [{ uri: folderUri, name: 'workspace' }],
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+  });
+  await client.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+
+  function diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true) {
+    return new Promise<Diagnostic[]>((resolve) => waiters.push({ uri, accept, resolve }));
+  }
+  return {
+    client,
+    diagnostics,
+    async open(uri, text) {
+      const next = diagnostics(uri);
+      versions.set(uri, 1);
+      await client.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      });
+      return next;
+    },
+    async change(uri, text) {
+      const next = diagnostics(uri);
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      await client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
+      return next;
+    },
+    close() {
+      client.dispose();
+      serverConnection.dispose();
+      toServer.destroy();
+      toClient.destroy();
+    },
+  };
+}

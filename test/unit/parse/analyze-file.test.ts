@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeFile } from '../../../server/src/engine/analyze-file';
+
+const OPTIONS = { maxFileSize: 1_000_000 };
+
+const policy = (name: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+spec:
+  podSelector: {}
+`;
+
+describe('analyzeFile', () => {
+  it('keeps the objects it knows, with absolute offsets', () => {
+    const text = `${policy('a')}---\napiVersion: v1\nkind: ConfigMap\n---\n${policy('b')}`;
+    const file = analyzeFile('file:///p.yaml', text, OPTIONS);
+    assert.deepEqual(
+      file.objects.map((object) => [object.kind, object.offset]),
+      [
+        ['NetworkPolicy', 0],
+        ['NetworkPolicy', text.lastIndexOf('---')],
+      ],
+    );
+  });
+
+  it('counts the items of a kind: List', () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata: {name: shop}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: web}\n`;
+    const file = analyzeFile('file:///l.yaml', text, OPTIONS);
+    assert.deepEqual(file.objects.map((object) => [object.kind, object.path]), [
+      ['Namespace', ['items', 0]],
+      ['Pod', ['items', 1]],
+    ]);
+  });
+
+  it('reuses the analysis of documents whose text did not change', () => {
+    const first = analyzeFile('file:///p.yaml', `${policy('a')}---\n${policy('b')}`, OPTIONS);
+    const second = analyzeFile('file:///p.yaml', `${policy('a')}---\n${policy('c')}`, OPTIONS, first);
+    assert.equal(second.documents[0]?.analysis, first.documents[0]?.analysis);
+    assert.notEqual(second.documents[1]?.analysis, first.documents[1]?.analysis);
+  });
+
+  it('still counts the other documents when one has a syntax error', () => {
+    const text = `a: [1\n---\n${policy('b')}`;
+    const file = analyzeFile('file:///p.yaml', text, OPTIONS);
+    assert.equal(file.objects.length, 1);
+    assert.ok(file.problems.some((problem) => problem.span.start < text.indexOf('---')));
+  });
+
+  it('stays silent about templates that are not YAML until rendered', () => {
+    const file = analyzeFile('file:///t.yaml', 'metadata:\n  name: {{ .Values.name }\n  x: [\n', OPTIONS);
+    assert.deepEqual(file.problems, []);
+  });
+
+  it('refuses a file above the size limit with one problem', () => {
+    const file = analyzeFile('file:///big.yaml', policy('a').repeat(10), { maxFileSize: 100 });
+    assert.deepEqual(file.problems.map((problem) => problem.code), ['file-too-large']);
+    assert.deepEqual(file.objects, []);
+  });
+
+  it('refuses bytes that were not UTF-8', () => {
+    const file = analyzeFile('file:///bin.yaml', 'a: \uFFFD', { ...OPTIONS, invalidEncoding: true });
+    assert.deepEqual(file.problems.map((problem) => problem.code), ['invalid-encoding']);
+  });
+
+  it('gives nothing for an empty file', () => {
+    assert.deepEqual(analyzeFile('file:///e.yaml', '', OPTIONS).problems, []);
+  });
+});
