@@ -6,7 +6,12 @@ export type Direction = 'egress' | 'ingress';
 export type Dataplane = 'gke-dataplane-v2' | 'kubernetes';
 
 export type Endpoint =
-  | { readonly kind: 'pod'; readonly pod: Pod }
+  | {
+      readonly kind: 'pod';
+      readonly pod: Pod;
+      /** The address the flow named, when it named the pod by one of its IPs. */
+      readonly ip?: string;
+    }
   | { readonly kind: 'external'; readonly ip: string };
 
 /** One new connection, resolved against the world. */
@@ -56,7 +61,10 @@ export interface ProfileNote {
   readonly code:
     | 'ipblock-ignores-pod-ip' // gke-dataplane-v2: an ipBlock never matches a pod IP
     | 'ipblock-matches-pod-ip' // kubernetes: an ipBlock matched a pod IP
-    | 'host-network-not-isolated';
+    | 'host-network-not-isolated' // gke-dataplane-v2: policies do not isolate a host-network pod
+    | 'ipblock-ignores-host-network' // gke-dataplane-v2: an ipBlock never matches a host-network pod
+    | 'selector-ignores-host-network' // gke-dataplane-v2: selector peers never match a host-network pod
+    | 'host-network-as-pod'; // kubernetes: a host-network pod is treated as a pod with its labels
   readonly dataplane: Dataplane;
   readonly rule?: RuleMatch;
 }

@@ -46,3 +46,16 @@ export interface Pod {
   readonly generateName?: string;
   readonly origin: Origin;
 }
+
+/** Namespaces and pods of the workspace, with the indexes the engine and the editor need. */
+export interface World {
+  /** Every namespace, declared or used, by name. */
+  readonly namespaces: ReadonlyMap<string, Namespace>;
+  /** Every pod (real or representative), sorted by namespace, then name. */
+  readonly pods: readonly Pod[];
+  readonly podsByNamespace: ReadonlyMap<string, readonly Pod[]>;
+  /** Pods by each of their IPs (several host-network pods may share one). */
+  readonly podsByIp: ReadonlyMap<string, readonly Pod[]>;
+  /** Pods by `key=value` of each of their labels. */
+  readonly podsByLabel: ReadonlyMap<string, readonly Pod[]>;
+}

@@ -1,0 +1,59 @@
+import type { Dataplane, Flow, Verdict } from '../evaluate/verdict';
+import type { PlacedProblem } from '../source';
+import type { Span } from '../span';
+import type { World } from '../world/types';
+import { resolveEndpoint } from './resolve-endpoint';
+import { resolvePort } from './resolve-port';
+import type { FlowProblemCode, FlowResult, SampleFlow } from './types';
+
+/** Resolves each sample flow against the world and decides it; unresolved ones become problems. */
+export function evaluateSampleFlows(
+  samples: readonly SampleFlow[],
+  world: World,
+  evaluate: (flow: Flow) => Verdict,
+  dataplane: Dataplane,
+): { readonly flows: FlowResult[]; readonly problems: PlacedProblem[] } {
+  const flows: FlowResult[] = [];
+  const problems: PlacedProblem[] = [];
+  for (const sample of samples) {
+    const resolved = toFlow(sample, world);
+    if ('problems' in resolved) {
+      problems.push(...resolved.problems);
+      continue;
+    }
+    const verdict = evaluate(resolved.flow);
+    const ok = sample.expect === null || (sample.expect === 'allow') === verdict.allowed;
+    const { spans: _spans, ...written } = sample;
+    flows.push({ ...written, flow: resolved.flow, verdict, dataplane, ok });
+  }
+  return { flows, problems };
+}
+
+/** The flow a sample names, or the problems that keep it from naming one. */
+export function toFlow(sample: SampleFlow, world: World): { flow: Flow } | { problems: PlacedProblem[] } {
+  const source = resolveEndpoint(world, sample.from);
+  const destination = resolveEndpoint(world, sample.to);
+  const problems: PlacedProblem[] = [];
+  if (source.kind === 'unresolved') {
+    problems.push(placed(sample.uri, source.code, source.message, sample.spans.from));
+  }
+  if (destination.kind === 'unresolved') {
+    problems.push(placed(sample.uri, destination.code, destination.message, sample.spans.to));
+  }
+  if (source.kind === 'unresolved' || destination.kind === 'unresolved') {
+    return { problems };
+  }
+  const port = resolvePort(destination, sample.port, sample.protocol);
+  if (port.kind === 'unresolved') {
+    return { problems: [placed(sample.uri, port.code, port.message, sample.spans.port)] };
+  }
+  const flow: Flow =
+    port.portName === undefined
+      ? { source, destination, port: port.port, protocol: sample.protocol }
+      : { source, destination, port: port.port, portName: port.portName, protocol: sample.protocol };
+  return { flow };
+}
+
+function placed(uri: string, code: FlowProblemCode, message: string, span: Span): PlacedProblem {
+  return { uri, problem: { code, severity: 'error', message, span } };
+}
