@@ -1,0 +1,64 @@
+import { classify } from '../classify';
+import type { Problem } from '../problem';
+import type { PlacedObject, PlacedProblem, SourceObject } from '../source';
+import { toReports } from './ajv-to-problem';
+import type { Report } from './report';
+import { toProblem } from './report';
+import { checkRules } from './rules/by-kind';
+import type { SchemaKind } from './schema';
+import { isSchemaKind, validatorFor } from './schema';
+import { checkWorkspace } from './workspace';
+
+export type { ProblemCode, Rule } from './codes';
+export { RULES } from './codes';
+export type { FieldDescription } from './describe-field';
+export { describeField } from './describe-field';
+
+/**
+ * Checks one object: its JSON Schema, then the semantic rules of its kind (NetworkPolicy,
+ * NetworkLogging, SampleFlows; Namespace annotations). Other kinds give no problems. Spans are
+ * relative to the object's document. Never throws on malformed input.
+ */
+export function checkObject(object: SourceObject): Problem[] {
+  const kind = classify(object.apiVersion, object.kind);
+  if (kind === undefined) {
+    return [];
+  }
+  const reports = [
+    ...(isSchemaKind(kind) ? checkSchema(kind, object) : []),
+    ...checkRules(kind, object),
+  ];
+  return dedupe(reports.map((report) => toProblem(object, report)));
+}
+
+/**
+ * Checks what no single object shows: more than one NetworkLogging, and delegated logging that
+ * no annotation turns on. Spans are absolute in each object's file.
+ */
+export function checkObjects(objects: readonly PlacedObject[]): PlacedProblem[] {
+  return checkWorkspace(objects);
+}
+
+function checkSchema(kind: SchemaKind, object: SourceObject): Report[] {
+  const validate = validatorFor(kind);
+  if (validate(object.value)) {
+    return [];
+  }
+  // CRDs prune unknown fields instead of rejecting them (gke-policy-logging.md §1.3).
+  const unknownFieldSeverity = kind === 'NetworkLogging' ? 'warning' : 'error';
+  return toReports(validate.errors ?? [], object.value, { kind, unknownFieldSeverity });
+}
+
+// Never two problems with the same code on the same span; problems in document order.
+function dedupe(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((problem) => {
+    const key = `${problem.code} ${problem.span.start} ${problem.span.end}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((left, right) => left.span.start - right.span.start);
+}

@@ -1,0 +1,38 @@
+import type { KnownKind } from '../../classify';
+import type { SourceObject } from '../../source';
+import type { Report } from '../report';
+import { checkLoggingAnnotations } from './annotations';
+import { checkIpBlocks } from './ip-block';
+import { checkMetadataMaps, checkPolicyNames } from './metadata';
+import { checkNetworkLogging } from './network-logging';
+import { checkPeers } from './peers';
+import { checkPolicyTypes } from './policy-types';
+import { checkPorts } from './ports';
+import { checkSelectors } from './selectors';
+import { checkSampleFlows } from './sample-flows';
+
+/** The semantic rules of one object, after its schema. Kinds without rules give nothing. */
+export function checkRules(kind: KnownKind, object: SourceObject): Report[] {
+  const value = object.value;
+  switch (kind) {
+    case 'NetworkPolicy':
+      return [
+        ...checkPolicyNames(value),
+        ...checkMetadataMaps(value),
+        ...checkLoggingAnnotations(value, 'NetworkPolicy', true),
+        ...checkPolicyTypes(value),
+        ...checkSelectors(value),
+        ...checkPeers(value),
+        ...checkIpBlocks(value),
+        ...checkPorts(value),
+      ];
+    case 'NetworkLogging':
+      return [...checkMetadataMaps(value), ...checkNetworkLogging(value)];
+    case 'SampleFlows':
+      return checkSampleFlows(object);
+    case 'Namespace':
+      return checkLoggingAnnotations(value, 'Namespace', false);
+    default:
+      return [];
+  }
+}
