@@ -81,3 +81,4 @@ export function resolveFlow(
 }
 
 export type ResolvedEndpoint = Endpoint | UnresolvedEndpoint;
+export { summarizeVerdict, explainVerdict } from './present/index';

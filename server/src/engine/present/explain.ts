@@ -1,0 +1,58 @@
+import type { Direction, DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
+import type { FlowResult } from '../flows/types';
+import { describeEndpoint, describeFlow, describeNote, describePolicy, describeRuleDetail, sideOf } from './describe';
+
+/** The verdict in detail: the flow, then each direction with its policies, rules and profile notes. */
+export function explainVerdict(subject: FlowResult | Verdict, flowArgument?: Flow): string {
+  const verdict = 'verdict' in subject ? subject.verdict : subject;
+  const flow = 'verdict' in subject ? subject.flow : flowArgument;
+  const lines: string[] = [];
+  const header = flow === undefined ? '' : ` ${describeFlow(flow)}`;
+  lines.push(`${verdict.allowed ? 'allow' : 'deny'}:${header}`);
+  for (const side of [verdict.egress, verdict.ingress]) {
+    lines.push(...explainDirection(side, flow));
+  }
+  return lines.join('\n');
+}
+
+export function explainDirection(side: DirectionVerdict, flow?: Flow): string[] {
+  const who = flow === undefined ? '' : ` of ${describeEndpoint(sideOf(side.direction, flow))}`;
+  const lines = [`${capitalize(side.direction)}${who}: ${headline(side)}`];
+  if (side.isolatedBy.length > 0) {
+    lines.push(`  isolated by ${side.isolatedBy.map(describePolicy).join(', ')}`);
+  }
+  for (const match of side.allowedBy) {
+    lines.push(`  allowed by ${describeRuleDetail(match)}`);
+  }
+  for (const note of side.notes) {
+    lines.push(`  note (${note.dataplane}): ${describeNote(note)}`);
+  }
+  return lines;
+}
+
+function headline(side: DirectionVerdict): string {
+  switch (side.reason) {
+    case 'no-side':
+      return `allowed: the endpoint is outside the cluster, so it has no ${side.direction} side.`;
+    case 'host-network':
+      return 'allowed: the pod uses the host network and is not isolated.';
+    case 'not-isolated':
+      return `allowed: no policy selects the pod for ${noun(side.direction)}, so it is not isolated.`;
+    case 'allowed-by-rule':
+      return `allowed: ${count(side.allowedBy.length, 'rule')} ${side.allowedBy.length === 1 ? 'admits' : 'admit'} the connection.`;
+    case 'no-rule-matches':
+      return `denied: the pod is isolated for ${noun(side.direction)} and no rule of ${count(side.isolatedBy.length, 'policy', 'policies')} admits the connection.`;
+  }
+}
+
+function noun(direction: Direction): string {
+  return direction === 'egress' ? 'egress' : 'ingress';
+}
+
+function count(value: number, singular: string, plural = `${singular}s`): string {
+  return `${value} ${value === 1 ? singular : plural}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

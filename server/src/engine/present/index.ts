@@ -1,0 +1,3 @@
+export { summarizeVerdict, summarizeDirection } from './summarize';
+export { explainVerdict, explainDirection } from './explain';
+export { describeEndpoint, describeFlow, describeNote, describePolicy, describeRule } from './describe';
