@@ -100,7 +100,7 @@ export function runCases(cases: readonly SemanticsCase[]): void {
   for (const entry of cases) {
     const yaml = `${WORLD}\n---\n${entry.policies}`;
     const expects = new Set(entry.flows.map((flow) => flow.expect));
-    test(entry.name, () => {
+    void test(entry.name, () => {
       assert.ok(expects.has('allow') && expects.has('deny'), 'each case needs an allowed and a denied flow');
       for (const expectation of entry.flows) {
         for (const dataplane of DATAPLANES.filter((candidate) => (expectation.only ?? candidate) === candidate)) {
