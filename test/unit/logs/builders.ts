@@ -93,7 +93,8 @@ function side(
     direction,
     allowed: isAllowed,
     reason,
-    decidedBy: reason === 'allowed-by-rule' || reason === 'no-rule-matches' ? 'NetworkPolicy' : 'default',
+    decidedBy:
+      reason === 'allowed-by-rule' || reason === 'no-rule-matches' ? 'NetworkPolicy' : 'default',
     isolatedBy,
     allowedBy,
     notes: [],

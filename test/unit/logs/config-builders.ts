@@ -20,7 +20,10 @@ export const LOGGING_NONE: LoggingConfig = {
   notes: [],
 };
 
-export function networkLogging(value: Record<string, unknown>, uri = 'file:///logging.yaml'): PlacedObject {
+export function networkLogging(
+  value: Record<string, unknown>,
+  uri = 'file:///logging.yaml',
+): PlacedObject {
   return {
     apiVersion: 'networking.gke.io/v1alpha1',
     kind: 'NetworkLogging',

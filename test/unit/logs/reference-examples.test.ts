@@ -44,8 +44,8 @@ function lineOf(entry: LogPreviewEntry): string {
 
 const SERVICE = replicaSetPod('test-service-745c798fc9-hzpxt', '10.84.0.11');
 
-describe('reference §2.3 examples, byte for byte', () => {
-  it('allowed ingress, pod to pod', () => {
+void describe('reference §2.3 examples, byte for byte', () => {
+  void it('allowed ingress, pod to pod', () => {
     const client = replicaSetPod('client-allow-7b78d7c957-zkn54', '10.84.1.7');
     const verdict = verdictOf(open('egress'), allowed('ingress', policy('default', 'np')));
     const [egress, ingress] = previewLogs(
@@ -62,27 +62,36 @@ describe('reference §2.3 examples, byte for byte', () => {
     );
   });
 
-  it('denied ingress, with no policies key', () => {
+  void it('denied ingress, with no policies key', () => {
     const client = replicaSetPod('client-deny-5689846f5b-cqqsj', '10.84.1.8');
     const verdict = verdictOf(open('egress'), denied('ingress', policy('default', 'np')));
-    const [, ingress] = previewLogs(makeFlow(client, SERVICE, 8080), verdict, loggingOn(), NAMESPACES, {
-      logNodeName: false,
-      sourcePort: 45084,
-      timestamp: '2020-06-13T21:30:22.292379064Z',
-    });
+    const [, ingress] = previewLogs(
+      makeFlow(client, SERVICE, 8080),
+      verdict,
+      loggingOn(),
+      NAMESPACES,
+      {
+        logNodeName: false,
+        sourcePort: 45084,
+        timestamp: '2020-06-13T21:30:22.292379064Z',
+      },
+    );
     assert.equal(
       lineOf(ingress),
       '{"connection":{"src_ip":"10.84.1.8","dest_ip":"10.84.0.11","src_port":45084,"dest_port":8080,"protocol":"tcp","direction":"ingress"},"disposition":"deny","src":{"pod_name":"client-deny-5689846f5b-cqqsj","workload_kind":"ReplicaSet","workload_name":"client-deny-5689846f5b","pod_namespace":"default","namespace":"default"},"dest":{"pod_name":"test-service-745c798fc9-hzpxt","workload_kind":"ReplicaSet","workload_name":"test-service-745c798fc9","pod_namespace":"default","namespace":"default"},"count":1,"timestamp":"2020-06-13T21:30:22.292379064Z"}',
     );
   });
 
-  it('allowed egress to 169.254.169.254 by a FQDNNetworkPolicy', () => {
+  void it('allowed egress to 169.254.169.254 by a FQDNNetworkPolicy', () => {
     const client = replicaSetPod('client-allow-ffdfccbd5-d4cqp', '10.84.1.6', {
       'pod-template-hash': 'ffdfccbd5',
     });
     // PolicyRef names only NetworkPolicy until FQDNNetworkPolicy lands (DESIGN §3, later issue).
     const fqdnPolicy = { ...policy('default', 'client-allow'), kind: 'FQDNNetworkPolicy' };
-    const verdict = verdictOf(allowed('egress', fqdnPolicy as unknown as PolicyRef), noSide('ingress'));
+    const verdict = verdictOf(
+      allowed('egress', fqdnPolicy as unknown as PolicyRef),
+      noSide('ingress'),
+    );
     const flow = makeFlow(client, external('169.254.169.254'), 53, 'UDP');
     const [egress, ingress] = previewLogs(flow, verdict, loggingOn(), NAMESPACES, {
       logNodeName: false,
@@ -100,10 +109,15 @@ describe('reference §2.3 examples, byte for byte', () => {
     assert.equal(ingress.logged === false && ingress.reason, 'no-side');
   });
 
-  it('gives the record whose line it is', () => {
+  void it('gives the record whose line it is', () => {
     const client = replicaSetPod('client-allow-7b78d7c957-zkn54', '10.84.1.7');
     const verdict = verdictOf(open('egress'), allowed('ingress', policy('default', 'np')));
-    const [, ingress] = previewLogs(makeFlow(client, SERVICE, 8080), verdict, loggingOn(), NAMESPACES);
+    const [, ingress] = previewLogs(
+      makeFlow(client, SERVICE, 8080),
+      verdict,
+      loggingOn(),
+      NAMESPACES,
+    );
     assert.ok(ingress.logged);
     assert.deepEqual(JSON.parse(ingress.line), ingress.record);
   });

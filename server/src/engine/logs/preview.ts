@@ -1,4 +1,4 @@
-import type { Direction, Flow, Verdict } from '../evaluate/verdict';
+import type { Direction, Endpoint, Flow, Verdict } from '../evaluate/verdict';
 import type { Namespace, Pod } from '../world/types';
 import type { LoggingConfig } from './config';
 import { decideSide } from './decide';
@@ -47,38 +47,51 @@ function toLoggedEntry(
   options: PreviewOptions,
 ): LogPreviewEntry {
   const placeholders: PlaceholderField[] = [];
-  const local = direction === 'egress' ? flow.source : flow.destination;
-  if (local.kind !== 'pod') {
-    throw new Error('A logged side is always a pod.');
-  }
-  const nodeOf = (pod: Pod): string =>
-    pod.nodeName ?? placeholderNodeName(pod, options.clusterName ?? 'cluster');
-  const loggingNode = nodeOf(local.pod);
-  const onLoggingNode = (endpoint: Flow['source']): boolean =>
-    endpoint.kind === 'pod' && nodeOf(endpoint.pod) === loggingNode;
   const connection = toConnection(flow, direction, options, placeholders);
+  const nodes = placeNodes(flow, direction, options.clusterName ?? 'cluster');
   const logNodeName = options.logNodeName ?? true;
-  if (logNodeName && local.pod.nodeName === undefined) {
+  if (logNodeName && nodes.placeholder) {
     placeholders.push('node_name');
   }
   if (options.timestamp === undefined) {
     placeholders.push('timestamp');
   }
+  const instant =
+    options.timestamp === undefined ? placeholderInstant(flow) : parseTimestamp(options.timestamp);
   const record: PolicyActionRecord = {
     connection,
     disposition,
     ...(disposition === 'allow' && policies?.length ? { policies } : {}),
-    src: toRecordEndpoint(flow.source, onLoggingNode(flow.source)),
-    dest: toRecordEndpoint(flow.destination, onLoggingNode(flow.destination)),
+    src: toRecordEndpoint(flow.source, nodes.isLocal(flow.source)),
+    dest: toRecordEndpoint(flow.destination, nodes.isLocal(flow.destination)),
     count: disposition === 'deny' ? (options.denyCount ?? 1) : 1,
-    ...(logNodeName ? { node_name: loggingNode } : {}),
-    timestamp: formatTimestamp(
-      options.timestamp === undefined
-        ? placeholderInstant(flow)
-        : parseTimestamp(options.timestamp),
-    ),
+    ...(logNodeName ? { node_name: nodes.loggingNode } : {}),
+    timestamp: formatTimestamp(instant),
   };
   return { direction, logged: true, record, line: toRecordLine(record), placeholders };
+}
+
+interface NodePlacement {
+  /** The node that writes the record: the enforcing pod's. */
+  readonly loggingNode: string;
+  /** Whether the logging node's name is made up. */
+  readonly placeholder: boolean;
+  readonly isLocal: (endpoint: Endpoint) => boolean;
+}
+
+/** Where the pods run: their `spec.nodeName`, else a stable placeholder node per pod. */
+function placeNodes(flow: Flow, direction: Direction, clusterName: string): NodePlacement {
+  const local = direction === 'egress' ? flow.source : flow.destination;
+  if (local.kind !== 'pod') {
+    throw new Error('A logged side is always a pod.');
+  }
+  const nodeOf = (pod: Pod): string => pod.nodeName ?? placeholderNodeName(pod, clusterName);
+  const loggingNode = nodeOf(local.pod);
+  return {
+    loggingNode,
+    placeholder: local.pod.nodeName === undefined,
+    isLocal: (endpoint) => endpoint.kind === 'pod' && nodeOf(endpoint.pod) === loggingNode,
+  };
 }
 
 function toConnection(
@@ -100,7 +113,14 @@ function toConnection(
     placeholders.push('src_port');
   }
   const sourcePort = options.sourcePort ?? placeholderSourcePort(flow);
-  return { ...connection, src_port: sourcePort, dest_port: flow.port, protocol, direction };
+  // Go's `omitempty` drops a zero port; the record says what the line says.
+  return {
+    ...connection,
+    ...(sourcePort === 0 ? {} : { src_port: sourcePort }),
+    ...(flow.port === 0 ? {} : { dest_port: flow.port }),
+    protocol,
+    direction,
+  };
 }
 
 export function toRecordProtocol(protocol: Flow['protocol']): RecordProtocol {
