@@ -67,7 +67,7 @@ step('status bar shows the language server ready', async (page) => {
 
 step(`Problems panel lists ${TYPO_CODE} for "${TYPO}"`, async (page) => {
   await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE });
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first();
   await row.waitFor({ timeout: ACTIVATION_MS });
   const text = await row.innerText();
   if (!text.includes(TYPO_CODE)) {
@@ -79,7 +79,7 @@ step(`Problems panel lists ${TYPO_CODE} for "${TYPO}"`, async (page) => {
 
 step(`squiggle under "${TYPO}"`, async (page) => {
   // Clicking the problem reveals its line, which may lie below the visible part of the editor.
-  await page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first().click();
   await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_MS });
   // The squiggle is ours when hovering the mistake shows the diagnostic's message.
   await editorToken(page, TYPO).hover();
