@@ -39,6 +39,16 @@ export function spanOf(text: string, needle: string, occurrence = 0): Span {
   return { start, end: start + needle.length };
 }
 
+/** The span of `needle` inside the first occurrence of `context`. */
+export function spanIn(text: string, context: string, needle: string): Span {
+  const outer = spanOf(text, context);
+  const inner = context.indexOf(needle);
+  if (inner === -1) {
+    throw new Error(`"${needle}" is not in "${context}"`);
+  }
+  return { start: outer.start + inner, end: outer.start + inner + needle.length };
+}
+
 /** Every document of a multi-document file as placed objects, as the workspace index gives them. */
 export function placedObjectsOf(uri: string, documents: readonly string[]): PlacedObject[] {
   let offset = 0;

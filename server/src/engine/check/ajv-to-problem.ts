@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Severity } from '../problem';
 import type { Path } from '../source';
 import type { ProblemCode } from './codes';
-import { RULES } from './codes';
+import { isProblemCode } from './codes';
 import { displayPath, isRecord, valueAt } from './read';
 import type { Report } from './report';
 import { atKey, atValue } from './report';
@@ -269,14 +269,14 @@ function simple(
   error: ErrorObject,
   path: Path,
   message: string,
-  fallback: ProblemCode = 'pattern-mismatch',
+  fallback: ProblemCode = 'invalid-value',
 ): Report {
   return { code: customCode(error) ?? fallback, message, target: atValue(path) };
 }
 
 function customCode(error: ErrorObject): ProblemCode | undefined {
   const code: unknown = error.parentSchema?.['x-netpol-lens-code'];
-  return RULES.find((rule) => rule.code === code)?.code;
+  return isProblemCode(code) ? code : undefined;
 }
 
 function subject(path: Path, options: MapOptions): string {

@@ -6,7 +6,6 @@ export type ProblemCode =
   | 'missing-field'
   | 'wrong-type'
   | 'invalid-value'
-  | 'pattern-mismatch'
   | 'out-of-range'
   | 'invalid-format'
   | 'too-many-items'
@@ -49,206 +48,186 @@ export interface Rule {
   readonly summary: string;
 }
 
-/** The rules, in the order the README lists them. */
-export const RULES: readonly Rule[] = [
-  {
-    code: 'unknown-field',
+// A record keyed by the union, so a code without a row does not compile.
+const TABLE: Readonly<Record<ProblemCode, Omit<Rule, 'code'>>> = {
+  'unknown-field': {
     severity: 'error',
     summary:
       'A field the schema does not define (a warning in NetworkLogging, whose CRD prunes unknown fields).',
   },
-  { code: 'missing-field', severity: 'error', summary: 'A required field is missing.' },
-  {
-    code: 'wrong-type',
+  'missing-field': {
+    severity: 'error',
+    summary: 'A required field is missing.',
+  },
+  'wrong-type': {
     severity: 'error',
     summary: 'A value has the wrong type (such as a map where a list belongs).',
   },
-  {
-    code: 'invalid-value',
+  'invalid-value': {
     severity: 'error',
     summary: 'A value is not one of the allowed values.',
   },
-  {
-    code: 'pattern-mismatch',
-    severity: 'error',
-    summary: 'A string does not match the pattern the schema requires.',
-  },
-  {
-    code: 'out-of-range',
+  'out-of-range': {
     severity: 'error',
     summary: 'A number is outside the range the schema allows.',
   },
-  {
-    code: 'invalid-format',
+  'invalid-format': {
     severity: 'error',
     summary: 'A value is not in the required format (timestamp, int32...).',
   },
-  {
-    code: 'too-many-items',
+  'too-many-items': {
     severity: 'error',
     summary: 'A list has more items than allowed (policyTypes: at most 2).',
   },
-  { code: 'schema-violation', severity: 'error', summary: 'Any other schema violation.' },
-  {
-    code: 'invalid-name',
+  'schema-violation': {
+    severity: 'error',
+    summary: 'Any other schema violation.',
+  },
+  'invalid-name': {
     severity: 'error',
     summary: 'metadata.name is not a valid DNS-1123 subdomain.',
   },
-  {
-    code: 'invalid-namespace',
+  'invalid-namespace': {
     severity: 'error',
     summary: 'metadata.namespace is not a valid DNS-1123 label.',
   },
-  {
-    code: 'invalid-label-key',
+  'invalid-label-key': {
     severity: 'error',
     summary:
       'A label key is not a valid qualified name (optional DNS prefix, name of at most 63 characters).',
   },
-  {
-    code: 'invalid-label-value',
+  'invalid-label-value': {
     severity: 'error',
     summary: 'A label value is longer than 63 characters or uses characters Kubernetes rejects.',
   },
-  {
-    code: 'invalid-annotation-key',
+  'invalid-annotation-key': {
     severity: 'error',
     summary: 'An annotation key is not a valid qualified name.',
   },
-  {
-    code: 'selector-values-required',
+  'selector-values-required': {
     severity: 'error',
     summary: 'A matchExpressions entry with In or NotIn has no values.',
   },
-  {
-    code: 'selector-values-forbidden',
+  'selector-values-forbidden': {
     severity: 'error',
     summary: 'A matchExpressions entry with Exists or DoesNotExist has values.',
   },
-  {
-    code: 'invalid-port',
+  'invalid-port': {
     severity: 'error',
     summary: 'A port or endPort number is outside 1-65535.',
   },
-  {
-    code: 'invalid-port-name',
+  'invalid-port-name': {
     severity: 'error',
     summary: 'A named port is not a valid IANA service name.',
   },
-  {
-    code: 'end-port-without-numeric-port',
+  'end-port-without-numeric-port': {
     severity: 'error',
     summary: 'endPort is set without a numeric port.',
   },
-  { code: 'end-port-before-port', severity: 'error', summary: 'endPort is less than port.' },
-  {
-    code: 'invalid-cidr',
+  'end-port-before-port': {
+    severity: 'error',
+    summary: 'endPort is less than port.',
+  },
+  'invalid-cidr': {
     severity: 'error',
     summary: 'An ipBlock cidr or except entry is not valid CIDR notation.',
   },
-  {
-    code: 'cidr-host-bits',
+  'cidr-host-bits': {
     severity: 'warning',
     summary: 'A CIDR has bits set after its prefix (10.0.0.1/8 means 10.0.0.0/8).',
   },
-  {
-    code: 'except-outside-cidr',
+  'except-outside-cidr': {
     severity: 'error',
     summary: 'An ipBlock except range is not strictly inside its cidr.',
   },
-  {
-    code: 'ip-block-with-selector',
+  'ip-block-with-selector': {
     severity: 'error',
     summary: 'A peer combines ipBlock with podSelector or namespaceSelector.',
   },
-  { code: 'empty-peer', severity: 'error', summary: 'A from/to peer sets no field.' },
-  {
-    code: 'duplicate-policy-type',
+  'empty-peer': {
+    severity: 'error',
+    summary: 'A from/to peer sets no field.',
+  },
+  'duplicate-policy-type': {
     severity: 'warning',
     summary: 'A policyTypes entry is listed twice.',
   },
-  {
-    code: 'policy-types-omits-direction',
+  'policy-types-omits-direction': {
     severity: 'warning',
     summary:
       'The policy has ingress (egress) rules but policyTypes leaves that direction out, so they are ignored.',
   },
-  {
-    code: 'dataplane-v2-end-port',
+  'dataplane-v2-end-port': {
     severity: 'warning',
-    summary: 'endPort may not be enforced as written on GKE Dataplane V2.',
+    summary:
+      'endPort may not be enforced as written on GKE Dataplane V2 (profile gke-dataplane-v2).',
   },
-  {
-    code: 'dataplane-v2-sctp',
+  'dataplane-v2-sctp': {
     severity: 'warning',
-    summary: 'SCTP in network policies may not be supported on GKE Dataplane V2.',
+    summary:
+      'SCTP in network policies may not be supported on GKE Dataplane V2 (profile gke-dataplane-v2).',
   },
-  {
-    code: 'network-logging-name',
+  'network-logging-name': {
     severity: 'error',
     summary: 'A NetworkLogging is not named default.',
   },
-  {
-    code: 'network-logging-namespace',
+  'network-logging-namespace': {
     severity: 'warning',
     summary: 'A NetworkLogging sets metadata.namespace, but it is cluster-scoped.',
   },
-  {
-    code: 'delegate-without-log',
+  'delegate-without-log': {
     severity: 'error',
     summary:
       'NetworkLogging delegate is true while log is not; GKE rejects the whole configuration.',
   },
-  {
-    code: 'duplicate-network-logging',
+  'duplicate-network-logging': {
     severity: 'error',
     summary: 'More than one NetworkLogging in the workspace; a cluster has only one.',
   },
-  {
-    code: 'allow-delegate-without-annotation',
+  'allow-delegate-without-annotation': {
     severity: 'warning',
     summary:
       'allow.delegate is true but no NetworkPolicy has policy.network.gke.io/enable-logging: "true".',
   },
-  {
-    code: 'deny-delegate-without-annotation',
+  'deny-delegate-without-annotation': {
     severity: 'warning',
     summary:
       'deny.delegate is true but no Namespace has policy.network.gke.io/enable-deny-logging: "true".',
   },
-  {
-    code: 'logging-annotation-wrong-kind',
+  'logging-annotation-wrong-kind': {
     severity: 'warning',
     summary:
       'A GKE logging annotation is on the wrong kind of object (enable-logging goes on policies, enable-deny-logging on Namespaces).',
   },
-  {
-    code: 'logging-annotation-value',
+  'logging-annotation-value': {
     severity: 'warning',
     summary:
       'A GKE logging annotation has a value other than "true" or "false"; only "true" turns it on.',
   },
-  {
-    code: 'logging-annotation-typo',
+  'logging-annotation-typo': {
     severity: 'warning',
     summary: 'An annotation key looks like a misspelt GKE logging annotation.',
   },
-  {
-    code: 'duplicate-flow-name',
+  'duplicate-flow-name': {
     severity: 'warning',
     summary: 'Two flows of one SampleFlows share a name.',
   },
-  {
-    code: 'duplicate-flow',
+  'duplicate-flow': {
     severity: 'warning',
     summary: 'Two flows of one SampleFlows have the same from, to, port and protocol.',
   },
-];
+};
 
-const SEVERITIES: ReadonlyMap<ProblemCode, Severity> = new Map(
-  RULES.map((rule) => [rule.code, rule.severity]),
-);
+/** Every code with its severity and a one-line summary, in the order the README lists them. */
+export const RULES: readonly Rule[] = Object.entries(TABLE).map(([code, rule]) => ({
+  code: code as ProblemCode,
+  ...rule,
+}));
 
 export function severityOf(code: ProblemCode): Severity {
-  return SEVERITIES.get(code) ?? 'error';
+  return TABLE[code].severity;
+}
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && Object.hasOwn(TABLE, value);
 }
