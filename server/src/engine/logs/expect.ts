@@ -6,6 +6,9 @@ export function isLogged(preview: LogPreview): boolean {
 }
 
 /** Whether a flow's `expectLogged` holds; an absent expectation always holds. */
-export function checkExpectLogged(preview: LogPreview, expectLogged: boolean | undefined): boolean {
-  return expectLogged === undefined || expectLogged === isLogged(preview);
+export function checkExpectLogged(
+  preview: LogPreview,
+  expectLogged: boolean | null | undefined,
+): boolean {
+  return expectLogged === undefined || expectLogged === null || expectLogged === isLogged(preview);
 }
