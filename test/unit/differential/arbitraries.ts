@@ -39,6 +39,7 @@ const peer = fc.oneof(
   fc.record({ podSelector: selector }),
   fc.record({ namespaceSelector: selector }),
   fc.record({ podSelector: selector, namespaceSelector: selector }),
+  fc.record({ namespaceSelector: fc.record({ matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom(...NAMESPACES) }) }) }),
   fc.record({ ipBlock }),
   fc.constant({}),
 );
