@@ -127,6 +127,40 @@ install_vsix() { # STATE
   code_server "$1" --install-extension "$VSIX" --force >/dev/null
 }
 
+# Serves FOLDER on 127.0.0.1:PORT in the background and waits until it answers. code-server runs in
+# its own process group (setsid), so that stop_workbench can end it together with its file watcher,
+# extension host and language server; sets WORKBENCH_PGID.
+serve_workbench() { # STATE PORT FOLDER LOG
+  local state=$1 port=$2 folder=$3 server_log=$4
+  setsid "$CODE_SERVER" --user-data-dir "$state/user-data" --extensions-dir "$state/extensions" \
+    --auth none --bind-addr "127.0.0.1:$port" \
+    --disable-telemetry --disable-update-check --disable-workspace-trust \
+    "$folder" >"$server_log" 2>&1 &
+  WORKBENCH_PGID=$!
+  local deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    if ! kill -0 "$WORKBENCH_PGID" 2>/dev/null || ((SECONDS >= deadline)); then
+      tail -20 "$server_log" >&2
+      log "code-server did not come up on port $port"
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# An extension host whose browser went away mid-session can outlive SIGTERM (it waits for the
+# browser to reconnect), so escalate to SIGKILL after a few seconds.
+stop_workbench() {
+  [ -n "${WORKBENCH_PGID:-}" ] || return 0
+  kill -TERM -- -"$WORKBENCH_PGID" 2>/dev/null || return 0
+  local deadline=$((SECONDS + 5))
+  while kill -0 -- -"$WORKBENCH_PGID" 2>/dev/null && ((SECONDS < deadline)); do
+    sleep 0.2
+  done
+  kill -KILL -- -"$WORKBENCH_PGID" 2>/dev/null || true
+  WORKBENCH_PGID=
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   install_workbench "$@"

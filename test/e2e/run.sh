@@ -3,6 +3,16 @@
 # fresh code-server, serves a scratch copy of examples/ on a free loopback port and drives it with
 # headless Chromium (test/e2e/ui.test.mjs). Output, logs and screenshots: .test-output/e2e/.
 set -euo pipefail
+# A hung browser or server must not eat the CI budget: the whole run, installs included, gets
+# E2E_TIMEOUT seconds. `timeout` signals this script, whose EXIT trap then stops code-server
+# (which runs in its own session, out of timeout's reach).
+if [ -z "${E2E_UNDER_TIMEOUT:-}" ]; then
+  status=0
+  E2E_UNDER_TIMEOUT=1 timeout --kill-after=30 "${E2E_TIMEOUT:-1500}" bash "$0" "$@" || status=$?
+  ((status != 124)) || echo "e2e: timed out after ${E2E_TIMEOUT:-1500}s" >&2
+  exit "$status"
+fi
+trap 'exit 143' TERM
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../../scripts/install-workbench.sh
 source "$HERE/../../scripts/install-workbench.sh"
@@ -24,31 +34,6 @@ free_port() {
   node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"
 }
 
-# code-server runs in its own process group: stopping only its pid would leave its file watcher,
-# the extension host and the language server running.
-start_server() {
-  PORT=${E2E_PORT:-$(free_port)}
-  setsid "$CODE_SERVER" --user-data-dir "$STATE/user-data" --extensions-dir "$STATE/extensions" \
-    --auth none --bind-addr "127.0.0.1:$PORT" \
-    --disable-telemetry --disable-update-check --disable-workspace-trust \
-    "$WORKSPACE" >"$OUT/code-server.log" 2>&1 &
-  SERVER_PID=$!
-  trap stop_server EXIT
-  local deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do
-    kill -0 "$SERVER_PID" 2>/dev/null && ((SECONDS < deadline)) || {
-      tail -20 "$OUT/code-server.log" >&2
-      log "code-server did not come up"
-      exit 1
-    }
-    sleep 0.2
-  done
-}
-
-stop_server() {
-  kill -- -"$SERVER_PID" 2>/dev/null || true
-}
-
 # On failure, the extension's output channel is the first thing to read.
 show_extension_output() {
   local file
@@ -64,10 +49,12 @@ main() {
   ensure_node_modules
   package_extension
   prepare
-  start_server
-  log "workbench up on http://127.0.0.1:$PORT/ after $((SECONDS - started))s"
+  local port=${E2E_PORT:-$(free_port)}
+  trap stop_workbench EXIT
+  serve_workbench "$STATE" "$port" "$WORKSPACE" "$OUT/code-server.log"
+  log "workbench up on http://127.0.0.1:$port/ after $((SECONDS - started))s"
   local status=0
-  node "$HERE/ui.test.mjs" "http://127.0.0.1:$PORT" "$WORKSPACE" "$OUT/shots" || status=$?
+  node "$HERE/ui.test.mjs" "http://127.0.0.1:$port" "$WORKSPACE" "$OUT/shots" || status=$?
   ((status == 0)) || show_extension_output
   log "e2e finished in $((SECONDS - started))s"
   return "$status"
