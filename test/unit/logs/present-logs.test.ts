@@ -129,7 +129,7 @@ void describe('log preview presentation', () => {
     const markdown = renderLogMarkdown(previewOf(first), {
       cloudLogging: { projectId: 'p', location: 'us-central1', clusterName: 'shop' },
     });
-    assertGolden('hover.md', markdown);
+    assertGolden('hover-markdown.txt', markdown);
   });
 
   void it('says logging is off when the workspace has no NetworkLogging', () => {

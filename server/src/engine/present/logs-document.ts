@@ -32,7 +32,9 @@ export function renderLogDocument(document: LogDocument): string {
 }
 
 function renderFlowSection(flow: LogDocumentFlow, index: number): string[] {
-  const reference = `${flow.from} -> ${flow.to}:${flow.port}/${flow.protocol}`;
+  // An IPv6 destination is bracketed so its port stays readable: `[fd00::1]:443`.
+  const destination = flow.to.includes(':') ? `[${flow.to}]` : flow.to;
+  const reference = `${flow.from} -> ${destination}:${flow.port}/${flow.protocol}`;
   const lines = [
     flow.name === null ? `flow ${index + 1}` : `flow ${index + 1}: ${flow.name}`,
     `  ${reference}: ${flow.verdict.allowed ? 'allow' : 'deny'}`,
