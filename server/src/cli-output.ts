@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Problem, WorkspaceAnalysis } from './engine';
+import type { FlowAnalysis, Problem, WorkspaceAnalysis } from './engine';
+import { fromFlowAnalysis } from './flow-json';
+import type { FlowJson } from './flow-json';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -57,19 +59,41 @@ export function formatCheck(
   format: OutputFormat,
   color: boolean,
 ): { text: string; failed: boolean } {
-  const problems = toProblemRecords(analysis, texts);
-  const failed = problems.some((problem) => problem.severity === 'error');
+  // Flow verdicts are information in the editor; here they are the `flows` array instead.
+  const problems = toProblemRecords(analysis, texts).filter((problem) => problem.code !== 'flow-verdict');
+  const flows = toFlowRecords(analysis, texts);
+  const failed = problems.some((problem) => problem.severity === 'error') || flows.some((flow) => !flow.ok);
   switch (format) {
     case 'json':
-      return { text: `${JSON.stringify({ problems, flows: [] }, null, 2)}\n`, failed };
+      return { text: `${JSON.stringify({ problems, flows }, null, 2)}\n`, failed };
     case 'sarif':
       return { text: `${JSON.stringify(toSarif(problems), null, 2)}\n`, failed };
     case 'text':
-      return { text: formatText(problems, texts.size, color), failed };
+      return { text: formatText(problems, flows, texts.size, color), failed };
   }
 }
 
-function formatText(problems: readonly ProblemRecord[], fileCount: number, color: boolean): string {
+function toFlowRecords(analysis: WorkspaceAnalysis, texts: ReadonlyMap<string, SourceText>): FlowJson[] {
+  const documents = new Map<string, TextDocument>();
+  const lineOf = (flow: FlowAnalysis): number => {
+    let document = documents.get(flow.uri);
+    if (document === undefined) {
+      document = TextDocument.create(flow.uri, 'yaml', 0, texts.get(flow.uri)?.text ?? '');
+      documents.set(flow.uri, document);
+    }
+    return document.positionAt(flow.span.start).line + 1;
+  };
+  return analysis.flows
+    .map((flow) => fromFlowAnalysis(flow, texts.get(flow.uri)?.file ?? flow.uri, lineOf(flow)))
+    .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+}
+
+function formatText(
+  problems: readonly ProblemRecord[],
+  flows: readonly FlowJson[],
+  fileCount: number,
+  color: boolean,
+): string {
   const paint = pc.createColors(color);
   const severityColor = {
     error: paint.red,
@@ -82,10 +106,22 @@ function formatText(problems: readonly ProblemRecord[], fileCount: number, color
       `${paint.bold(`${problem.file}:${problem.line}:${problem.column}`)} ` +
       `${severityColor[problem.severity](problem.severity)} ${paint.dim(problem.code)} ${problem.message}`,
   );
+  for (const flow of flows) {
+    const verdict = flow.verdict === 'allow' ? paint.green('allow') : paint.magenta('deny');
+    const status = flow.ok ? paint.green('ok  ') : paint.red('FAIL');
+    const title = flow.name ?? `${flow.from} -> ${flow.to}:${flow.port}/${flow.protocol}`;
+    const expected = flow.ok ? '' : ` (expected ${flow.expect ?? flow.verdict}${flow.expectLogged === null ? '' : `, expectLogged ${String(flow.expectLogged)}`})`;
+    lines.push(`${paint.bold(`${flow.file}:${flow.line}`)} ${status} ${verdict}${expected} ${title}`);
+    if (!flow.ok) {
+      lines.push(`    ${paint.dim(flow.summary)}`);
+    }
+  }
   const count = (severity: Problem['severity']) =>
     problems.filter((problem) => problem.severity === severity).length;
-  const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}`;
-  lines.push(count('error') > 0 ? paint.red(summary) : paint.green(summary));
+  const failedFlows = flows.filter((flow) => !flow.ok).length;
+  const flowSummary = flows.length === 0 ? '' : `; ${plural(flows.length, 'flow')}: ${flows.length - failedFlows} as expected, ${failedFlows} failed`;
+  const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}${flowSummary}`;
+  lines.push(count('error') > 0 || failedFlows > 0 ? paint.red(summary) : paint.green(summary));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,8 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeFile, analyzeWorkspace, DEFAULT_MAX_FILE_SIZE } from './engine';
-import type { FileAnalysis, WorkspaceAnalysis } from './engine';
+import {
+  analyzeFile,
+  analyzeWorkspace,
+  DEFAULT_MAX_FILE_SIZE,
+  explainVerdict,
+  renderLogPreview,
+  simulateFlow,
+} from './engine';
+import type { FileAnalysis, Protocol, WorkspaceAnalysis } from './engine';
+import { fromSimulation } from './flow-json';
 import { formatCheck } from './cli-output';
 import type { OutputFormat } from './cli-output';
 import { findYamlFiles, readFileText } from './read-file';
@@ -55,6 +63,47 @@ async function check(paths: string[], options: { format: OutputFormat; dataplane
   return output.failed ? EXIT_FAILED : EXIT_OK;
 }
 
+interface SimulateOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol: Protocol;
+  readonly format: 'text' | 'json';
+  readonly dataplane: Dataplane;
+  readonly expect?: 'allow' | 'deny';
+}
+
+async function simulate(paths: string[], options: SimulateOptions) {
+  const loaded = await load(paths, options.dataplane);
+  const result = simulateFlow(loaded.analysis, options);
+  if ('problems' in result) {
+    throw new UsageError(result.problems.map((problem) => problem.message).join('\n'));
+  }
+  const { simulation } = result;
+  const json = fromSimulation(simulation, options.dataplane);
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const logs = renderLogPreview(simulation.logs).map((line) => `  ${line}`);
+    process.stdout.write(`${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n`);
+  }
+  return options.expect === undefined || options.expect === json.verdict ? EXIT_OK : EXIT_FAILED;
+}
+
+function parsePort(value: string): number | string {
+  if (/^\d+$/.test(value)) {
+    const port = Number(value);
+    if (port < 1 || port > 65535) {
+      throw new InvalidArgumentError('A port number is between 1 and 65535.');
+    }
+    return port;
+  }
+  if (!/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(value)) {
+    throw new InvalidArgumentError('Give a port number or a named port such as http.');
+  }
+  return value;
+}
+
 function parseDataplane(value: string): Dataplane {
   if (value !== 'gke-dataplane-v2' && value !== 'kubernetes') {
     throw new InvalidArgumentError('Use gke-dataplane-v2 or kubernetes.');
@@ -82,6 +131,20 @@ async function main(argv: readonly string[]): Promise<number> {
     .addOption(dataplaneOption())
     .action(async (paths: string[], options: { format: OutputFormat; dataplane: Dataplane }) => {
       status = await check(paths, options);
+    });
+  program
+    .command('simulate')
+    .description('Evaluate one flow against the policies and world of the given files.')
+    .argument('[paths...]', 'files or folders (default: .)')
+    .requiredOption('--from <ref>', 'source: namespace/name, namespace/kind/name or an IP address')
+    .requiredOption('--to <ref>', 'destination: namespace/name, namespace/kind/name or an IP address')
+    .requiredOption('--port <port>', 'port number or named port of the destination', parsePort)
+    .addOption(new Option('--protocol <protocol>', 'protocol').choices(['TCP', 'UDP', 'SCTP']).default('TCP'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices(['allow', 'deny']))
+    .addOption(dataplaneOption())
+    .action(async (paths: string[], options: SimulateOptions) => {
+      status = await simulate(paths, options);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

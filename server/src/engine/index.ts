@@ -1,7 +1,17 @@
 export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analyze-file';
 export type { FileAnalysis, FileOptions, DocumentAnalysis, PlacedDocument } from './analyze-file';
 export { analyzeWorkspace } from './analyze-workspace';
-export type { WorkspaceAnalysis, WorkspaceOptions } from './analyze-workspace';
+export type { FlowAnalysis, WorkspaceAnalysis, WorkspaceOptions } from './analyze-workspace';
 export { describeAt } from './describe-at';
+export type { FieldDescription } from './describe-at';
+export { locateOrigin } from './locate-origin';
+export { resolveFlow } from './evaluate-workspace';
+export type { Dataplane, DirectionVerdict, Flow, Protocol, Verdict } from './evaluate-workspace';
+export { previewLogs } from './logs';
+export type { LogPreview, LogPreviewEntry } from './logs';
+export { explainVerdict, summarizeVerdict } from './present';
+export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export type { Problem, Severity } from './problem';
 export type { Span } from './span';
+export { simulateFlow } from './simulate';
+export type { SimulateRequest, Simulation } from './simulate';

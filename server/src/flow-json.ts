@@ -1,0 +1,106 @@
+import type { DirectionVerdict, FlowAnalysis, LogPreview, Simulation, Verdict } from './engine';
+import { summarizeVerdict } from './engine';
+
+/** The flow object of the CLI's JSON (DESIGN §9), shared by `check`, `simulate` and the editor. */
+export interface FlowJson {
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly name: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol: string;
+  readonly verdict: 'allow' | 'deny';
+  readonly expect: 'allow' | 'deny' | null;
+  readonly ok: boolean;
+  readonly expectLogged: boolean | null;
+  readonly logged: boolean;
+  readonly summary: string;
+  readonly explanation: ExplanationJson;
+  readonly logs: LogPreview;
+}
+
+export interface ExplanationJson {
+  readonly dataplane: string;
+  readonly egress: DirectionJson;
+  readonly ingress: DirectionJson;
+}
+
+interface DirectionJson {
+  readonly allowed: boolean;
+  readonly reason: DirectionVerdict['reason'];
+  readonly decidedBy: DirectionVerdict['decidedBy'];
+  readonly isolatedBy: readonly PolicyJson[];
+  readonly allowedBy: readonly { policy: PolicyJson; ruleIndex: number; peerIndex: number | null; portIndex: number | null }[];
+  readonly notes: readonly { code: string; dataplane: string }[];
+}
+
+interface PolicyJson {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export function fromFlowAnalysis(flow: FlowAnalysis, file: string, line: number): FlowJson {
+  return {
+    file,
+    line,
+    name: flow.name,
+    from: flow.from,
+    to: flow.to,
+    port: flow.port,
+    protocol: flow.protocol,
+    verdict: flow.verdict.allowed ? 'allow' : 'deny',
+    expect: flow.expect,
+    ok: flow.ok && flow.loggedOk,
+    expectLogged: flow.expectLogged,
+    logged: flow.logs.some((entry) => entry.logged),
+    summary: summarizeVerdict(flow.verdict),
+    explanation: toExplanation(flow.verdict, flow.dataplane),
+    logs: flow.logs,
+  };
+}
+
+export function fromSimulation(simulation: Simulation, dataplane: string): FlowJson {
+  return {
+    file: null,
+    line: null,
+    name: null,
+    from: simulation.request.from,
+    to: simulation.request.to,
+    port: simulation.request.port,
+    protocol: simulation.request.protocol ?? 'TCP',
+    verdict: simulation.verdict.allowed ? 'allow' : 'deny',
+    expect: null,
+    ok: true,
+    expectLogged: null,
+    logged: simulation.logs.some((entry) => entry.logged),
+    summary: summarizeVerdict(simulation.verdict),
+    explanation: toExplanation(simulation.verdict, dataplane),
+    logs: simulation.logs,
+  };
+}
+
+function toExplanation(verdict: Verdict, dataplane: string): ExplanationJson {
+  return { dataplane, egress: toDirection(verdict.egress), ingress: toDirection(verdict.ingress) };
+}
+
+function toDirection(side: DirectionVerdict): DirectionJson {
+  return {
+    allowed: side.allowed,
+    reason: side.reason,
+    decidedBy: side.decidedBy,
+    isolatedBy: side.isolatedBy.map(toPolicy),
+    allowedBy: side.allowedBy.map((match) => ({
+      policy: toPolicy(match.policy),
+      ruleIndex: match.ruleIndex,
+      peerIndex: match.peerIndex ?? null,
+      portIndex: match.portIndex ?? null,
+    })),
+    notes: side.notes.map((note) => ({ code: note.code, dataplane: note.dataplane })),
+  };
+}
+
+function toPolicy(policy: { kind: string; namespace: string; name: string }): PolicyJson {
+  return { kind: policy.kind, namespace: policy.namespace, name: policy.name };
+}
