@@ -2,29 +2,31 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check, policy, spanOf } from './helpers';
 
-describe('peers', () => {
-  it('reports a peer that sets no field', () => {
+void describe('peers', () => {
+  void it('reports a peer that sets no field', () => {
     const text = policy('  podSelector: {}\n  ingress:\n    - from:\n        - {}\n');
     assert.deepEqual(check(text), [{ code: 'empty-peer', span: spanOf(text, '{}', 1) }]);
   });
 
-  it('accepts an empty from list, which allows every source', () => {
+  void it('accepts an empty from list, which allows every source', () => {
     assert.deepEqual(check(policy('  podSelector: {}\n  ingress:\n    - from: []\n')), []);
   });
 
-  it('reports a peer with only a misspelt field as the unknown field alone', () => {
+  void it('reports a peer with only a misspelt field as the unknown field alone', () => {
     const text = policy('  podSelector: {}\n  ingress:\n    - from:\n        - podselector: {}\n');
     assert.deepEqual(check(text), [{ code: 'unknown-field', span: spanOf(text, 'podselector') }]);
   });
 
-  it('reports ipBlock combined with a selector, on the ipBlock key', () => {
+  void it('reports ipBlock combined with a selector, on the ipBlock key', () => {
     const text = policy(
       '  podSelector: {}\n  egress:\n    - to:\n        - ipBlock: {cidr: 10.0.0.0/8}\n          namespaceSelector: {}\n',
     );
-    assert.deepEqual(check(text), [{ code: 'ip-block-with-selector', span: spanOf(text, 'ipBlock') }]);
+    assert.deepEqual(check(text), [
+      { code: 'ip-block-with-selector', span: spanOf(text, 'ipBlock') },
+    ]);
   });
 
-  it('accepts ipBlock and a selector in separate peers', () => {
+  void it('accepts ipBlock and a selector in separate peers', () => {
     const text = policy(
       '  podSelector: {}\n  egress:\n    - to:\n        - ipBlock: {cidr: 10.0.0.0/8}\n        - namespaceSelector: {}\n',
     );
@@ -32,29 +34,41 @@ describe('peers', () => {
   });
 });
 
-describe('policyTypes', () => {
-  it('warns about a repeated entry, on the repeat', () => {
+void describe('policyTypes', () => {
+  void it('warns about a repeated entry, on the repeat', () => {
     const text = policy('  podSelector: {}\n  policyTypes: [Egress, Egress]\n');
-    assert.deepEqual(check(text), [{ code: 'duplicate-policy-type', span: spanOf(text, 'Egress', 1) }]);
+    assert.deepEqual(check(text), [
+      { code: 'duplicate-policy-type', span: spanOf(text, 'Egress', 1) },
+    ]);
   });
 
-  it('warns when ingress rules exist but policyTypes leaves Ingress out', () => {
+  void it('warns when ingress rules exist but policyTypes leaves Ingress out', () => {
     const text = policy('  podSelector: {}\n  policyTypes: [Egress]\n  ingress:\n    - {}\n');
-    assert.deepEqual(check(text), [{ code: 'policy-types-omits-direction', span: spanOf(text, 'ingress') }]);
+    assert.deepEqual(check(text), [
+      { code: 'policy-types-omits-direction', span: spanOf(text, 'ingress') },
+    ]);
   });
 
-  it('warns when egress rules exist but policyTypes leaves Egress out', () => {
+  void it('warns when egress rules exist but policyTypes leaves Egress out', () => {
     const text = policy('  podSelector: {}\n  policyTypes: [Ingress]\n  egress:\n    - to: []\n');
-    assert.deepEqual(check(text), [{ code: 'policy-types-omits-direction', span: spanOf(text, 'egress') }]);
+    assert.deepEqual(check(text), [
+      { code: 'policy-types-omits-direction', span: spanOf(text, 'egress') },
+    ]);
   });
 
-  it('does not warn when policyTypes is absent or empty (it is defaulted), or rules are empty', () => {
+  void it('does not warn when policyTypes is absent or empty (it is defaulted), or rules are empty', () => {
     assert.deepEqual(check(policy('  podSelector: {}\n  egress:\n    - {}\n')), []);
-    assert.deepEqual(check(policy('  podSelector: {}\n  policyTypes: []\n  egress:\n    - {}\n')), []);
-    assert.deepEqual(check(policy('  podSelector: {}\n  policyTypes: [Egress]\n  ingress: []\n')), []);
+    assert.deepEqual(
+      check(policy('  podSelector: {}\n  policyTypes: []\n  egress:\n    - {}\n')),
+      [],
+    );
+    assert.deepEqual(
+      check(policy('  podSelector: {}\n  policyTypes: [Egress]\n  ingress: []\n')),
+      [],
+    );
   });
 
-  it('does not warn about directions when a policyTypes entry is itself invalid', () => {
+  void it('does not warn about directions when a policyTypes entry is itself invalid', () => {
     const text = policy('  podSelector: {}\n  policyTypes: [egress]\n  ingress:\n    - {}\n');
     assert.deepEqual(check(text), [{ code: 'invalid-value', span: spanOf(text, 'egress') }]);
   });

@@ -6,22 +6,22 @@ function withPorts(ports: string): string {
   return policy(`  podSelector: {}\n  ingress:\n    - ports:\n${ports}`);
 }
 
-describe('ports', () => {
-  it('accepts a number or a name for port (int-or-string)', () => {
+void describe('ports', () => {
+  void it('accepts a number or a name for port (int-or-string)', () => {
     assert.deepEqual(check(withPorts('        - port: 443\n        - port: https\n')), []);
   });
 
-  it('reports a port that is neither a number nor a string, once', () => {
+  void it('reports a port that is neither a number nor a string, once', () => {
     const text = withPorts('        - port: [443]\n');
     assert.deepEqual(check(text), [{ code: 'wrong-type', span: spanOf(text, '[443]') }]);
   });
 
-  it('reports a fractional port once', () => {
+  void it('reports a fractional port once', () => {
     const text = withPorts('        - port: 80.5\n');
     assert.deepEqual(check(text), [{ code: 'wrong-type', span: spanOf(text, '80.5') }]);
   });
 
-  it('reports port numbers outside 1-65535', () => {
+  void it('reports port numbers outside 1-65535', () => {
     const text = withPorts('        - port: 0\n        - port: 65536\n');
     assert.deepEqual(check(text), [
       { code: 'invalid-port', span: spanIn(text, 'port: 0\n', '0') },
@@ -29,8 +29,10 @@ describe('ports', () => {
     ]);
   });
 
-  it('reports a named port that is not an IANA service name', () => {
-    const text = withPorts('        - port: "8080"\n        - port: Http\n        - port: web--api\n        - port: a-very-long-port-name\n');
+  void it('reports a named port that is not an IANA service name', () => {
+    const text = withPorts(
+      '        - port: "8080"\n        - port: Http\n        - port: web--api\n        - port: a-very-long-port-name\n',
+    );
     assert.deepEqual(
       check(text).map((problem) => problem.code),
       ['invalid-port-name', 'invalid-port-name', 'invalid-port-name', 'invalid-port-name'],
@@ -38,39 +40,47 @@ describe('ports', () => {
     assert.deepEqual(check(text)[0], { code: 'invalid-port-name', span: spanOf(text, '"8080"') });
   });
 
-  it('reports endPort without a numeric port, on the endPort key', () => {
+  void it('reports endPort without a numeric port, on the endPort key', () => {
     const named = withPorts('        - port: http\n          endPort: 90\n');
-    assert.deepEqual(check(named), [{ code: 'end-port-without-numeric-port', span: spanOf(named, 'endPort') }]);
+    assert.deepEqual(check(named), [
+      { code: 'end-port-without-numeric-port', span: spanOf(named, 'endPort') },
+    ]);
     const missing = withPorts('        - endPort: 90\n');
-    assert.deepEqual(check(missing), [{ code: 'end-port-without-numeric-port', span: spanOf(missing, 'endPort') }]);
+    assert.deepEqual(check(missing), [
+      { code: 'end-port-without-numeric-port', span: spanOf(missing, 'endPort') },
+    ]);
   });
 
-  it('reports endPort below port', () => {
+  void it('reports endPort below port', () => {
     const text = withPorts('        - port: 9000\n          endPort: 8000\n');
     assert.deepEqual(check(text), [{ code: 'end-port-before-port', span: spanOf(text, '8000') }]);
   });
 
-  it('reports endPort above 65535 once', () => {
+  void it('reports endPort above 65535 once', () => {
     const text = withPorts('        - port: 9000\n          endPort: 70000\n');
     assert.deepEqual(check(text), [{ code: 'invalid-port', span: spanOf(text, '70000') }]);
   });
 
-  it('reports endPort beyond int32 as a format problem only', () => {
+  void it('reports endPort beyond int32 as a format problem only', () => {
     const text = withPorts('        - port: 9000\n          endPort: 3000000000\n');
     assert.deepEqual(check(text), [{ code: 'invalid-format', span: spanOf(text, '3000000000') }]);
   });
 
-  it('warns that a valid endPort may not be enforced on Dataplane V2', () => {
+  void it('warns that a valid endPort may not be enforced on Dataplane V2', () => {
     const text = withPorts('        - port: 9000\n          endPort: 9100\n');
-    assert.deepEqual(check(text), [{ code: 'dataplane-v2-end-port', span: spanOf(text, 'endPort') }]);
+    assert.deepEqual(check(text), [
+      { code: 'dataplane-v2-end-port', span: spanOf(text, 'endPort') },
+    ]);
   });
 
-  it('warns about SCTP and accepts TCP and UDP', () => {
-    const text = withPorts('        - protocol: SCTP\n        - protocol: UDP\n        - protocol: TCP\n');
+  void it('warns about SCTP and accepts TCP and UDP', () => {
+    const text = withPorts(
+      '        - protocol: SCTP\n        - protocol: UDP\n        - protocol: TCP\n',
+    );
     assert.deepEqual(check(text), [{ code: 'dataplane-v2-sctp', span: spanOf(text, 'SCTP') }]);
   });
 
-  it('suggests the right case for a protocol', () => {
+  void it('suggests the right case for a protocol', () => {
     const text = withPorts('        - protocol: udp\n');
     assert.deepEqual(check(text), [{ code: 'invalid-value', span: spanOf(text, 'udp') }]);
   });
