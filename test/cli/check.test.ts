@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runCli } from './run-cli';
 
+interface FlowJson {
+  file: string; line: number; name: string | null; from: string; to: string; port: number | string;
+  protocol: string; verdict: string; expect: string | null; ok: boolean; logs: unknown[];
+}
+
 interface CheckJson {
   problems: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
   flows: unknown[];
@@ -17,7 +22,20 @@ describe('netpol-lens check', () => {
     assert.equal(typo.file, 'examples/shop/policies.yaml');
     assert.equal(typo.severity, 'error');
     assert.ok(typo.line > 1 && typo.column > 1 && typo.endColumn - typo.column === 'namespaceSelecter'.length);
-    assert.ok(Array.isArray(output.flows));
+    assert.equal(output.flows.length, 6);
+  });
+
+  it('fills flows with verdicts, expectations and log previews, and exits 1 on a failed expect', () => {
+    const run = runCli('check', 'examples', '--format', 'json');
+    const { flows } = JSON.parse(run.stdout) as { flows: FlowJson[] };
+    const scrape = flows.find((flow) => flow.name === 'prometheus scrapes the API');
+    assert.ok(scrape);
+    assert.deepEqual(
+      [scrape.file, scrape.from, scrape.to, scrape.port, scrape.protocol, scrape.verdict, scrape.expect, scrape.ok],
+      ['examples/shop/flows.yaml', 'monitoring/prometheus', 'shop/api', 'metrics', 'TCP', 'deny', 'allow', false],
+    );
+    assert.ok(flows.filter((flow) => flow !== scrape).every((flow) => flow.ok));
+    assert.ok(flows.every((flow) => flow.logs.length === 2 && typeof flow.line === 'number'));
   });
 
   it('prints file:line:col lines and a summary, and exits 0 on a clean file', () => {
