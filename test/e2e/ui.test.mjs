@@ -37,9 +37,24 @@ const explorerRow = (page, name) =>
     has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }),
   });
 
-/** A rendered token of the active editor whose text is exactly `text`. */
-const editorToken = (page, text) =>
-  page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${text}$`) }).first();
+/**
+ * The rendered token of the active editor whose text is exactly `text`, the lowest on screen when
+ * there are several: the sticky-scroll header can cover tokens near the top of the editor.
+ */
+async function editorToken(page, text) {
+  const tokens = page.locator('.editor-instance .view-line span span', {
+    hasText: new RegExp(`^${text}$`),
+  });
+  await tokens.first().waitFor({ timeout: UI_MS });
+  let lowest = { index: 0, top: -Infinity };
+  for (let index = 0; index < (await tokens.count()); index++) {
+    const box = await tokens.nth(index).boundingBox();
+    if (box && box.y > lowest.top) {
+      lowest = { index, top: box.y };
+    }
+  }
+  return tokens.nth(lowest.index);
+}
 
 step('workbench loads', async (page) => {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspace)}`);
@@ -82,14 +97,14 @@ step(`squiggle under "${TYPO}"`, async (page) => {
   await page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first().click();
   await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_MS });
   // The squiggle is ours when hovering the mistake shows the diagnostic's message.
-  await editorToken(page, TYPO).hover();
+  await (await editorToken(page, TYPO)).hover();
   const hover = page.locator('.monaco-hover', { hasText: TYPO_MESSAGE }).first();
   await hover.waitFor({ timeout: UI_MS });
   await page.keyboard.press('Escape');
 });
 
 step(`hover on ${HOVERED_FIELD} shows its schema description`, async (page) => {
-  await editorToken(page, HOVERED_FIELD).hover();
+  await (await editorToken(page, HOVERED_FIELD)).hover();
   const markdown = page
     .locator('.monaco-hover .rendered-markdown')
     .filter({ has: page.locator('strong', { hasText: new RegExp(`^${HOVERED_FIELD}$`) }) })
