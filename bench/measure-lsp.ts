@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Manifest } from './generate';
+import { startLspClient } from './lsp-client';
+import type { LspClient, ServerCommand, Settings } from './lsp-client';
+import type { Figure } from './stats';
+import { findPortInMiddle, findValue, lineOf, replaceValue } from './text-edit';
+import type { EditPoint } from './text-edit';
+
+export interface ServerFigures {
+  readonly open: Figure;
+  /** Ours only: from `initialized` to the verdicts of the whole workspace. */
+  readonly load?: Figure;
+  readonly portEdit: Figure;
+  readonly labelEdit?: Figure;
+  readonly peakRss?: number;
+  readonly notes: readonly string[];
+}
+
+export interface ServerSpec {
+  readonly name: string;
+  readonly command: ServerCommand;
+  readonly settings: Settings;
+  /** Whether `publishDiagnostics` carries the document version (then waits match it exactly). */
+  readonly versioned: boolean;
+  readonly crossFile: boolean;
+}
+
+export interface LspOptions {
+  readonly sessions: number;
+  readonly edits: number;
+  readonly fullSync: boolean;
+  readonly openTimeoutMs: number;
+  readonly editTimeoutMs: number;
+}
+
+interface Workspace {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly uri: (path: string) => string;
+  readonly read: (path: string) => string;
+}
+
+export function workspaceOf(dir: string, manifest: Manifest): Workspace {
+  return {
+    dir,
+    manifest,
+    uri: (path) => pathToFileURL(join(dir, path)).toString(),
+    read: (path) => readFileSync(join(dir, path), 'utf8'),
+  };
+}
+
+/** Cold sessions (open-to-diagnostics each), the first of which also times the edits. */
+export async function measureServer(spec: ServerSpec, workspace: Workspace, options: LspOptions): Promise<ServerFigures> {
+  const notes: string[] = [];
+  const open: number[] = [];
+  const load: number[] = [];
+  let edits: { port: number[] | string; label?: number[] | string; peakRss?: number } = { port: 'not run' };
+  for (let session = 0; session < options.sessions; session++) {
+    const client = startLspClient(spec.command, spec.settings);
+    try {
+      const result = await runSession(client, spec, workspace, options, session === 0, notes);
+      if (typeof result.open === 'number') {
+        open.push(result.open);
+      }
+      if (typeof result.load === 'number') {
+        load.push(result.load);
+      }
+      if (result.edits !== undefined) {
+        edits = result.edits;
+      }
+    } catch (error) {
+      notes.push(`${spec.name}: session failed: ${String(error)}; stderr: ${client.stderrTail().slice(-300)}`);
+    } finally {
+      await client.stop();
+    }
+  }
+  const figure = (samples: number[] | string | undefined, what: string): Figure =>
+    typeof samples === 'string' ? { missing: samples } : samples === undefined || samples.length === 0 ? { missing: what } : { samples };
+  return {
+    open: figure(open, 'timeout'),
+    ...(spec.crossFile ? { load: figure(load, 'timeout') } : {}),
+    portEdit: figure(edits.port, 'timeout'),
+    ...(spec.crossFile ? { labelEdit: figure(edits.label, 'not run') } : {}),
+    ...(edits.peakRss === undefined ? {} : { peakRss: edits.peakRss }),
+    notes,
+  };
+}
+
+interface SessionResult {
+  readonly open: number | 'timeout';
+  readonly load?: number | 'timeout';
+  readonly edits?: { port: number[] | string; label?: number[] | string; peakRss?: number };
+}
+
+async function runSession(client: LspClient, spec: ServerSpec, workspace: Workspace, options: LspOptions, withEdits: boolean, notes: string[]): Promise<SessionResult> {
+  const capabilities = await client.initialize(workspace.dir);
+  const initialized = performance.now();
+  if (!(await client.configured(10_000))) {
+    notes.push(`${spec.name}: never asked for workspace/configuration`);
+  }
+  const { manifest } = workspace;
+  const policyUri = workspace.uri(manifest.policyFile);
+  const flowsUri = workspace.uri(manifest.flowsFile);
+  const flowsText = workspace.read(manifest.flowsFile);
+  const probeLine = lineOf(flowsText, flowsText.indexOf(`name: ${manifest.probeFlowName}`));
+  const loaded = spec.crossFile ? client.nextDiagnostics(flowsUri, (params) => verdictAt(params.diagnostics, probeLine) !== undefined, options.openTimeoutMs) : undefined;
+
+  const policyText = workspace.read(manifest.policyFile);
+  const opened = client.nextDiagnostics(policyUri, spec.versioned ? (params) => params.version === 1 : () => true, options.openTimeoutMs);
+  const openStart = performance.now();
+  await client.open(policyUri, policyText, 1);
+  const openResult = await opened;
+  const open = openResult === 'timeout' ? 'timeout' : openResult.at - openStart;
+  if (openResult !== 'timeout' && withEdits) {
+    notes.push(`${spec.name}: ${openResult.params.diagnostics.length} diagnostics on the policy file after open`);
+  }
+  let load: number | 'timeout' | undefined;
+  if (loaded !== undefined) {
+    const result = await loaded;
+    load = result === 'timeout' ? 'timeout' : result.at - initialized;
+    if (result === 'timeout' && client.latest(flowsUri) !== undefined) {
+      notes.push(`${spec.name}: the flows file has diagnostics but no verdict on the probe flow (line ${probeLine + 1})`);
+    }
+  }
+  if (!withEdits || open === 'timeout') {
+    return { open, ...(load === undefined ? {} : { load }) };
+  }
+  const incremental = !options.fullSync && syncKind(capabilities) === 2;
+  const port = await portEdits(client, spec, policyUri, policyText, options, incremental, notes);
+  const label = spec.crossFile && load !== 'timeout' ? await labelEdits(client, workspace, flowsUri, flowsText, probeLine, options, incremental) : undefined;
+  const peakRss = client.peakRss();
+  return { open, ...(load === undefined ? {} : { load }), edits: { port, ...(label === undefined ? {} : { label }), ...(peakRss === undefined ? {} : { peakRss }) } };
+}
+
+async function portEdits(client: LspClient, spec: ServerSpec, uri: string, text: string, options: LspOptions, incremental: boolean, notes: string[]): Promise<number[] | string> {
+  const point = findPortInMiddle(text);
+  if (point === undefined) {
+    return 'no numeric port in the policy file';
+  }
+  let version = 1;
+  const samples: number[] = [];
+  // The first edit warms the server up and is not counted.
+  for (let i = 0; i <= options.edits; i++) {
+    const elapsed = await timeEdit(client, uri, point, String(10_001 + i), ++version, spec.versioned ? (params, v) => params.version === v : () => true, options, incremental);
+    if (elapsed === 'timeout') {
+      return samples.length === 0 ? 'timeout' : samples;
+    }
+    if (i > 0) {
+      samples.push(elapsed);
+    }
+  }
+  // A value the schema rejects proves the server really validates this file with it.
+  const line = lineOf(point.text, point.start);
+  const check = await timeEdit(client, uri, point, '70000', ++version, spec.versioned ? (params, v) => params.version === v : () => true, options, incremental);
+  const seen = check !== 'timeout' && (client.latest(uri)?.diagnostics ?? []).some((diagnostic) => diagnostic.range.start.line === line);
+  notes.push(`${spec.name}: an out-of-range port (70000) on line ${line + 1} ${seen ? 'is' : 'is NOT'} reported`);
+  return samples;
+}
+
+async function labelEdits(client: LspClient, workspace: Workspace, flowsUri: string, flowsText: string, probeLine: number, options: LspOptions, incremental: boolean): Promise<number[] | string> {
+  const { manifest } = workspace;
+  const uri = workspace.uri(manifest.probeWorkloadFile);
+  const text = workspace.read(manifest.probeWorkloadFile);
+  const point = findValue(text, manifest.probeLabel);
+  if (point === undefined) {
+    return `no "${manifest.probeLabel}" in ${manifest.probeWorkloadFile}`;
+  }
+  // Both files are open, as in an editor with the workload on one side and the flows on the other.
+  const flowsOpen = client.nextDiagnostics(flowsUri, (params) => params.version === 1, options.openTimeoutMs);
+  await client.open(flowsUri, flowsText, 1);
+  const workloadOpen = client.nextDiagnostics(uri, (params) => params.version === 1, options.openTimeoutMs);
+  await client.open(uri, text, 1);
+  if ((await flowsOpen) === 'timeout' || (await workloadOpen) === 'timeout') {
+    return 'timeout opening the files';
+  }
+  let version = 1;
+  const samples: number[] = [];
+  for (let i = 0; i <= options.edits; i++) {
+    // Odd edits revoke access (deny), even ones grant it again with another value (allow).
+    const allow = i % 2 === 1;
+    const value = allow ? `granted-${(i + 1) / 2}` : `revoked-${i}`;
+    const word = allow ? 'allow' : 'deny';
+    const waiting = client.nextDiagnostics(flowsUri, (params) => verdictAt(params.diagnostics, probeLine) === word, options.editTimeoutMs);
+    const edit = replaceValue(point, value);
+    const start = performance.now();
+    await client.change(uri, ++version, incremental ? value : edit.text, incremental ? edit.range : undefined);
+    const result = await waiting;
+    if (result === 'timeout') {
+      return samples.length === 0 ? 'timeout' : samples;
+    }
+    if (i > 0) {
+      samples.push(result.at - start);
+    }
+  }
+  return samples;
+}
+
+async function timeEdit(
+  client: LspClient,
+  uri: string,
+  point: EditPoint,
+  value: string,
+  version: number,
+  accept: (params: PublishDiagnosticsParams, version: number) => boolean,
+  options: LspOptions,
+  incremental: boolean,
+): Promise<number | 'timeout'> {
+  const waiting = client.nextDiagnostics(uri, (params) => accept(params, version), options.editTimeoutMs);
+  const edit = replaceValue(point, value);
+  const start = performance.now();
+  await client.change(uri, version, incremental ? value : edit.text, incremental ? edit.range : undefined);
+  const result = await waiting;
+  return result === 'timeout' ? 'timeout' : result.at - start;
+}
+
+function verdictAt(diagnostics: readonly Diagnostic[], line: number): 'allow' | 'deny' | undefined {
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.range.start.line === line && /^(allow|deny)\b/i.test(diagnostic.message)) {
+      return diagnostic.message.toLowerCase().startsWith('allow') ? 'allow' : 'deny';
+    }
+  }
+  return undefined;
+}
+
+function syncKind(result: InitializeResult): number | undefined {
+  const sync = result.capabilities.textDocumentSync;
+  return typeof sync === 'number' ? sync : sync?.change;
+}
