@@ -1,4 +1,20 @@
+import type { FlowAnalysis } from './engine';
+import { explainVerdict, renderLogMarkdown } from './engine';
 import type { FieldDescription } from './engine/describe-at';
+
+export function renderFlowHover(flow: FlowAnalysis): string {
+  const verdict = flow.verdict.allowed ? 'allow' : 'deny';
+  const title = flow.name === null ? '' : ` · ${flow.name}`;
+  const expectation =
+    flow.expect === null ? '' : flow.ok ? ` (as expected)` : ` (**expected ${flow.expect}**)`;
+  return [
+    `**${verdict}**${expectation}${title}`,
+    ['```text', explainVerdict(flow.verdict, flow.flow), '```'].join('\n'),
+    `_Dataplane profile: ${flow.dataplane} (setting \`netpol.dataplane\`)._`,
+    '---',
+    renderLogMarkdown(flow.logs),
+  ].join('\n\n');
+}
 
 export function renderFieldHover(field: FieldDescription): string {
   const type = field.type === undefined ? '' : ` \`${field.type}\``;

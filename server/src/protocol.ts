@@ -17,3 +17,20 @@ export type SimulateFlowResult =
 export const simulateFlowRequest = new RequestType<SimulateFlowParams, SimulateFlowResult, void>(
   'netpol/simulateFlow',
 );
+
+/** Parameters of `netpol/logPreview`: the SampleFlows file to preview. */
+export interface LogPreviewParams {
+  readonly uri: string;
+}
+
+/** The "Log preview" document of a file's flows, in the `netpol-log` language. */
+export interface LogPreviewResult {
+  readonly title: string;
+  readonly text: string;
+  readonly flowCount: number;
+}
+
+/** Renders what GKE would log for every flow of one file. */
+export const logPreviewRequest = new RequestType<LogPreviewParams, LogPreviewResult, void>(
+  'netpol/logPreview',
+);

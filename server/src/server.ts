@@ -8,9 +8,12 @@ import type {
   TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeAt } from './engine';
+import { describeAt, renderLogDocument } from './engine';
+import { logPreviewRequest, simulateFlowRequest } from './protocol';
+import type { SimulateFlowResult } from './protocol';
+import { simulate } from './simulate';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
-import { renderFieldHover } from './hover';
+import { renderFieldHover, renderFlowHover } from './hover';
 import { runSafe } from './run-safe';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
@@ -117,11 +120,37 @@ export function startServer(connection: Connection): void {
       if (document === undefined || file === undefined) {
         return null;
       }
-      const field = describeAt(file, document.offsetAt(params.position));
+      const offset = document.offsetAt(params.position);
+      const flow = workspace
+        .analysis()
+        ?.flows.find((candidate) => candidate.uri === file.uri && candidate.span.start <= offset && offset <= candidate.span.end);
+      if (flow !== undefined) {
+        return { contents: { kind: 'markdown', value: renderFlowHover(flow) }, range: toRange(document, flow.span) };
+      }
+      const field = describeAt(file, offset);
       return field === undefined
         ? null
         : { contents: { kind: 'markdown', value: renderFieldHover(field) }, range: toRange(document, field.span) };
     }),
+  );
+
+  connection.onRequest(logPreviewRequest, (params) =>
+    runSafe(connection, 'log preview', { title: '', text: '', flowCount: 0 }, () => {
+      const analysis = workspace.analysis();
+      const flows = analysis?.flows.filter((flow) => flow.uri === params.uri) ?? [];
+      const title = params.uri.split('/').pop() ?? params.uri;
+      const text =
+        analysis === undefined
+          ? 'The workspace is still being analysed.\n'
+          : renderLogDocument({ title, config: analysis.logging, flows });
+      return { title, text, flowCount: flows.length };
+    }),
+  );
+
+  connection.onRequest(simulateFlowRequest, (params) =>
+    runSafe(connection, 'simulate flow', { ok: false, message: 'Internal error.' } as SimulateFlowResult, () =>
+      simulate(workspace.analysis(), params),
+    ),
   );
 
   documents.listen(connection);

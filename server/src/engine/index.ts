@@ -11,6 +11,7 @@ export { previewLogs } from './logs';
 export type { LogPreview, LogPreviewEntry } from './logs';
 export { explainVerdict, summarizeVerdict } from './present';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
+export { renderLogDocument } from './present/logs-document';
 export type { Problem, Severity } from './problem';
 export type { Span } from './span';
 export { simulateFlow } from './simulate';
