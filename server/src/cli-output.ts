@@ -50,7 +50,9 @@ export function toProblemRecords(
       });
     }
   }
-  return records.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return records.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
 }
 
 export function formatCheck(
@@ -60,9 +62,12 @@ export function formatCheck(
   color: boolean,
 ): { text: string; failed: boolean } {
   // Flow verdicts are information in the editor; here they are the `flows` array instead.
-  const problems = toProblemRecords(analysis, texts).filter((problem) => problem.code !== 'flow-verdict');
+  const problems = toProblemRecords(analysis, texts).filter(
+    (problem) => problem.code !== 'flow-verdict',
+  );
   const flows = toFlowRecords(analysis, texts);
-  const failed = problems.some((problem) => problem.severity === 'error') || flows.some((flow) => !flow.ok);
+  const failed =
+    problems.some((problem) => problem.severity === 'error') || flows.some((flow) => !flow.ok);
   switch (format) {
     case 'json':
       return { text: `${JSON.stringify({ problems, flows }, null, 2)}\n`, failed };
@@ -73,7 +78,10 @@ export function formatCheck(
   }
 }
 
-function toFlowRecords(analysis: WorkspaceAnalysis, texts: ReadonlyMap<string, SourceText>): FlowJson[] {
+function toFlowRecords(
+  analysis: WorkspaceAnalysis,
+  texts: ReadonlyMap<string, SourceText>,
+): FlowJson[] {
   const documents = new Map<string, TextDocument>();
   const lineOf = (flow: FlowAnalysis): number => {
     let document = documents.get(flow.uri);
@@ -110,8 +118,12 @@ function formatText(
     const verdict = flow.verdict === 'allow' ? paint.green('allow') : paint.magenta('deny');
     const status = flow.ok ? paint.green('ok  ') : paint.red('FAIL');
     const title = flow.name ?? `${flow.from} -> ${flow.to}:${flow.port}/${flow.protocol}`;
-    const expected = flow.ok ? '' : ` (expected ${flow.expect ?? flow.verdict}${flow.expectLogged === null ? '' : `, expectLogged ${String(flow.expectLogged)}`})`;
-    lines.push(`${paint.bold(`${flow.file}:${flow.line}`)} ${status} ${verdict}${expected} ${title}`);
+    const expected = flow.ok
+      ? ''
+      : ` (expected ${flow.expect ?? flow.verdict}${flow.expectLogged === null ? '' : `, expectLogged ${String(flow.expectLogged)}`})`;
+    lines.push(
+      `${paint.bold(`${flow.file}:${flow.line}`)} ${status} ${verdict}${expected} ${title}`,
+    );
     if (!flow.ok) {
       lines.push(`    ${paint.dim(flow.summary)}`);
     }
@@ -119,7 +131,10 @@ function formatText(
   const count = (severity: Problem['severity']) =>
     problems.filter((problem) => problem.severity === severity).length;
   const failedFlows = flows.filter((flow) => !flow.ok).length;
-  const flowSummary = flows.length === 0 ? '' : `; ${plural(flows.length, 'flow')}: ${flows.length - failedFlows} as expected, ${failedFlows} failed`;
+  const flowSummary =
+    flows.length === 0
+      ? ''
+      : `; ${plural(flows.length, 'flow')}: ${flows.length - failedFlows} as expected, ${failedFlows} failed`;
   const summary = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(fileCount, 'file')}${flowSummary}`;
   lines.push(count('error') > 0 || failedFlows > 0 ? paint.red(summary) : paint.green(summary));
   return `${lines.join('\n')}\n`;
@@ -136,7 +151,12 @@ function toSarif(problems: readonly ProblemRecord[]) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'netpol-lens', informationUri: 'https://github.com/netpol-lens/netpol-lens' } },
+        tool: {
+          driver: {
+            name: 'netpol-lens',
+            informationUri: 'https://github.com/netpol-lens/netpol-lens',
+          },
+        },
         results: problems.map((problem) => ({
           ruleId: problem.code,
           level: level[problem.severity],

@@ -85,7 +85,9 @@ async function simulate(paths: string[], options: SimulateOptions) {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const logs = renderLogPreview(simulation.logs).map((line) => `  ${line}`);
-    process.stdout.write(`${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n`);
+    process.stdout.write(
+      `${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n`,
+    );
   }
   return options.expect === undefined || options.expect === json.verdict ? EXIT_OK : EXIT_FAILED;
 }
@@ -127,7 +129,11 @@ async function main(argv: readonly string[]): Promise<number> {
     .command('check')
     .description('Validate YAML files and evaluate their SampleFlows.')
     .argument('[paths...]', 'files or folders (default: .)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif'])
+        .default('text'),
+    )
     .addOption(dataplaneOption())
     .action(async (paths: string[], options: { format: OutputFormat; dataplane: Dataplane }) => {
       status = await check(paths, options);
@@ -137,11 +143,25 @@ async function main(argv: readonly string[]): Promise<number> {
     .description('Evaluate one flow against the policies and world of the given files.')
     .argument('[paths...]', 'files or folders (default: .)')
     .requiredOption('--from <ref>', 'source: namespace/name, namespace/kind/name or an IP address')
-    .requiredOption('--to <ref>', 'destination: namespace/name, namespace/kind/name or an IP address')
+    .requiredOption(
+      '--to <ref>',
+      'destination: namespace/name, namespace/kind/name or an IP address',
+    )
     .requiredOption('--port <port>', 'port number or named port of the destination', parsePort)
-    .addOption(new Option('--protocol <protocol>', 'protocol').choices(['TCP', 'UDP', 'SCTP']).default('TCP'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices(['allow', 'deny']))
+    .addOption(
+      new Option('--protocol <protocol>', 'protocol')
+        .choices(['TCP', 'UDP', 'SCTP'])
+        .default('TCP'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .addOption(
+      new Option('--expect <verdict>', 'exit 1 unless the verdict is this').choices([
+        'allow',
+        'deny',
+      ]),
+    )
     .addOption(dataplaneOption())
     .action(async (paths: string[], options: SimulateOptions) => {
       status = await simulate(paths, options);
@@ -170,7 +190,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`netpol-lens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `netpol-lens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = EXIT_USAGE;
   },
 );

@@ -31,7 +31,12 @@ interface DirectionJson {
   readonly reason: DirectionVerdict['reason'];
   readonly decidedBy: DirectionVerdict['decidedBy'];
   readonly isolatedBy: readonly PolicyJson[];
-  readonly allowedBy: readonly { policy: PolicyJson; ruleIndex: number; peerIndex: number | null; portIndex: number | null }[];
+  readonly allowedBy: readonly {
+    policy: PolicyJson;
+    ruleIndex: number;
+    peerIndex: number | null;
+    portIndex: number | null;
+  }[];
   readonly notes: readonly { code: string; dataplane: string }[];
 }
 

@@ -123,14 +123,25 @@ export function startServer(connection: Connection): void {
       const offset = document.offsetAt(params.position);
       const flow = workspace
         .analysis()
-        ?.flows.find((candidate) => candidate.uri === file.uri && candidate.span.start <= offset && offset <= candidate.span.end);
+        ?.flows.find(
+          (candidate) =>
+            candidate.uri === file.uri &&
+            candidate.span.start <= offset &&
+            offset <= candidate.span.end,
+        );
       if (flow !== undefined) {
-        return { contents: { kind: 'markdown', value: renderFlowHover(flow) }, range: toRange(document, flow.span) };
+        return {
+          contents: { kind: 'markdown', value: renderFlowHover(flow) },
+          range: toRange(document, flow.span),
+        };
       }
       const field = describeAt(file, offset);
       return field === undefined
         ? null
-        : { contents: { kind: 'markdown', value: renderFieldHover(field) }, range: toRange(document, field.span) };
+        : {
+            contents: { kind: 'markdown', value: renderFieldHover(field) },
+            range: toRange(document, field.span),
+          };
     }),
   );
 
@@ -148,8 +159,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(simulateFlowRequest, (params) =>
-    runSafe(connection, 'simulate flow', { ok: false, message: 'Internal error.' } as SimulateFlowResult, () =>
-      simulate(workspace.analysis(), params),
+    runSafe<SimulateFlowResult>(
+      connection,
+      'simulate flow',
+      { ok: false, message: 'Internal error.' },
+      () => simulate(workspace.analysis(), params),
     ),
   );
 

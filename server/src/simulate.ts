@@ -6,7 +6,10 @@ import type { SimulateFlowParams, SimulateFlowResult } from './protocol';
 const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
 
 /** Answers `netpol/simulateFlow`: every bad parameter is an error message, never a throw. */
-export function simulate(analysis: WorkspaceAnalysis | undefined, params: SimulateFlowParams): SimulateFlowResult {
+export function simulate(
+  analysis: WorkspaceAnalysis | undefined,
+  params: SimulateFlowParams,
+): SimulateFlowResult {
   if (analysis === undefined) {
     return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
   }
@@ -18,7 +21,12 @@ export function simulate(analysis: WorkspaceAnalysis | undefined, params: Simula
   if (typeof port === 'number' && (port < 1 || port > 65535)) {
     return { ok: false, message: `Port ${port} is not between 1 and 65535.` };
   }
-  const result = simulateFlow(analysis, { from: params.from, to: params.to, port, protocol: protocol as Protocol });
+  const result = simulateFlow(analysis, {
+    from: params.from,
+    to: params.to,
+    port,
+    protocol: protocol as Protocol,
+  });
   if ('problems' in result) {
     return { ok: false, message: result.problems.map((problem) => problem.message).join(' ') };
   }

@@ -27,7 +27,12 @@ export function toDiagnostic(
       const target = related.uri === undefined ? document : locateRelated(related.uri);
       return target === undefined
         ? []
-        : [{ location: { uri: target.uri, range: toRange(target, related.span) }, message: related.message }];
+        : [
+            {
+              location: { uri: target.uri, range: toRange(target, related.span) },
+              message: related.message,
+            },
+          ];
     });
   }
   return diagnostic;

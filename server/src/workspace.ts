@@ -83,7 +83,11 @@ export function createWorkspace(connection: Connection) {
     }
   }
 
-  function toDiagnostics(document: TextDocument, analysis: WorkspaceAnalysis, uri: string): Diagnostic[] {
+  function toDiagnostics(
+    document: TextDocument,
+    analysis: WorkspaceAnalysis,
+    uri: string,
+  ): Diagnostic[] {
     return (analysis.problems.get(uri) ?? []).map((problem) =>
       toDiagnostic(document, problem, (other) => entries.get(other)?.document, relatedSupported),
     );
@@ -101,7 +105,12 @@ export function createWorkspace(connection: Connection) {
     setRelatedSupported(supported: boolean): void {
       relatedSupported = supported;
     },
-    setText(uri: string, text: string, version: number | undefined, invalidEncoding: boolean): void {
+    setText(
+      uri: string,
+      text: string,
+      version: number | undefined,
+      invalidEncoding: boolean,
+    ): void {
       const previous = entries.get(uri);
       const document = TextDocument.create(uri, 'yaml', version ?? 0, text);
       entries.set(uri, { document, invalidEncoding, analysis: previous?.analysis });

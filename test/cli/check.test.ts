@@ -3,12 +3,30 @@ import { describe, it } from 'node:test';
 import { runCli } from './run-cli';
 
 interface FlowJson {
-  file: string; line: number; name: string | null; from: string; to: string; port: number | string;
-  protocol: string; verdict: string; expect: string | null; ok: boolean; logs: unknown[];
+  file: string;
+  line: number;
+  name: string | null;
+  from: string;
+  to: string;
+  port: number | string;
+  protocol: string;
+  verdict: string;
+  expect: string | null;
+  ok: boolean;
+  logs: unknown[];
 }
 
 interface CheckJson {
-  problems: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  problems: {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+  }[];
   flows: unknown[];
 }
 
@@ -21,7 +39,11 @@ describe('netpol-lens check', () => {
     assert.ok(typo, run.stdout);
     assert.equal(typo.file, 'examples/shop/policies.yaml');
     assert.equal(typo.severity, 'error');
-    assert.ok(typo.line > 1 && typo.column > 1 && typo.endColumn - typo.column === 'namespaceSelecter'.length);
+    assert.ok(
+      typo.line > 1 &&
+        typo.column > 1 &&
+        typo.endColumn - typo.column === 'namespaceSelecter'.length,
+    );
     assert.equal(output.flows.length, 6);
   });
 
@@ -31,8 +53,26 @@ describe('netpol-lens check', () => {
     const scrape = flows.find((flow) => flow.name === 'prometheus scrapes the API');
     assert.ok(scrape);
     assert.deepEqual(
-      [scrape.file, scrape.from, scrape.to, scrape.port, scrape.protocol, scrape.verdict, scrape.expect, scrape.ok],
-      ['examples/shop/flows.yaml', 'monitoring/prometheus', 'shop/api', 'metrics', 'TCP', 'deny', 'allow', false],
+      [
+        scrape.file,
+        scrape.from,
+        scrape.to,
+        scrape.port,
+        scrape.protocol,
+        scrape.verdict,
+        scrape.expect,
+        scrape.ok,
+      ],
+      [
+        'examples/shop/flows.yaml',
+        'monitoring/prometheus',
+        'shop/api',
+        'metrics',
+        'TCP',
+        'deny',
+        'allow',
+        false,
+      ],
     );
     assert.ok(flows.filter((flow) => flow !== scrape).every((flow) => flow.ok));
     assert.ok(flows.every((flow) => flow.logs.length === 2 && typeof flow.line === 'number'));
@@ -51,7 +91,10 @@ describe('netpol-lens check', () => {
 
   it('writes SARIF when asked', () => {
     const run = runCli('check', 'examples', '--format', 'sarif');
-    const sarif = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: { results: { ruleId: string }[] }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     assert.ok(sarif.runs[0]?.results.some((result) => result.ruleId === 'unknown-field'));
   });

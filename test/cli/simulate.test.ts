@@ -7,13 +7,24 @@ interface FlowJson {
   from: string;
   port: number | string;
   protocol: string;
-  explanation: { ingress: { reason: string; allowedBy: { policy: { name: string }; ruleIndex: number }[] } };
+  explanation: {
+    ingress: { reason: string; allowedBy: { policy: { name: string }; ruleIndex: number }[] };
+  };
   logs: { direction: string; logged: boolean; line?: string; reason?: string }[];
 }
 
 describe('netpol-lens simulate', () => {
   it('prints the verdict, the explanation and the log lines as text', () => {
-    const run = runCli('simulate', 'examples', '--from', 'shop/web', '--to', 'shop/api', '--port', 'http');
+    const run = runCli(
+      'simulate',
+      'examples',
+      '--from',
+      'shop/web',
+      '--to',
+      'shop/api',
+      '--port',
+      'http',
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^allow: shop\/web -> shop\/api/);
     assert.match(run.stdout, /shop\/web-to-api/);
@@ -21,21 +32,46 @@ describe('netpol-lens simulate', () => {
   });
 
   it('prints one flow object as JSON', () => {
-    const run = runCli('simulate', 'examples', '--from', 'shop/web', '--to', 'shop/api', '--port', '8080', '--format', 'json');
+    const run = runCli(
+      'simulate',
+      'examples',
+      '--from',
+      'shop/web',
+      '--to',
+      'shop/api',
+      '--port',
+      '8080',
+      '--format',
+      'json',
+    );
     const flow = JSON.parse(run.stdout) as FlowJson;
     assert.equal(flow.verdict, 'allow');
     assert.equal(flow.port, 8080);
     assert.equal(flow.protocol, 'TCP');
     assert.equal(flow.explanation.ingress.reason, 'allowed-by-rule');
     assert.equal(flow.explanation.ingress.allowedBy[0]?.policy.name, 'web-to-api');
-    assert.deepEqual(flow.logs.map((entry) => entry.direction), ['egress', 'ingress']);
+    assert.deepEqual(
+      flow.logs.map((entry) => entry.direction),
+      ['egress', 'ingress'],
+    );
     const ingress = flow.logs[1];
     assert.ok(ingress?.logged === true && typeof ingress.line === 'string');
     assert.equal((JSON.parse(ingress.line) as { disposition: string }).disposition, 'allow');
   });
 
   it('follows --dataplane for ipBlock matching of pod IPs', () => {
-    const args = ['simulate', 'test/fixtures/cli/ipblock', '--from', 'shop/client', '--to', 'shop/server', '--port', '80', '--format', 'json'];
+    const args = [
+      'simulate',
+      'test/fixtures/cli/ipblock',
+      '--from',
+      'shop/client',
+      '--to',
+      'shop/server',
+      '--port',
+      '80',
+      '--format',
+      'json',
+    ];
     const gke = JSON.parse(runCli(...args).stdout) as FlowJson;
     const kubernetes = JSON.parse(runCli(...args, '--dataplane', 'kubernetes').stdout) as FlowJson;
     assert.equal(gke.verdict, 'deny');
@@ -43,18 +79,56 @@ describe('netpol-lens simulate', () => {
   });
 
   it('exits 1 when --expect does not hold', () => {
-    const run = runCli('simulate', 'examples', '--from', 'monitoring/prometheus', '--to', 'shop/api', '--port', 'metrics', '--expect', 'allow');
+    const run = runCli(
+      'simulate',
+      'examples',
+      '--from',
+      'monitoring/prometheus',
+      '--to',
+      'shop/api',
+      '--port',
+      'metrics',
+      '--expect',
+      'allow',
+    );
     assert.equal(run.status, 1);
   });
 
   it('exits 2 with suggestions for an unknown endpoint', () => {
-    const run = runCli('simulate', 'examples', '--from', 'shop/wbe', '--to', 'shop/api', '--port', 'http');
+    const run = runCli(
+      'simulate',
+      'examples',
+      '--from',
+      'shop/wbe',
+      '--to',
+      'shop/api',
+      '--port',
+      'http',
+    );
     assert.equal(run.status, 2);
     assert.match(run.stderr, /shop\/web/);
   });
 
   it('exits 2 for a port out of range or a bad protocol', () => {
-    assert.equal(runCli('simulate', 'examples', '--from', 'shop/web', '--to', 'shop/api', '--port', '70000').status, 2);
-    assert.equal(runCli('simulate', 'examples', '--from', 'shop/web', '--to', 'shop/api', '--port', '80', '--protocol', 'ICMP').status, 2);
+    assert.equal(
+      runCli('simulate', 'examples', '--from', 'shop/web', '--to', 'shop/api', '--port', '70000')
+        .status,
+      2,
+    );
+    assert.equal(
+      runCli(
+        'simulate',
+        'examples',
+        '--from',
+        'shop/web',
+        '--to',
+        'shop/api',
+        '--port',
+        '80',
+        '--protocol',
+        'ICMP',
+      ).status,
+      2,
+    );
   });
 });

@@ -42,11 +42,14 @@ describe('language server', () => {
     assert.deepEqual(diagnostics, []);
   });
 
-  it('reports a YAML syntax error and keeps the file\'s other documents', async () => {
+  it("reports a YAML syntax error and keeps the file's other documents", async () => {
     const text = `a: [1, 2\n---\n${POLICY.replace('name: web', 'name: Web_Bad')}`;
     const diagnostics = await session.open('file:///w/broken.yaml', text);
     const codes = diagnostics.map((diagnostic) => diagnostic.code);
-    assert.ok(diagnostics.some((d) => d.range.start.line <= 1 && d.severity === 1), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line <= 1 && d.severity === 1),
+      JSON.stringify(diagnostics),
+    );
     assert.ok(codes.includes('unknown-field'), JSON.stringify(codes));
   });
 
@@ -72,10 +75,22 @@ describe('language server', () => {
 
   it('keeps serving after hostile input', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-      .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`))
+      .concat(
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+        ),
+      )
       .join('\n');
-    const bombDiagnostics = await session.open('file:///w/bomb.yaml', `kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\n${bomb}\n`);
-    assert.ok(bombDiagnostics.some((d) => d.code === 'alias-limit'), JSON.stringify(bombDiagnostics));
+    const bombDiagnostics = await session.open(
+      'file:///w/bomb.yaml',
+      `kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\n${bomb}\n`,
+    );
+    assert.ok(
+      bombDiagnostics.some((d) => d.code === 'alias-limit'),
+      JSON.stringify(bombDiagnostics),
+    );
     const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
     await session.open('file:///w/deep.yaml', deep);
     const after = await session.open('file:///w/after.yaml', POLICY);

@@ -59,7 +59,7 @@ describe('language server: sample flows', () => {
   });
   after(() => session.close());
 
-  it('puts the verdict on the flow\'s first line as information', async () => {
+  it("puts the verdict on the flow's first line as information", async () => {
     const diagnostics = await session.open('file:///w/flows.yaml', FLOWS);
     const verdict = diagnostics.find((diagnostic) => diagnostic.code === 'flow-verdict');
     assert.ok(verdict, JSON.stringify(diagnostics));
@@ -71,8 +71,13 @@ describe('language server: sample flows', () => {
   });
 
   it('re-evaluates the flows of another file when a policy changes', async () => {
-    const next = session.diagnostics('file:///w/flows.yaml', (d) => verdictOf(d).startsWith('deny'));
-    await session.change('file:///w/policy.yaml', POLICY.replace('app: web } }', 'app: nobody } }'));
+    const next = session.diagnostics('file:///w/flows.yaml', (d) =>
+      verdictOf(d).startsWith('deny'),
+    );
+    await session.change(
+      'file:///w/policy.yaml',
+      POLICY.replace('app: web } }', 'app: nobody } }'),
+    );
     const diagnostics = await next;
     const failed = diagnostics.find((diagnostic) => diagnostic.code === 'flow-expectation-failed');
     assert.ok(failed, JSON.stringify(diagnostics));
@@ -80,9 +85,14 @@ describe('language server: sample flows', () => {
     assert.equal(failed.range.start.line, 9);
   });
 
-  it('re-evaluates when a workload\'s labels change', async () => {
-    const next = session.diagnostics('file:///w/flows.yaml', (d) => verdictOf(d).startsWith('allow'));
-    await session.change('file:///w/world.yaml', WORLD.replace('labels: { app: web }', 'labels: { app: nobody }'));
+  it("re-evaluates when a workload's labels change", async () => {
+    const next = session.diagnostics('file:///w/flows.yaml', (d) =>
+      verdictOf(d).startsWith('allow'),
+    );
+    await session.change(
+      'file:///w/world.yaml',
+      WORLD.replace('labels: { app: web }', 'labels: { app: nobody }'),
+    );
     await next;
   });
 
@@ -98,23 +108,36 @@ describe('language server: sample flows', () => {
   });
 
   it('answers netpol/logPreview for a SampleFlows file', async () => {
-    const preview: { text: string; flowCount: number } = await session.client.sendRequest('netpol/logPreview', {
-      uri: 'file:///w/flows.yaml',
-    });
+    const preview: { text: string; flowCount: number } = await session.client.sendRequest(
+      'netpol/logPreview',
+      {
+        uri: 'file:///w/flows.yaml',
+      },
+    );
     assert.equal(preview.flowCount, 1);
     assert.match(preview.text, /web calls api/);
     assert.match(preview.text, /"disposition":"allow"/);
   });
 
   it('answers netpol/simulateFlow, and a clear error for a bad reference', async () => {
-    const good: { ok: boolean; text?: string } = await session.client.sendRequest('netpol/simulateFlow', {
-      from: 'shop/api', to: 'shop/web', port: '8080',
-    });
+    const good: { ok: boolean; text?: string } = await session.client.sendRequest(
+      'netpol/simulateFlow',
+      {
+        from: 'shop/api',
+        to: 'shop/web',
+        port: '8080',
+      },
+    );
     assert.equal(good.ok, true);
     assert.match(good.text ?? '', /^allow/);
-    const bad: { ok: boolean; message?: string } = await session.client.sendRequest('netpol/simulateFlow', {
-      from: 'shop/wbe', to: 'shop/api', port: 'http',
-    });
+    const bad: { ok: boolean; message?: string } = await session.client.sendRequest(
+      'netpol/simulateFlow',
+      {
+        from: 'shop/wbe',
+        to: 'shop/api',
+        port: 'http',
+      },
+    );
     assert.equal(bad.ok, false);
     assert.match(bad.message ?? '', /shop\/web/);
   });

@@ -30,9 +30,16 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
     new StreamMessageWriter(toClient),
   );
   startServer(serverConnection);
-  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const client = createMessageConnection(
+    new StreamMessageReader(toClient),
+    new StreamMessageWriter(toServer),
+  );
   const latest = new Map<string, Diagnostic[]>();
-  const waiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const waiters: {
+    uri: string;
+    accept: (d: Diagnostic[]) => boolean;
+    resolve: (d: Diagnostic[]) => void;
+  }[] = [];
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     latest.set(params.uri, params.diagnostics);
     for (const waiter of [...waiters]) {
@@ -45,12 +52,16 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   client.onRequest('workspace/configuration', () => [{}]);
   client.onNotification('window/logMessage', () => undefined);
   client.listen();
-  const folderUri = workspaceFolder === undefined ? undefined : pathToFileURL(workspaceFolder).toString();
+  const folderUri =
+    workspaceFolder === undefined ? undefined : pathToFileURL(workspaceFolder).toString();
   await client.sendRequest('initialize', {
     processId: null,
     rootUri: folderUri ?? null,
     workspaceFolders: folderUri === undefined ? null : [{ uri: folderUri, name: 'workspace' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
   });
   await client.sendNotification('initialized', {});
   const versions = new Map<string, number>();

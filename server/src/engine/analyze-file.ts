@@ -65,12 +65,10 @@ export function analyzeFile(
   for (const document of previous?.documents ?? []) {
     reusable.set(document.analysis.parsed.text, document.analysis);
   }
-  const documents = splitDocuments(text).map(
-    (chunk): PlacedDocument => ({
-      offset: chunk.offset,
-      analysis: reusable.get(chunk.text) ?? analyzeDocument(chunk.text),
-    }),
-  );
+  const documents = splitDocuments(text).map((chunk): PlacedDocument => ({
+    offset: chunk.offset,
+    analysis: reusable.get(chunk.text) ?? analyzeDocument(chunk.text),
+  }));
   return {
     uri,
     documents,

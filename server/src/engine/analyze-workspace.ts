@@ -76,7 +76,12 @@ export function analyzeWorkspace(
 function flowProblems(flow: FlowAnalysis, file: FileLookup): Problem[] {
   const summary = summarizeVerdict(flow);
   const problems: Problem[] = [
-    { code: 'flow-verdict', severity: 'information', message: summary, span: firstLine(flow, file) },
+    {
+      code: 'flow-verdict',
+      severity: 'information',
+      message: summary,
+      span: firstLine(flow, file),
+    },
   ];
   const verdict = flow.verdict.allowed ? 'allow' : 'deny';
   if (!flow.ok && flow.expect !== null) {
@@ -108,6 +113,9 @@ function firstLine(flow: FlowResult, file: FileLookup): Span {
   const text = document.analysis.parsed.text;
   const local = flow.span.start - document.offset;
   const lineEnd = text.indexOf('\n', local);
-  const end = lineEnd === -1 || lineEnd > flow.span.end - document.offset ? flow.span.end - document.offset : lineEnd;
+  const end =
+    lineEnd === -1 || lineEnd > flow.span.end - document.offset
+      ? flow.span.end - document.offset
+      : lineEnd;
   return { start: flow.span.start, end: Math.max(end + document.offset, flow.span.start + 1) };
 }

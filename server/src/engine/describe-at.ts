@@ -18,7 +18,11 @@ export interface FieldDescription {
 export function describeAt(file: FileAnalysis, offset: number): FieldDescription | undefined {
   const placed = [...file.documents]
     .reverse()
-    .find((document) => document.offset <= offset && offset <= document.offset + document.analysis.parsed.text.length);
+    .find(
+      (document) =>
+        document.offset <= offset &&
+        offset <= document.offset + document.analysis.parsed.text.length,
+    );
   const tree = placed?.analysis.parsed.tree();
   if (placed === undefined || tree === undefined) {
     return undefined;

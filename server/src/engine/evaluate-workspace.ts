@@ -18,7 +18,14 @@ export type { PortResolution } from './flows/resolve-port';
 export { buildPolicy } from './model/build-policy';
 export { buildWorld, namespaceLabels } from './world/build-world';
 export type { FlowResult, FlowProblemCode, SampleFlow, UnresolvedEndpoint } from './flows/types';
-export type { NetworkPolicy, Peer, PolicyPort, Rule, Selector, SelectorRequirement } from './model/types';
+export type {
+  NetworkPolicy,
+  Peer,
+  PolicyPort,
+  Rule,
+  Selector,
+  SelectorRequirement,
+} from './model/types';
 export type { World, Pod, Namespace, ContainerPort, Origin, Protocol } from './world/types';
 export type * from './evaluate/verdict';
 
@@ -61,7 +68,12 @@ export function evaluateWorkspace(
 /** Resolves `from`, `to` and a port for the `simulate` command: a flow, or why there is none. */
 export function resolveFlow(
   world: World,
-  request: { readonly from: string; readonly to: string; readonly port: number | string; readonly protocol?: Flow['protocol'] },
+  request: {
+    readonly from: string;
+    readonly to: string;
+    readonly port: number | string;
+    readonly protocol?: Flow['protocol'];
+  },
 ): { readonly flow: Flow } | { readonly problems: readonly PlacedProblem[] } {
   const zero = { start: 0, end: 0 };
   const sample: SampleFlow = {

@@ -1,3 +1,4 @@
+import type { Problem } from './problem';
 import type { Span } from './span';
 
 /** A path of keys and indexes from a document's root, as ajv and `yaml` both speak it. */
@@ -38,5 +39,5 @@ export interface PlacedObject extends SourceObject {
 /** A problem whose span is absolute in the file named by `uri`. */
 export interface PlacedProblem {
   readonly uri: string;
-  readonly problem: import('./problem').Problem;
+  readonly problem: Problem;
 }

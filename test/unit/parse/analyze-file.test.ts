@@ -28,15 +28,23 @@ describe('analyzeFile', () => {
   it('counts the items of a kind: List', () => {
     const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata: {name: shop}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: web}\n`;
     const file = analyzeFile('file:///l.yaml', text, OPTIONS);
-    assert.deepEqual(file.objects.map((object) => [object.kind, object.path]), [
-      ['Namespace', ['items', 0]],
-      ['Pod', ['items', 1]],
-    ]);
+    assert.deepEqual(
+      file.objects.map((object) => [object.kind, object.path]),
+      [
+        ['Namespace', ['items', 0]],
+        ['Pod', ['items', 1]],
+      ],
+    );
   });
 
   it('reuses the analysis of documents whose text did not change', () => {
     const first = analyzeFile('file:///p.yaml', `${policy('a')}---\n${policy('b')}`, OPTIONS);
-    const second = analyzeFile('file:///p.yaml', `${policy('a')}---\n${policy('c')}`, OPTIONS, first);
+    const second = analyzeFile(
+      'file:///p.yaml',
+      `${policy('a')}---\n${policy('c')}`,
+      OPTIONS,
+      first,
+    );
     assert.equal(second.documents[0]?.analysis, first.documents[0]?.analysis);
     assert.notEqual(second.documents[1]?.analysis, first.documents[1]?.analysis);
   });
@@ -49,19 +57,32 @@ describe('analyzeFile', () => {
   });
 
   it('stays silent about templates that are not YAML until rendered', () => {
-    const file = analyzeFile('file:///t.yaml', 'metadata:\n  name: {{ .Values.name }\n  x: [\n', OPTIONS);
+    const file = analyzeFile(
+      'file:///t.yaml',
+      'metadata:\n  name: {{ .Values.name }\n  x: [\n',
+      OPTIONS,
+    );
     assert.deepEqual(file.problems, []);
   });
 
   it('refuses a file above the size limit with one problem', () => {
     const file = analyzeFile('file:///big.yaml', policy('a').repeat(10), { maxFileSize: 100 });
-    assert.deepEqual(file.problems.map((problem) => problem.code), ['file-too-large']);
+    assert.deepEqual(
+      file.problems.map((problem) => problem.code),
+      ['file-too-large'],
+    );
     assert.deepEqual(file.objects, []);
   });
 
   it('refuses bytes that were not UTF-8', () => {
-    const file = analyzeFile('file:///bin.yaml', 'a: \uFFFD', { ...OPTIONS, invalidEncoding: true });
-    assert.deepEqual(file.problems.map((problem) => problem.code), ['invalid-encoding']);
+    const file = analyzeFile('file:///bin.yaml', 'a: \uFFFD', {
+      ...OPTIONS,
+      invalidEncoding: true,
+    });
+    assert.deepEqual(
+      file.problems.map((problem) => problem.code),
+      ['invalid-encoding'],
+    );
   });
 
   it('gives nothing for an empty file', () => {

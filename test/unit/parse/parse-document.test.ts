@@ -23,7 +23,10 @@ describe('parseYamlDocument', () => {
     const text = 'spec:\n  ingress: []\n';
     const parsed = parseYamlDocument(text);
     const at = text.indexOf('ingress');
-    assert.deepEqual(parsed.locate(['spec', 'ingress', 3, 'from'], 'key'), { start: at, end: at + 7 });
+    assert.deepEqual(parsed.locate(['spec', 'ingress', 3, 'from'], 'key'), {
+      start: at,
+      end: at + 7,
+    });
   });
 
   it('reports a syntax error at its place with a kebab-case code', () => {
@@ -57,7 +60,10 @@ describe('parseYamlDocument', () => {
     }
     const parsed = parseYamlDocument(lines.join('\n'));
     assert.equal(parsed.value, undefined);
-    assert.deepEqual(parsed.problems.map((problem) => problem.code), ['alias-limit']);
+    assert.deepEqual(
+      parsed.problems.map((problem) => problem.code),
+      ['alias-limit'],
+    );
   });
 
   it('survives deeply nested input', () => {

@@ -21,13 +21,19 @@ describe('splitDocuments', () => {
   it('ends a chunk after a ... line', () => {
     const text = 'a: 1\n...\nb: 2\n';
     const chunks = splitDocuments(text);
-    assert.deepEqual(chunks.map((chunk) => chunk.text), ['a: 1\n...\n', 'b: 2\n']);
+    assert.deepEqual(
+      chunks.map((chunk) => chunk.text),
+      ['a: 1\n...\n', 'b: 2\n'],
+    );
   });
 
   it('drops chunks with nothing but comments and markers', () => {
     const text = '# header\n---\n# only a comment\n---\na: 1\n---\n';
     const chunks = splitDocuments(text);
-    assert.deepEqual(chunks.map((chunk) => chunk.text), ['---\na: 1\n']);
+    assert.deepEqual(
+      chunks.map((chunk) => chunk.text),
+      ['---\na: 1\n'],
+    );
   });
 
   it('gives nothing for an empty file', () => {

@@ -32,14 +32,12 @@ export function parseYamlDocument(text: string): ParsedDocument {
   } catch (error) {
     return failed(text, tooDeep(error, text));
   }
-  const problems = [...document.errors, ...document.warnings].map(
-    (error): Problem => ({
-      code: error.code.toLowerCase().replace(/_/g, '-'),
-      severity: document.errors.includes(error) ? 'error' : 'warning',
-      message: sentence(error.message),
-      span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-    }),
-  );
+  const problems = [...document.errors, ...document.warnings].map((error): Problem => ({
+    code: error.code.toLowerCase().replace(/_/g, '-'),
+    severity: document.errors.includes(error) ? 'error' : 'warning',
+    message: sentence(error.message),
+    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+  }));
   const tree = lazyTree(text);
   const locate: Locate = (path, part = 'value') => {
     const document = tree();
