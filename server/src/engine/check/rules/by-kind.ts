@@ -8,6 +8,7 @@ import { checkNetworkLogging } from './network-logging';
 import { checkPeers } from './peers';
 import { checkPolicyTypes } from './policy-types';
 import { checkPorts } from './ports';
+import { policyParts } from './policy-parts';
 import { checkSelectors } from './selectors';
 import { checkSampleFlows } from './sample-flows';
 
@@ -15,17 +16,19 @@ import { checkSampleFlows } from './sample-flows';
 export function checkRules(kind: KnownKind, object: SourceObject): Report[] {
   const value = object.value;
   switch (kind) {
-    case 'NetworkPolicy':
+    case 'NetworkPolicy': {
+      const parts = policyParts(value);
       return [
         ...checkPolicyNames(value),
         ...checkMetadataMaps(value),
         ...checkLoggingAnnotations(value, 'NetworkPolicy', true),
         ...checkPolicyTypes(value),
-        ...checkSelectors(value),
-        ...checkPeers(value),
-        ...checkIpBlocks(value),
-        ...checkPorts(value),
+        ...checkSelectors(value, parts),
+        ...checkPeers(parts),
+        ...checkIpBlocks(value, parts),
+        ...checkPorts(parts),
       ];
+    }
     case 'NetworkLogging':
       return [...checkMetadataMaps(value), ...checkNetworkLogging(value)];
     case 'SampleFlows':

@@ -4,10 +4,10 @@ import { hasHostBits, isStrictSubset, networkText, parseCidr } from '../cidr';
 import { displayPath, recordAt, valueAt } from '../read';
 import type { Report } from '../report';
 import { atValue } from '../report';
-import { policyPeers } from './policy-parts';
+import type { PolicyParts } from './policy-parts';
 
-export function checkIpBlocks(policy: unknown): Report[] {
-  return policyPeers(policy).flatMap((peer) =>
+export function checkIpBlocks(policy: unknown, parts: PolicyParts): Report[] {
+  return parts.peers.flatMap((peer) =>
     recordAt(policy, [...peer.path, 'ipBlock']) === undefined
       ? []
       : checkIpBlock(policy, [...peer.path, 'ipBlock']),

@@ -1,16 +1,15 @@
 import { displayPath } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';
-import type { PolicyPart } from './policy-parts';
-import { policyPeers } from './policy-parts';
+import type { MapPart, PolicyParts } from './policy-parts';
 
-export function checkPeers(policy: unknown): Report[] {
-  return policyPeers(policy).flatMap((peer) => [...checkEmpty(peer), ...checkIpBlockAlone(peer)]);
+export function checkPeers(parts: PolicyParts): Report[] {
+  return parts.peers.flatMap((peer) => [...checkEmpty(peer), ...checkIpBlockAlone(peer)]);
 }
 
 // ValidateNetworkPolicyPeer: "must specify a peer". A peer with only misspelt fields is
 // already reported as unknown fields, so only a peer with no field at all is reported here.
-function checkEmpty({ path, value: peer }: PolicyPart): Report[] {
+function checkEmpty({ path, value: peer }: MapPart): Report[] {
   if (Object.keys(peer).length > 0) {
     return [];
   }
@@ -24,7 +23,7 @@ function checkEmpty({ path, value: peer }: PolicyPart): Report[] {
 }
 
 // ValidateNetworkPolicyPeer: "may not specify both ipBlock and another peer".
-function checkIpBlockAlone({ path, value: peer }: PolicyPart): Report[] {
+function checkIpBlockAlone({ path, value: peer }: MapPart): Report[] {
   if (!Object.hasOwn(peer, 'ipBlock')) {
     return [];
   }

@@ -1,10 +1,18 @@
 import type { Path } from '../../source';
-import { isRecord, listAt, recordAt } from '../read';
+import { isRecord, listAt } from '../read';
 
-/** A map somewhere in a NetworkPolicy, with its path. Parts of another shape are skipped. */
-export interface PolicyPart {
+/** A map somewhere in an object, with its path. Parts of another shape are skipped. */
+export interface MapPart {
   readonly path: Path;
   readonly value: Readonly<Record<string, unknown>>;
+}
+
+/** The maps of a NetworkPolicy that rules look at, found in one walk. */
+export interface PolicyParts {
+  readonly peers: readonly MapPart[];
+  readonly ports: readonly MapPart[];
+  /** `spec.podSelector` and every peer's podSelector and namespaceSelector. */
+  readonly selectors: readonly MapPart[];
 }
 
 const DIRECTIONS = [
@@ -12,35 +20,43 @@ const DIRECTIONS = [
   { rules: 'egress', peers: 'to' },
 ] as const;
 
-export function policyRules(policy: unknown): PolicyPart[] {
-  return DIRECTIONS.flatMap(({ rules }) => mapsIn(policy, ['spec', rules]));
-}
-
-export function policyPeers(policy: unknown): PolicyPart[] {
-  return DIRECTIONS.flatMap(({ rules, peers }) =>
-    mapsIn(policy, ['spec', rules]).flatMap((rule) => mapsIn(policy, [...rule.path, peers])),
-  );
-}
-
-export function policyPorts(policy: unknown): PolicyPart[] {
-  return policyRules(policy).flatMap((rule) => mapsIn(policy, [...rule.path, 'ports']));
-}
-
-/** `spec.podSelector` and every peer's podSelector and namespaceSelector. */
-export function policySelectors(policy: unknown): PolicyPart[] {
-  const selectorPaths: Path[] = [['spec', 'podSelector']];
-  for (const peer of policyPeers(policy)) {
-    selectorPaths.push([...peer.path, 'podSelector'], [...peer.path, 'namespaceSelector']);
+export function policyParts(policy: unknown): PolicyParts {
+  const spec = isRecord(policy) ? policy['spec'] : undefined;
+  if (!isRecord(spec)) {
+    return { peers: [], ports: [], selectors: [] };
   }
-  return selectorPaths.flatMap((path) => {
-    const value = recordAt(policy, path);
-    return value === undefined ? [] : [{ path, value }];
-  });
+  const specPart: MapPart = { path: ['spec'], value: spec };
+  const rules = DIRECTIONS.flatMap((direction) =>
+    mapsUnder(specPart, direction.rules).map((rule) => ({ rule, peersKey: direction.peers })),
+  );
+  const peers = rules.flatMap(({ rule, peersKey }) => mapsUnder(rule, peersKey));
+  const ports = rules.flatMap(({ rule }) => mapsUnder(rule, 'ports'));
+  const selectors = [
+    ...mapUnder(specPart, 'podSelector'),
+    ...peers.flatMap((peer) => [
+      ...mapUnder(peer, 'podSelector'),
+      ...mapUnder(peer, 'namespaceSelector'),
+    ]),
+  ];
+  return { peers, ports, selectors };
 }
 
 /** The maps among the items of the list at `path`. */
-export function mapsIn(root: unknown, path: Path): PolicyPart[] {
+export function mapsIn(root: unknown, path: Path): MapPart[] {
   return listAt(root, path).flatMap((item, index) =>
     isRecord(item) ? [{ path: [...path, index], value: item }] : [],
   );
+}
+
+/** The maps among the items of the list under `key` of `part`. */
+export function mapsUnder(part: MapPart, key: string): MapPart[] {
+  return mapsIn(part.value, [key]).map((item) => ({
+    path: [...part.path, ...item.path],
+    value: item.value,
+  }));
+}
+
+function mapUnder(part: MapPart, key: string): MapPart[] {
+  const value = part.value[key];
+  return isRecord(value) ? [{ path: [...part.path, key], value }] : [];
 }

@@ -3,13 +3,12 @@ import { whyNotPortName } from '../k8s-names';
 import { displayPath } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';
-import type { PolicyPart } from './policy-parts';
-import { policyPorts } from './policy-parts';
+import type { MapPart, PolicyParts } from './policy-parts';
 
 const MAX_PORT = 65535;
 
-export function checkPorts(policy: unknown): Report[] {
-  return policyPorts(policy).flatMap((port) => [
+export function checkPorts(parts: PolicyParts): Report[] {
+  return parts.ports.flatMap((port) => [
     ...checkPortValue(port),
     ...checkEndPort(port),
     ...checkProtocol(port),
@@ -17,7 +16,7 @@ export function checkPorts(policy: unknown): Report[] {
 }
 
 // ValidateNetworkPolicyPort: a number must be a valid port, a name an IANA service name.
-function checkPortValue({ path, value: port }: PolicyPart): Report[] {
+function checkPortValue({ path, value: port }: MapPart): Report[] {
   const value = port['port'];
   const where = [...path, 'port'];
   if (typeof value === 'number') {
@@ -40,7 +39,7 @@ function checkPortValue({ path, value: port }: PolicyPart): Report[] {
 }
 
 // endPort needs a numeric port, must not be below it, and must itself be a valid port.
-function checkEndPort({ path, value: port }: PolicyPart): Report[] {
+function checkEndPort({ path, value: port }: MapPart): Report[] {
   const endPort = port['endPort'];
   // Fractions and values beyond int32 are the schema's to report.
   if (typeof endPort !== 'number' || !Number.isInteger(endPort) || Math.abs(endPort) >= 2 ** 31) {
@@ -83,7 +82,7 @@ function endPortOnDataplaneV2(where: Path): Report {
 }
 
 // gke-policy-logging.md §4: SCTP is a missing NetworkPolicy feature in Cilium.
-function checkProtocol({ path, value: port }: PolicyPart): Report[] {
+function checkProtocol({ path, value: port }: MapPart): Report[] {
   if (port['protocol'] !== 'SCTP') {
     return [];
   }

@@ -3,7 +3,7 @@ import type { Path, SourceObject } from '../../source';
 import { displayPath } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';
-import type { PolicyPart } from './policy-parts';
+import type { MapPart } from './policy-parts';
 import { mapsIn } from './policy-parts';
 
 const FLOWS: Path = ['spec', 'flows'];
@@ -13,7 +13,7 @@ export function checkSampleFlows(object: SourceObject): Report[] {
   return [...checkDuplicateNames(object, flows), ...checkDuplicateFlows(object, flows)];
 }
 
-function checkDuplicateNames(object: SourceObject, flows: readonly PolicyPart[]): Report[] {
+function checkDuplicateNames(object: SourceObject, flows: readonly MapPart[]): Report[] {
   const first = new Map<string, Path>();
   return flows.flatMap(({ path, value: flow }) => {
     const name = flow['name'];
@@ -36,7 +36,7 @@ function checkDuplicateNames(object: SourceObject, flows: readonly PolicyPart[])
   });
 }
 
-function checkDuplicateFlows(object: SourceObject, flows: readonly PolicyPart[]): Report[] {
+function checkDuplicateFlows(object: SourceObject, flows: readonly MapPart[]): Report[] {
   const first = new Map<string, Path>();
   return flows.flatMap(({ path, value: flow }) => {
     const key = flowKey(flow);

@@ -2,13 +2,13 @@ import { displayPath, listAt } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';
 import { checkExpressionLabels, checkLabelMap } from './labels';
-import type { PolicyPart } from './policy-parts';
-import { mapsIn, policySelectors } from './policy-parts';
+import type { MapPart, PolicyParts } from './policy-parts';
+import { mapsUnder } from './policy-parts';
 
-export function checkSelectors(policy: unknown): Report[] {
-  return policySelectors(policy).flatMap((selector) => [
+export function checkSelectors(policy: unknown, parts: PolicyParts): Report[] {
+  return parts.selectors.flatMap((selector) => [
     ...checkLabelMap(policy, [...selector.path, 'matchLabels']),
-    ...mapsIn(policy, [...selector.path, 'matchExpressions']).flatMap((expression) => [
+    ...mapsUnder(selector, 'matchExpressions').flatMap((expression) => [
       ...checkExpressionLabels(policy, expression.path),
       ...checkOperatorValues(expression),
     ]),
@@ -16,7 +16,7 @@ export function checkSelectors(policy: unknown): Report[] {
 }
 
 // ValidateLabelSelectorRequirement: In and NotIn need values; Exists and DoesNotExist forbid them.
-function checkOperatorValues({ path, value: expression }: PolicyPart): Report[] {
+function checkOperatorValues({ path, value: expression }: MapPart): Report[] {
   const operator = expression['operator'];
   const hasValuesKey = Object.hasOwn(expression, 'values');
   const valueCount = listAt(expression, ['values']).length;
