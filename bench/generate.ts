@@ -30,7 +30,7 @@ export function generate(scale: Scale, dir: string): Manifest {
   const random = createRandom(scale.seed);
   const world = generateWorld(scale, random);
   const policies = generatePolicies(scale.policies, world, random);
-  const flows = generateFlows(scale.flows, world, random);
+  const flows = generateFlows(scale.flows, world, policies.intents, random);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files: Manifest['files'][number][] = [];
@@ -96,7 +96,7 @@ function networkLogging(): Record<string, unknown> {
     apiVersion: 'networking.gke.io/v1alpha1',
     kind: 'NetworkLogging',
     metadata: { name: 'default' },
-    spec: { cluster: { allow: { log: false, delegate: true }, deny: { log: true, delegate: true } } },
+    spec: { cluster: { allow: { log: true, delegate: true }, deny: { log: true, delegate: true } } },
   };
 }
 

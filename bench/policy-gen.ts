@@ -1,6 +1,6 @@
 import type { Random } from './random';
 import type { GenNamespace, GenWorld } from './world-gen';
-import { ENVS, PROBE_NAMESPACE, ROLES, SYSTEMS, TEAMS } from './world-gen';
+import { ENVS, PROBE_NAMESPACE, ROLES, TEAMS } from './world-gen';
 
 type Doc = Record<string, unknown>;
 
@@ -13,6 +13,16 @@ export interface GenPolicies {
   readonly monitoring: readonly Doc[];
   /** The policies the label-edit probe depends on: a smaller file. */
   readonly probe: readonly Doc[];
+  /** Traffic the policies were written to allow: most sample flows follow it. */
+  readonly intents: readonly Intent[];
+}
+
+export interface Intent {
+  readonly namespace: string;
+  readonly from: string;
+  readonly to: string;
+  /** A port name of the destination. */
+  readonly port: string;
 }
 
 const ALLOW_LOGGING = 'policy.network.gke.io/enable-logging';
@@ -33,12 +43,13 @@ export function generatePolicies(total: number, world: GenWorld, random: Random)
     }
   });
   const main: Doc[] = [];
+  const intents: Intent[] = [];
   const remaining = Math.max(0, total - platform.length - monitoring.length - probe.length);
   for (let i = 0; i < remaining; i++) {
     const namespace = random.pick(world.appNamespaces);
-    main.push(withGitOpsDetail(SHAPES[i % SHAPES.length]?.(namespace, i, random) ?? {}, i, random));
+    main.push(withGitOpsDetail(SHAPES[i % SHAPES.length]?.(namespace, i, random, intents) ?? {}, i, random));
   }
-  return { main, platform, monitoring, probe };
+  return { main, platform, monitoring, probe, intents };
 }
 
 function policy(namespace: string, name: string, spec: Doc, annotations?: Record<string, string>): Doc {
@@ -145,17 +156,21 @@ function withGitOpsDetail(document: Doc, i: number, random: Random): Doc {
   return document;
 }
 
-type Shape = (namespace: GenNamespace, i: number, random: Random) => Doc;
+type Shape = (namespace: GenNamespace, i: number, random: Random, intents: Intent[]) => Doc;
 
 const roleNames = ROLES.map((role) => role.name);
 
-const allowFromApps: Shape = (namespace, i, random) => {
-  const [target, source, other] = random.sample(roleNames, 3);
+const allowFromApps: Shape = (namespace, i, random, intents) => {
+  const [target = 'api', source = 'web', other = 'worker'] = random.sample(roleNames, 3);
+  const port = ROLES.find((role) => role.name === target)?.ports.find((candidate) => candidate.name === 'http' || candidate.name === 'grpc');
+  if (port !== undefined) {
+    intents.push({ namespace: namespace.name, from: source, to: target, port: port.name });
+  }
   return policy(
     namespace.name,
     `allow-${target}-from-${source}-${i}`,
     {
-      podSelector: { matchLabels: { app: target, 'app.kubernetes.io/part-of': random.pick(SYSTEMS) } },
+      podSelector: { matchLabels: { app: target, 'app.kubernetes.io/part-of': namespace.system } },
       policyTypes: ['Ingress'],
       ingress: [
         {
@@ -212,8 +227,9 @@ const egressControls: Shape = (namespace, i, random) => {
   });
 };
 
-const existsAndIpBlocks: Shape = (namespace, i, random) =>
-  policy(namespace.name, `allow-partners-${i}`, {
+const existsAndIpBlocks: Shape = (namespace, i, random) => {
+  const block = random.int(200);
+  return policy(namespace.name, `allow-partners-${i}`, {
     podSelector: {
       matchExpressions: [
         { key: 'app.kubernetes.io/part-of', operator: 'Exists' },
@@ -225,7 +241,7 @@ const existsAndIpBlocks: Shape = (namespace, i, random) =>
     ingress: [
       {
         from: [
-          { ipBlock: { cidr: `192.168.${random.int(200)}.0/24`, except: [`192.168.${random.int(200)}.128/25`] } },
+          { ipBlock: { cidr: `192.168.${block}.0/24`, except: [`192.168.${block}.128/25`] } },
           { ipBlock: { cidr: '203.0.113.0/24' } },
           { namespaceSelector: { matchLabels: { env: 'prod', compliance: 'pci' } } },
         ],
@@ -233,6 +249,7 @@ const existsAndIpBlocks: Shape = (namespace, i, random) =>
       },
     ],
   });
+};
 
 const voip: Shape = (namespace, i) =>
   policy(namespace.name, `allow-voip-${i}`, {
@@ -247,8 +264,10 @@ const voip: Shape = (namespace, i) =>
     egress: [{ to: [{ podSelector: { matchLabels: { app: 'voip' } } }], ports: [{ protocol: 'SCTP', port: 3868 }] }],
   });
 
-const dataTier: Shape = (namespace, i, random) =>
-  policy(
+const dataTier: Shape = (namespace, i, random, intents) => {
+  const client = random.pick(['api', 'worker', 'batch']);
+  intents.push({ namespace: namespace.name, from: client, to: 'db', port: 'postgres' }, { namespace: namespace.name, from: client, to: 'cache', port: 'redis' });
+  return policy(
     namespace.name,
     `protect-data-${i}`,
     {
@@ -260,7 +279,7 @@ const dataTier: Shape = (namespace, i, random) =>
             { podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend'] }, { key: 'version', operator: 'NotIn', values: ['v0'] }] } },
             {
               namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace.name } },
-              podSelector: { matchLabels: { app: random.pick(['api', 'worker', 'batch']) } },
+              podSelector: { matchLabels: { app: client } },
             },
           ],
           ports: [{ port: 'postgres' }, { port: 'redis' }, { port: 'amqp' }, { protocol: 'TCP', port: 5432 }],
@@ -269,5 +288,6 @@ const dataTier: Shape = (namespace, i, random) =>
     },
     { [ALLOW_LOGGING]: 'true' },
   );
+};
 
 const SHAPES: readonly Shape[] = [allowFromApps, allowFromTeams, egressControls, existsAndIpBlocks, allowFromApps, dataTier, voip, allowFromTeams];

@@ -45,6 +45,8 @@ export const SYSTEMS = ['shop', 'billing', 'catalog', 'accounts', 'ledger'] as c
 export interface GenNamespace {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** The `app.kubernetes.io/part-of` value of the namespace's applications. */
+  readonly system: string;
 }
 
 export interface GenPod {
@@ -72,16 +74,16 @@ export const PROBE_LABEL = 'access: granted-0';
 export function generateWorld(scale: Scale, random: Random): GenWorld {
   const appNamespaces = Array.from({ length: scale.namespaces }, (_, i) => appNamespace(i, random));
   const fixed: GenNamespace[] = [
-    { name: 'kube-system', labels: { tier: 'system' } },
-    { name: 'monitoring', labels: { tier: 'system', team: 'platform', purpose: 'monitoring' } },
-    { name: PROBE_NAMESPACE, labels: { team: 'bench', env: 'dev' } },
+    { name: 'kube-system', labels: { tier: 'system' }, system: 'kubernetes' },
+    { name: 'monitoring', labels: { tier: 'system', team: 'platform', purpose: 'monitoring' }, system: 'monitoring' },
+    { name: PROBE_NAMESPACE, labels: { team: 'bench', env: 'dev' }, system: 'bench' },
   ];
   const pods: GenPod[] = [...systemPods(), ...probePods()];
   const perNamespace = Math.ceil((scale.pods - pods.length) / appNamespaces.length);
   let ip = 0;
   for (const namespace of appNamespaces) {
     const count = Math.min(perNamespace, scale.pods - pods.length);
-    const system = random.pick(SYSTEMS);
+    const system = namespace.system;
     const counters = new Map<string, number>();
     for (let i = 0; i < count; i++) {
       const role = weighted(random);
@@ -118,7 +120,7 @@ function appNamespace(i: number, random: Random): GenNamespace {
   if (random.chance(0.25)) {
     labels['compliance'] = 'pci';
   }
-  return { name: `${team}-${env}-${i}`, labels };
+  return { name: `${team}-${env}-${i}`, labels, system: random.pick(SYSTEMS) };
 }
 
 // Label sets repeat (same role, system and version) so that many pods share one class.
