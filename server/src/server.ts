@@ -1,23 +1,15 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type {
-  Connection,
-  Hover,
-  InitializeParams,
-  InitializeResult,
-  TextDocumentPositionParams,
-} from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeAt, renderLogDocument } from './engine';
-import { logPreviewRequest, simulateFlowRequest } from './protocol';
-import type { SimulateFlowResult } from './protocol';
-import { simulate } from './simulate';
+import type { FeatureContext } from './features/context';
+import { registerHover } from './features/hover';
+import { registerLogPreview } from './features/log-preview';
+import { registerSimulate } from './features/simulate';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
-import { renderFieldHover, renderFlowHover } from './hover';
 import { runSafe } from './run-safe';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
-import { toRange } from './to-lsp';
 import { createWorkspace } from './workspace';
 
 /** Wires the handlers; the work itself happens in ./workspace and the engine. */
@@ -113,59 +105,10 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onHover((params: TextDocumentPositionParams) =>
-    runSafe(connection, 'hover', null, (): Hover | null => {
-      const document = documents.get(params.textDocument.uri);
-      const file = workspace.file(params.textDocument.uri);
-      if (document === undefined || file === undefined) {
-        return null;
-      }
-      const offset = document.offsetAt(params.position);
-      const flow = workspace
-        .analysis()
-        ?.flows.find(
-          (candidate) =>
-            candidate.uri === file.uri &&
-            candidate.span.start <= offset &&
-            offset <= candidate.span.end,
-        );
-      if (flow !== undefined) {
-        return {
-          contents: { kind: 'markdown', value: renderFlowHover(flow) },
-          range: toRange(document, flow.span),
-        };
-      }
-      const field = describeAt(file, offset);
-      return field === undefined
-        ? null
-        : {
-            contents: { kind: 'markdown', value: renderFieldHover(field) },
-            range: toRange(document, field.span),
-          };
-    }),
-  );
-
-  connection.onRequest(logPreviewRequest, (params) =>
-    runSafe(connection, 'log preview', { title: '', text: '', flowCount: 0 }, () => {
-      const analysis = workspace.analysis();
-      const flows = analysis?.flows.filter((flow) => flow.uri === params.uri) ?? [];
-      const title = params.uri.split('/').pop() ?? params.uri;
-      const text =
-        analysis === undefined
-          ? 'The workspace is still being analysed.\n'
-          : renderLogDocument({ title, config: analysis.logging, flows });
-      return { title, text, flowCount: flows.length };
-    }),
-  );
-
-  connection.onRequest(simulateFlowRequest, (params) =>
-    runSafe<SimulateFlowResult>(
-      connection,
-      'simulate flow',
-      { ok: false, message: 'Internal error.' },
-      () => simulate(workspace.analysis(), params),
-    ),
-  );
+  const context: FeatureContext = { connection, documents, workspace };
+  registerHover(context);
+  registerLogPreview(context);
+  registerSimulate(context);
 
   documents.listen(connection);
   connection.listen();

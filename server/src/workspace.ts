@@ -19,6 +19,8 @@ interface Entry {
  * The server's picture of the workspace: every YAML file's text and analysis, re-analysed per
  * file on change, with the cross-file analysis run once per burst of changes.
  */
+export type Workspace = ReturnType<typeof createWorkspace>;
+
 export function createWorkspace(connection: Connection) {
   const entries = new Map<string, Entry>();
   const pending = new Set<string>();

@@ -1,6 +1,6 @@
-import type { FlowAnalysis } from './engine';
-import { explainVerdict, renderLogMarkdown } from './engine';
-import type { FieldDescription } from './engine/describe-at';
+import type { FlowAnalysis } from '../engine';
+import { explainVerdict, renderLogMarkdown } from '../engine';
+import type { FieldDescription } from '../engine/describe-at';
 
 export function renderFlowHover(flow: FlowAnalysis): string {
   const verdict = flow.verdict.allowed ? 'allow' : 'deny';

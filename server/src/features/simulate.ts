@@ -1,7 +1,22 @@
-import type { Protocol, WorkspaceAnalysis } from './engine';
-import { explainVerdict, renderLogPreview, simulateFlow } from './engine';
-import { fromSimulation } from './flow-json';
-import type { SimulateFlowParams, SimulateFlowResult } from './protocol';
+import type { Protocol, WorkspaceAnalysis } from '../engine';
+import { explainVerdict, renderLogPreview, simulateFlow } from '../engine';
+import { fromSimulation } from '../flow-json';
+import { simulateFlowRequest } from '../protocol';
+import type { SimulateFlowParams, SimulateFlowResult } from '../protocol';
+import { runSafe } from '../run-safe';
+import type { FeatureContext } from './context';
+
+/** `netpol/simulateFlow`: one typed flow against the workspace as the server sees it now. */
+export function registerSimulate({ connection, workspace }: FeatureContext): void {
+  connection.onRequest(simulateFlowRequest, (params) =>
+    runSafe<SimulateFlowResult>(
+      connection,
+      'simulate flow',
+      { ok: false, message: 'Internal error.' },
+      () => simulate(workspace.analysis(), params),
+    ),
+  );
+}
 
 const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
 

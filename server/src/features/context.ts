@@ -1,0 +1,10 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Workspace } from '../workspace';
+
+/** What every editor feature works with: the connection, the open documents and the workspace. */
+export interface FeatureContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly workspace: Workspace;
+}
