@@ -9,6 +9,21 @@ export interface Problem {
   readonly message: string;
   readonly span: Span;
   readonly related?: readonly RelatedSpan[];
+  /** Edits that certainly fix the problem, offered as quick fixes. */
+  readonly fixes?: readonly Fix[];
+}
+
+/** A text edit: replace `span` (relative like the problem's own span) with `newText`. */
+export interface Edit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+  /** Whether the editor may apply it as the preferred fix (auto-fix). */
+  readonly preferred?: boolean;
 }
 
 export interface RelatedSpan {
@@ -25,6 +40,13 @@ export function shiftProblem(problem: Problem, by: number): Problem {
   return {
     ...problem,
     span: { start: problem.span.start + by, end: problem.span.end + by },
+    fixes: problem.fixes?.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({
+        ...edit,
+        span: { start: edit.span.start + by, end: edit.span.end + by },
+      })),
+    })),
     related: problem.related?.map((related) =>
       related.uri === undefined
         ? { ...related, span: { start: related.span.start + by, end: related.span.end + by } }
