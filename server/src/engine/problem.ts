@@ -37,20 +37,18 @@ export function shiftProblem(problem: Problem, by: number): Problem {
   if (by === 0) {
     return problem;
   }
+  const move = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  const related = problem.related?.map((item) =>
+    item.uri === undefined ? { ...item, span: move(item.span) } : item,
+  );
+  const fixes = problem.fixes?.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => ({ ...edit, span: move(edit.span) })),
+  }));
   return {
     ...problem,
-    span: { start: problem.span.start + by, end: problem.span.end + by },
-    fixes: problem.fixes?.map((fix) => ({
-      ...fix,
-      edits: fix.edits.map((edit) => ({
-        ...edit,
-        span: { start: edit.span.start + by, end: edit.span.end + by },
-      })),
-    })),
-    related: problem.related?.map((related) =>
-      related.uri === undefined
-        ? { ...related, span: { start: related.span.start + by, end: related.span.end + by } }
-        : related,
-    ),
+    span: move(problem.span),
+    ...(related === undefined ? {} : { related }),
+    ...(fixes === undefined ? {} : { fixes }),
   };
 }
