@@ -157,7 +157,7 @@ async function portEdits(client: LspClient, spec: ServerSpec, uri: string, text:
   const line = lineOf(point.text, point.start);
   const check = await timeEdit(client, uri, point, 'true', ++version, spec.versioned ? (params, v) => params.version === v : () => true, options, incremental);
   const seen = check !== 'timeout' && (client.latest(uri)?.diagnostics ?? []).some((diagnostic) => diagnostic.range.start.line === line);
-  notes.push(`${spec.name}: \`port: true\` on line ${line + 1} ${seen ? 'is' : 'is NOT'} reported (the schema is applied)`);
+  notes.push(`${spec.name}: schema check: \`port: true\` on line ${line + 1} ${seen ? 'is reported' : 'is NOT reported: the schema is not applied'}`);
   return samples;
 }
 

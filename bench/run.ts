@@ -93,7 +93,8 @@ function peer(dir: string, manifest: Manifest): ServerSpec {
         validate: true,
         hover: false,
         completion: false,
-        schemas: { [schema]: [`**/${manifest.policyFile}`] },
+        // An absolute path: a `**/` glob does not enter the dot folder `.test-output`.
+        schemas: { [schema]: [join(dir, manifest.policyFile)] },
         schemaStore: { enable: false },
         kubernetesCRDStore: { enable: false },
         format: { enable: false },
