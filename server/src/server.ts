@@ -42,7 +42,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void runSafe(connection, 'initialized', undefined, async () => {
       settings = await readSettings(connection, configurationSupported);
-      workspace.configure(settings);
+      workspace.configure(settings, folders);
       await loadFolders(folders);
     });
   });
@@ -50,7 +50,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     void runSafe(connection, 'configuration', undefined, async () => {
       settings = await readSettings(connection, configurationSupported);
-      workspace.configure(settings);
+      workspace.configure(settings, folders);
     });
   });
 

@@ -1,14 +1,24 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_MAX_FILE_SIZE } from './engine';
 
+export type FlowVerdictSeverity = 'information' | 'hint' | 'none';
+
 export interface Settings {
   readonly dataplane: 'gke-dataplane-v2' | 'kubernetes';
   readonly maxFileSize: number;
+  /** Globs, relative to a workspace folder, of the files to analyse. */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** How the per-flow verdict is shown; `none` hides it (mismatches stay errors). */
+  readonly flowVerdictSeverity: FlowVerdictSeverity;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   dataplane: 'gke-dataplane-v2',
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  include: ['**/*.{yaml,yml}'],
+  exclude: ['**/node_modules/**', '**/.git/**'],
+  flowVerdictSeverity: 'information',
 };
 
 /** Reads `netpol.*`; anything missing or malformed keeps its default. */
@@ -17,12 +27,30 @@ export async function readSettings(connection: Connection, supported: boolean): 
     return DEFAULT_SETTINGS;
   }
   const raw: unknown = await connection.workspace.getConfiguration('netpol');
+  return toSettings(raw);
+}
+
+export function toSettings(raw: unknown): Settings {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const maxFileSize = value['maxFileSize'];
+  const severity = value['flowVerdictSeverity'];
   return {
     dataplane: value['dataplane'] === 'kubernetes' ? 'kubernetes' : 'gke-dataplane-v2',
     maxFileSize:
-      typeof value['maxFileSize'] === 'number' && value['maxFileSize'] > 0
-        ? value['maxFileSize']
+      typeof maxFileSize === 'number' && maxFileSize > 0
+        ? maxFileSize
         : DEFAULT_SETTINGS.maxFileSize,
+    include: globs(value['include']) ?? DEFAULT_SETTINGS.include,
+    exclude: globs(value['exclude']) ?? DEFAULT_SETTINGS.exclude,
+    flowVerdictSeverity:
+      severity === 'hint' || severity === 'none' || severity === 'information'
+        ? severity
+        : DEFAULT_SETTINGS.flowVerdictSeverity,
   };
+}
+
+function globs(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+    ? (value as string[])
+    : undefined;
 }

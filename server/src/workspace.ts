@@ -2,6 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, analyzeWorkspace } from './engine';
 import type { FileAnalysis, WorkspaceAnalysis } from './engine';
+import { createFileFilter } from './file-filter';
 import { DEFAULT_SETTINGS } from './settings';
 import type { Settings } from './settings';
 import { toDiagnostic } from './to-lsp';
@@ -26,6 +27,7 @@ export function createWorkspace(connection: Connection) {
   const pending = new Set<string>();
   const published = new Map<string, string>();
   let settings: Settings = DEFAULT_SETTINGS;
+  let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: WorkspaceAnalysis | undefined;
@@ -60,8 +62,8 @@ export function createWorkspace(connection: Connection) {
   }
 
   function* files(): Iterable<FileAnalysis> {
-    for (const entry of entries.values()) {
-      if (entry.analysis !== undefined) {
+    for (const [uri, entry] of entries) {
+      if (entry.analysis !== undefined && included(uri)) {
         yield entry.analysis;
       }
     }
@@ -71,7 +73,8 @@ export function createWorkspace(connection: Connection) {
     const uris = new Set([...published.keys(), ...analysis.problems.keys()]);
     for (const uri of uris) {
       const entry = entries.get(uri);
-      const diagnostics = entry === undefined ? [] : toDiagnostics(entry.document, analysis, uri);
+      const diagnostics =
+        entry === undefined || !included(uri) ? [] : toDiagnostics(entry.document, analysis, uri);
       const key = JSON.stringify(diagnostics);
       if (published.get(uri) === key && !changed.has(uri)) {
         continue;
@@ -90,14 +93,23 @@ export function createWorkspace(connection: Connection) {
     analysis: WorkspaceAnalysis,
     uri: string,
   ): Diagnostic[] {
-    return (analysis.problems.get(uri) ?? []).map((problem) =>
-      toDiagnostic(document, problem, (other) => entries.get(other)?.document, relatedSupported),
-    );
+    return (analysis.problems.get(uri) ?? []).flatMap((problem) => {
+      if (problem.code === 'flow-verdict' && settings.flowVerdictSeverity !== 'information') {
+        if (settings.flowVerdictSeverity === 'none') {
+          return [];
+        }
+        problem = { ...problem, severity: 'hint' };
+      }
+      return [
+        toDiagnostic(document, problem, (other) => entries.get(other)?.document, relatedSupported),
+      ];
+    });
   }
 
   return {
-    configure(next: Settings): void {
+    configure(next: Settings, folders: readonly string[]): void {
       settings = next;
+      included = createFileFilter(next, folders);
       for (const [uri, entry] of entries) {
         entry.analysis = undefined;
         pending.add(uri);

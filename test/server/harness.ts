@@ -18,6 +18,8 @@ export interface Session {
   change(uri: string, text: string): Promise<Diagnostic[]>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
   diagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** Changes the `netpol.*` settings the client reports, and tells the server. */
+  configure(settings: Record<string, unknown>): Promise<void>;
   close(): void;
 }
 
@@ -49,7 +51,8 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
       }
     }
   });
-  client.onRequest('workspace/configuration', () => [{}]);
+  let settings: Record<string, unknown> = {};
+  client.onRequest('workspace/configuration', () => [settings]);
   client.onNotification('window/logMessage', () => undefined);
   client.listen();
   const folderUri =
@@ -89,6 +92,10 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
         contentChanges: [{ text }],
       });
       return next;
+    },
+    async configure(next) {
+      settings = next;
+      await client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     },
     close() {
       client.dispose();
