@@ -51,6 +51,6 @@ export function toSettings(raw: unknown): Settings {
 
 function globs(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
-    ? (value as string[])
+    ? (value)
     : undefined;
 }
