@@ -22,6 +22,7 @@ interface Flags {
   readonly build: boolean;
   readonly peer: boolean;
   readonly fullSync: boolean;
+  readonly sessions: number | undefined;
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -43,7 +44,7 @@ function parseFlags(argv: readonly string[]): Flags {
   const bad = scales.filter((name) => !isScaleName(name));
   const runs = Number(value('--runs') ?? 3);
   if (bad.length > 0 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--edits N] [--no-build] [--no-peer] [--full-sync]');
+    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--sessions N] [--edits N] [--no-build] [--no-peer] [--full-sync]');
     process.exit(2);
   }
   return {
@@ -53,6 +54,7 @@ function parseFlags(argv: readonly string[]): Flags {
     build: !argv.includes('--no-build'),
     peer: !argv.includes('--no-peer'),
     fullSync: argv.includes('--full-sync'),
+    sessions: value('--sessions') === undefined ? undefined : Number(value('--sessions')),
   };
 }
 
@@ -156,20 +158,33 @@ function ratioNumber(a: number | undefined, b: number | undefined): number | und
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const loadBefore = load();
+  const notes: string[] = [];
   if (flags.build) {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    try {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    } catch {
+      notes.push('`npm run build` failed: the server figures use the dist/server.js already there, if any.');
+    }
+  }
+  const haveServer = existsSync(join(ROOT, 'dist/server.js'));
+  if (!haveServer) {
+    notes.push('No dist/server.js: our server was not measured.');
   }
   const table = new Table(flags.scales);
-  const notes: string[] = [];
   for (const scale of flags.scales) {
     const { dir, manifest } = prepare(scale);
     const workspace = workspaceOf(dir, manifest);
     const files = manifest.files.map((file) => ({ uri: workspace.uri(file.path), text: workspace.read(file.path) }));
     console.error(`[${scale}] engine...`);
-    const engine = await measureEngine(files, flags.runs, 60_000);
-    const options: LspOptions = { sessions: flags.runs, edits: flags.edits, fullSync: flags.fullSync, openTimeoutMs: TIMEOUTS[scale].open, editTimeoutMs: TIMEOUTS[scale].edit };
+    const engine = await measureEngine(files, flags.runs, 60_000).catch((error: unknown): EngineFigures => {
+      const missing = `engine failed: ${String(error).slice(0, 80)}`;
+      return { parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrix: { missing }, notes: [String(error)] };
+    });
+    // Cold server sessions at L take minutes each: two unless asked for more.
+    const sessions = flags.sessions ?? (scale === 'L' ? Math.min(flags.runs, 2) : flags.runs);
+    const options: LspOptions = { sessions, edits: flags.edits, fullSync: flags.fullSync, openTimeoutMs: TIMEOUTS[scale].open, editTimeoutMs: TIMEOUTS[scale].edit };
     console.error(`[${scale}] netpol-lens server...`);
-    const ourServer = await measureServer(ours(dir), workspace, options);
+    const ourServer = haveServer ? await measureServer(ours(dir), workspace, options) : { open: { missing: 'no dist/server.js' }, portEdit: { missing: 'no dist/server.js' }, notes: [] };
     console.error(`[${scale}] yaml-language-server...`);
     const theirServer = flags.peer ? await measureServer(peer(dir, manifest), workspace, options) : undefined;
     fill(table, scale, manifest, engine, ourServer, theirServer);
@@ -177,7 +192,7 @@ async function main(): Promise<void> {
   }
   const out = [
     `Machine: ${describeMachine()}; load average ${loadBefore} before, ${load()} after.`,
-    `Each figure is min / median / max of ${flags.runs} runs after a warm-up (server opens: ${flags.runs} cold processes); edits: ${flags.edits} after one warm-up edit, ${flags.fullSync ? 'full text' : 'ranged (incremental) didChange, as VS Code sends to both servers'}. Times in ms unless marked.`,
+    `Each figure is min / median / max of ${flags.runs} runs after a warm-up (server opens: one cold process per run, at most 2 at L unless --sessions); edits: ${flags.edits} after one warm-up edit, ${flags.fullSync ? 'full text' : 'ranged (incremental) didChange, as VS Code sends to both servers'}. Times in ms unless marked.`,
     '',
     table.toMarkdown(),
     '',

@@ -34,3 +34,96 @@ export interface LogPreviewResult {
 export const logPreviewRequest = new RequestType<LogPreviewParams, LogPreviewResult, void>(
   'netpol/logPreview',
 );
+
+/** A container port of an endpoint, as the world models it. */
+export interface EndpointPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
+/** A pod or a workload's representative pod, with the reference that names it in a flow. */
+export interface Endpoint {
+  /** A SampleFlows endpoint reference: `namespace/name`, or `namespace/kind/name` if ambiguous. */
+  readonly ref: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** `Pod`, or the kind of the workload. */
+  readonly kind: string;
+  readonly ip: string;
+  readonly ports: readonly EndpointPort[];
+}
+
+/** The answer of `netpol/endpoints`: the world's endpoints grouped by namespace, both sorted. */
+export interface EndpointsResult {
+  readonly namespaces: readonly {
+    readonly name: string;
+    readonly endpoints: readonly Endpoint[];
+  }[];
+}
+
+/** Lists every pod and workload of the workspace's world. */
+export const endpointsRequest = new RequestType<Record<string, never>, EndpointsResult, void>(
+  'netpol/endpoints',
+);
+
+/** Parameters of `netpol/endpointAt`: a position in a file. */
+export interface EndpointAtParams {
+  readonly uri: string;
+  readonly position: { readonly line: number; readonly character: number };
+}
+
+/** The pod or workload whose object contains the position, or null. */
+export const endpointAtRequest = new RequestType<EndpointAtParams, Endpoint | null, void>(
+  'netpol/endpointAt',
+);
+
+/** The answer of `netpol/sampleFlowsFiles`: URIs of the files holding a SampleFlows object. */
+export interface SampleFlowsFilesResult {
+  readonly uris: readonly string[];
+}
+
+/** Lists the workspace's files that hold a SampleFlows object, sorted. */
+export const sampleFlowsFilesRequest = new RequestType<
+  Record<string, never>,
+  SampleFlowsFilesResult,
+  void
+>('netpol/sampleFlowsFiles');
+
+/** One flow to write into a SampleFlows file; `protocol` is written only when not TCP. */
+export interface SampleFlow {
+  readonly name?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol?: string;
+  readonly expect?: 'allow' | 'deny';
+}
+
+/** Parameters of `netpol/appendSampleFlow`: the file's current text, so the edit fits it. */
+export interface AppendSampleFlowParams {
+  readonly uri: string;
+  readonly text: string;
+  readonly flow: SampleFlow;
+}
+
+/** A text edit in 0-based line/character positions (an LSP `TextEdit`). */
+export interface AppendSampleFlowResult {
+  readonly edits: readonly {
+    readonly range: {
+      readonly start: { readonly line: number; readonly character: number };
+      readonly end: { readonly line: number; readonly character: number };
+    };
+    readonly newText: string;
+  }[];
+}
+
+/**
+ * The edits that append a flow to the first SampleFlows object of a text, or, when the text has
+ * none, append a new SampleFlows document (the whole file when the text is empty).
+ */
+export const appendSampleFlowRequest = new RequestType<
+  AppendSampleFlowParams,
+  AppendSampleFlowResult,
+  void
+>('netpol/appendSampleFlow');

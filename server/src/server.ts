@@ -3,8 +3,10 @@ import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-lang
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './features/context';
+import { registerEndpoints } from './features/endpoints';
 import { registerHover } from './features/hover';
 import { registerLogPreview } from './features/log-preview';
+import { registerSampleFlows } from './features/sample-flows';
 import { registerSimulate } from './features/simulate';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
 import { runSafe } from './run-safe';
@@ -109,6 +111,8 @@ export function startServer(connection: Connection): void {
   registerHover(context);
   registerLogPreview(context);
   registerSimulate(context);
+  registerEndpoints(context);
+  registerSampleFlows(context);
 
   documents.listen(connection);
   connection.listen();

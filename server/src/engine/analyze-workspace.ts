@@ -5,6 +5,7 @@ import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-wor
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
 import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
+import { checkSelectsNothing } from './query/selects-nothing';
 import type { Problem } from './problem';
 import type { PlacedObject } from './source';
 import { locateOrigin } from './locate-origin';
@@ -55,7 +56,9 @@ export function analyzeWorkspace(
     return { ...result, logs, loggedOk: checkExpectLogged(logs, result.expectLogged) };
   });
   const add = (uri: string, problem: Problem) => problems.get(uri)?.push(problem);
-  for (const placed of [...checkObjects(objects), ...evaluation.problems]) {
+  const { policies, world } = evaluation;
+  const selectsNothing = checkSelectsNothing(policies, world, options.dataplane, file);
+  for (const placed of [...checkObjects(objects), ...evaluation.problems, ...selectsNothing]) {
     add(placed.uri, placed.problem);
   }
   for (const flow of flows) {

@@ -3,7 +3,15 @@ import type { Pod } from '../world/types';
 import { isPeerMatch, matchPeer } from './match-peer';
 import type { PeerContext } from './match-peer';
 import { matchPort } from './match-port';
-import type { Direction, DirectionVerdict, Endpoint, Flow, PolicyRef, ProfileNote, RuleMatch } from './verdict';
+import type {
+  Direction,
+  DirectionVerdict,
+  Endpoint,
+  Flow,
+  PolicyRef,
+  ProfileNote,
+  RuleMatch,
+} from './verdict';
 
 /** The policies that select a pod for one direction, found once per pod. */
 export interface Selection {
@@ -53,7 +61,14 @@ export function evaluateDirection(
     });
   }
   const allowed = allowedBy.length > 0;
-  return side(direction, allowed, allowed ? 'allowed-by-rule' : 'no-rule-matches', selection.refs, allowedBy, notes);
+  return side(
+    direction,
+    allowed,
+    allowed ? 'allowed-by-rule' : 'no-rule-matches',
+    selection.refs,
+    allowedBy,
+    notes,
+  );
 }
 
 function matchRule(
@@ -70,7 +85,8 @@ function matchRule(
     return;
   }
   // Missing or empty `ports`: every port and protocol.
-  const portIndex = rule.ports.length === 0 ? undefined : rule.ports.findIndex((port) => matchPort(port, flow));
+  const portIndex =
+    rule.ports.length === 0 ? undefined : rule.ports.findIndex((port) => matchPort(port, flow));
   if (portIndex === -1) {
     return;
   }
@@ -106,7 +122,8 @@ function side(
   allowedBy: readonly RuleMatch[],
   notes: readonly ProfileNote[],
 ): DirectionVerdict {
-  const decidedBy = reason === 'allowed-by-rule' || reason === 'no-rule-matches' ? 'NetworkPolicy' : 'default';
+  const decidedBy =
+    reason === 'allowed-by-rule' || reason === 'no-rule-matches' ? 'NetworkPolicy' : 'default';
   return { direction, allowed, reason, decidedBy, isolatedBy, allowedBy, notes };
 }
 

@@ -8,7 +8,10 @@ type Evaluate = (flow: Flow) => Verdict;
 
 // Evaluators are kept per (policies, world, dataplane) so repeated calls with the same inputs
 // reuse their indexes; weak keys let them go with their inputs.
-const evaluators = new WeakMap<readonly NetworkPolicy[], WeakMap<World, Map<Dataplane, Evaluate>>>();
+const evaluators = new WeakMap<
+  readonly NetworkPolicy[],
+  WeakMap<World, Map<Dataplane, Evaluate>>
+>();
 
 /** Decides one flow. Repeated calls with the same `policies` array and `world` share indexes. */
 export function evaluateFlow(

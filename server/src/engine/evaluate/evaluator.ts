@@ -30,7 +30,11 @@ export function createEvaluator(
   };
 }
 
-function createContext(policies: readonly NetworkPolicy[], world: World, dataplane: Dataplane): DirectionContext {
+function createContext(
+  policies: readonly NetworkPolicy[],
+  world: World,
+  dataplane: Dataplane,
+): DirectionContext {
   const byNamespace = new Map<string, NetworkPolicy[]>();
   for (const policy of policies) {
     const list = byNamespace.get(policy.namespace);
@@ -45,7 +49,10 @@ function createContext(policies: readonly NetworkPolicy[], world: World, datapla
     let found = selections.get(pod);
     if (found === undefined) {
       const candidates = byNamespace.get(pod.namespace) ?? [];
-      found = { ingress: select(candidates, pod, 'ingress'), egress: select(candidates, pod, 'egress') };
+      found = {
+        ingress: select(candidates, pod, 'ingress'),
+        egress: select(candidates, pod, 'egress'),
+      };
       selections.set(pod, found);
     }
     return found[direction];
@@ -65,7 +72,10 @@ function createContext(policies: readonly NetworkPolicy[], world: World, datapla
 // direction in its effective policyTypes.
 function select(candidates: readonly NetworkPolicy[], pod: Pod, direction: Direction): Selection {
   const policies = candidates.filter(
-    (policy) => isolates(policy, direction) && policy.podSelector !== null && policy.podSelector.matches(pod.labels),
+    (policy) =>
+      isolates(policy, direction) &&
+      policy.podSelector !== null &&
+      policy.podSelector.matches(pod.labels),
   );
   return { policies, refs: policies.map((policy) => policy.ref) };
 }

@@ -13,7 +13,9 @@ export interface PeerContext {
 
 /** True for the outcomes in which the peer admits the endpoint. */
 export function isPeerMatch(outcome: PeerOutcome): boolean {
-  return outcome === 'match' || outcome === 'ipblock-matches-pod-ip' || outcome === 'host-network-as-pod';
+  return (
+    outcome === 'match' || outcome === 'ipblock-matches-pod-ip' || outcome === 'host-network-as-pod'
+  );
 }
 
 /**
@@ -52,14 +54,19 @@ function matchSelectorPeer(
     peer.namespaceSelector === undefined
       ? pod.namespace === policyNamespace
       : peer.namespaceSelector.matches(context.namespaceLabels(pod.namespace));
-  if (!namespaceMatches || (peer.podSelector !== undefined && !peer.podSelector.matches(pod.labels))) {
+  if (
+    !namespaceMatches ||
+    (peer.podSelector !== undefined && !peer.podSelector.matches(pod.labels))
+  ) {
     return 'miss';
   }
   if (!pod.hostNetwork) {
     return 'match';
   }
   // Kubernetes leaves host-network pods to the implementation; Cilium gives them the node's identity.
-  return context.dataplane === 'gke-dataplane-v2' ? 'selector-ignores-host-network' : 'host-network-as-pod';
+  return context.dataplane === 'gke-dataplane-v2'
+    ? 'selector-ignores-host-network'
+    : 'host-network-as-pod';
 }
 
 function matchIpBlockPeer(

@@ -22,9 +22,14 @@ export function matchPort(port: PolicyPort, flow: Flow): boolean {
   return namedPortNumber(flow.destination, port.port, port.protocol) === flow.port;
 }
 
-function namedPortNumber(destination: Endpoint, name: string, protocol: PolicyPort['protocol']): number | undefined {
+function namedPortNumber(
+  destination: Endpoint,
+  name: string,
+  protocol: PolicyPort['protocol'],
+): number | undefined {
   if (destination.kind === 'external') {
     return undefined;
   }
-  return destination.pod.ports.find((entry) => entry.name === name && entry.protocol === protocol)?.containerPort;
+  return destination.pod.ports.find((entry) => entry.name === name && entry.protocol === protocol)
+    ?.containerPort;
 }

@@ -30,7 +30,10 @@ export function evaluateSampleFlows(
 }
 
 /** The flow a sample names, or the problems that keep it from naming one. */
-export function toFlow(sample: SampleFlow, world: World): { flow: Flow } | { problems: PlacedProblem[] } {
+export function toFlow(
+  sample: SampleFlow,
+  world: World,
+): { flow: Flow } | { problems: PlacedProblem[] } {
   const source = resolveEndpoint(world, sample.from);
   const destination = resolveEndpoint(world, sample.to);
   const problems: PlacedProblem[] = [];
@@ -50,7 +53,13 @@ export function toFlow(sample: SampleFlow, world: World): { flow: Flow } | { pro
   const flow: Flow =
     port.portName === undefined
       ? { source, destination, port: port.port, protocol: sample.protocol }
-      : { source, destination, port: port.port, portName: port.portName, protocol: sample.protocol };
+      : {
+          source,
+          destination,
+          port: port.port,
+          portName: port.portName,
+          protocol: sample.protocol,
+        };
   return { flow };
 }
 

@@ -17,7 +17,11 @@ export function readSampleFlows(object: PlacedObject): SampleFlow[] {
   );
 }
 
-function readItem(object: PlacedObject, item: Readonly<Record<string, unknown>>, path: Path): SampleFlow[] {
+function readItem(
+  object: PlacedObject,
+  item: Readonly<Record<string, unknown>>,
+  path: Path,
+): SampleFlow[] {
   const from = readString(item['from']);
   const to = readString(item['to']);
   const port = readPort(item['port']);

@@ -42,7 +42,12 @@ function resolveIp(world: World, ip: string): Endpoint | UnresolvedEndpoint {
   return { kind: 'external', ip };
 }
 
-function resolveName(world: World, reference: string, namespace: string, name: string): Endpoint | UnresolvedEndpoint {
+function resolveName(
+  world: World,
+  reference: string,
+  namespace: string,
+  name: string,
+): Endpoint | UnresolvedEndpoint {
   const named = (world.podsByNamespace.get(namespace) ?? []).filter((pod) => pod.name === name);
   const pod = named.find((candidate) => candidate.workload === undefined);
   if (pod !== undefined) {
@@ -56,7 +61,11 @@ function resolveName(world: World, reference: string, namespace: string, name: s
     return ambiguous(`Several workloads are named "${reference}": ${names.join(', ')}.`, names);
   }
   const suggestions = suggest(reference, shortReferences(world));
-  return unknown(reference, `No pod or workload "${reference}" in the workspace.${didYouMean(suggestions)}`, suggestions);
+  return unknown(
+    reference,
+    `No pod or workload "${reference}" in the workspace.${didYouMean(suggestions)}`,
+    suggestions,
+  );
 }
 
 function resolveKindName(
@@ -73,7 +82,9 @@ function resolveKindName(
     return { kind: 'pod', pod };
   }
   const suggestions = suggest(reference, world.pods.map(longReference));
-  const what = KINDS.includes(kind) ? `No ${kind} "${namespace}/${name}"` : `Unknown kind "${kind}" in "${reference}"`;
+  const what = KINDS.includes(kind)
+    ? `No ${kind} "${namespace}/${name}"`
+    : `Unknown kind "${kind}" in "${reference}"`;
   return unknown(reference, `${what} in the workspace.${didYouMean(suggestions)}`, suggestions);
 }
 
@@ -95,7 +106,11 @@ function shortReferences(world: World): string[] {
   return world.pods.map(shortReference);
 }
 
-function unknown(_reference: string, message: string, suggestions: readonly string[]): UnresolvedEndpoint {
+function unknown(
+  _reference: string,
+  message: string,
+  suggestions: readonly string[],
+): UnresolvedEndpoint {
   return { kind: 'unresolved', code: 'unknown-endpoint', message, suggestions };
 }
 

@@ -12,7 +12,11 @@ export type PortResolution =
     };
 
 /** A named port is resolved on the destination pod, by name and protocol. */
-export function resolvePort(destination: Endpoint, port: number | string, protocol: Protocol): PortResolution {
+export function resolvePort(
+  destination: Endpoint,
+  port: number | string,
+  protocol: Protocol,
+): PortResolution {
   if (typeof port === 'number') {
     return { kind: 'port', port };
   }
@@ -29,9 +33,14 @@ export function resolvePort(destination: Endpoint, port: number | string, protoc
   if (found !== undefined) {
     return { kind: 'port', port: found.containerPort, portName: port };
   }
-  const names = pod.ports.flatMap((entry) => (entry.name !== undefined && entry.protocol === protocol ? [entry.name] : []));
+  const names = pod.ports.flatMap((entry) =>
+    entry.name !== undefined && entry.protocol === protocol ? [entry.name] : [],
+  );
   const suggestions = suggest(port, names);
-  const known = names.length === 0 ? 'it has no named ports' : `it has ${names.map((name) => `"${name}"`).join(', ')}`;
+  const known =
+    names.length === 0
+      ? 'it has no named ports'
+      : `it has ${names.map((name) => `"${name}"`).join(', ')}`;
   return {
     kind: 'unresolved',
     code: 'unknown-named-port',

@@ -3,10 +3,7 @@ import type { Span } from '../span';
 import type { Origin, Protocol } from '../world/types';
 
 export type FlowProblemCode =
-  | 'unknown-endpoint'
-  | 'ambiguous-endpoint'
-  | 'unknown-named-port'
-  | 'named-port-external';
+  'unknown-endpoint' | 'ambiguous-endpoint' | 'unknown-named-port' | 'named-port-external';
 
 /** A reference that names no endpoint, or more than one. */
 export interface UnresolvedEndpoint {

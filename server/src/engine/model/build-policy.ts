@@ -90,7 +90,9 @@ function buildPeer(value: unknown, origin: Origin): Peer {
   return {
     kind: 'selector',
     podSelector: has('podSelector') ? compileSelector(peer['podSelector']) : undefined,
-    namespaceSelector: has('namespaceSelector') ? compileSelector(peer['namespaceSelector']) : undefined,
+    namespaceSelector: has('namespaceSelector')
+      ? compileSelector(peer['namespaceSelector'])
+      : undefined,
     origin,
   };
 }
@@ -106,7 +108,9 @@ function buildPort(value: unknown, origin: Origin): PolicyPort {
     protocol !== undefined &&
     (value === null || isRecord(value)) &&
     (entry['port'] === undefined || entry['port'] === null || port !== undefined) &&
-    (entry['endPort'] === undefined || entry['endPort'] === null || (endPort !== undefined && typeof port === 'number'));
+    (entry['endPort'] === undefined ||
+      entry['endPort'] === null ||
+      (endPort !== undefined && typeof port === 'number'));
   return { protocol: protocol ?? 'TCP', port, endPort, valid, origin };
 }
 

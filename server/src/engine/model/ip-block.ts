@@ -23,7 +23,12 @@ export function normalizeAddress(text: string): string | undefined {
 
 export function parseCidr(text: string): Cidr | undefined {
   const [address, prefix, ...rest] = text.split('/');
-  if (address === undefined || prefix === undefined || rest.length > 0 || !/^\d{1,3}$/.test(prefix)) {
+  if (
+    address === undefined ||
+    prefix === undefined ||
+    rest.length > 0 ||
+    !/^\d{1,3}$/.test(prefix)
+  ) {
     return undefined;
   }
   const parsed = parseAddress(address);
@@ -54,6 +59,8 @@ export function compileIpBlock(value: Readonly<Record<string, unknown>>): IpBloc
     return parsed === undefined ? [] : [parsed];
   });
   const contains = (address: Address): boolean =>
-    cidr !== undefined && inCidr(address, cidr) && !excepts.some((except) => inCidr(address, except));
+    cidr !== undefined &&
+    inCidr(address, cidr) &&
+    !excepts.some((except) => inCidr(address, except));
   return { cidr: cidrText, except: exceptTexts, contains };
 }

@@ -30,7 +30,11 @@ export function compileSelector(value: unknown): Selector {
     }
     requirements.push(requirement);
   }
-  if (value['matchLabels'] !== undefined && value['matchLabels'] !== null && !isRecord(value['matchLabels'])) {
+  if (
+    value['matchLabels'] !== undefined &&
+    value['matchLabels'] !== null &&
+    !isRecord(value['matchLabels'])
+  ) {
     return NOTHING;
   }
   return compileParts(readStringMap(value['matchLabels']), requirements);
@@ -56,7 +60,10 @@ function readRequirement(item: unknown): SelectorRequirement | undefined {
   return { key, operator, values: texts };
 }
 
-function compileParts(matchLabels: Labels, matchExpressions: readonly SelectorRequirement[]): Selector {
+function compileParts(
+  matchLabels: Labels,
+  matchExpressions: readonly SelectorRequirement[],
+): Selector {
   const tests = [
     ...Object.entries(matchLabels).map(
       ([key, value]) =>

@@ -1,4 +1,11 @@
-import type { Direction, Endpoint, Flow, PolicyRef, ProfileNote, RuleMatch } from '../evaluate/verdict';
+import type {
+  Direction,
+  Endpoint,
+  Flow,
+  PolicyRef,
+  ProfileNote,
+  RuleMatch,
+} from '../evaluate/verdict';
 
 export function describeEndpoint(endpoint: Endpoint): string {
   if (endpoint.kind === 'external') {
@@ -30,12 +37,19 @@ export function describeRuleDetail(match: RuleMatch): string {
       ? `every ${match.direction === 'ingress' ? 'source' : 'destination'}`
       : `peer ${match.peerIndex + 1} (${peersKey}[${match.peerIndex}])`,
   );
-  parts.push(match.portIndex === undefined ? 'every port' : `port ${match.portIndex + 1} (ports[${match.portIndex}])`);
+  parts.push(
+    match.portIndex === undefined
+      ? 'every port'
+      : `port ${match.portIndex + 1} (ports[${match.portIndex}])`,
+  );
   return `${describeRule(match)}: ${parts.join(', ')}`;
 }
 
 export function describeNote(note: ProfileNote): string {
-  const where = note.rule === undefined ? '' : `${describeRule(note.rule)}, peer ${(note.rule.peerIndex ?? 0) + 1}: `;
+  const where =
+    note.rule === undefined
+      ? ''
+      : `${describeRule(note.rule)}, peer ${(note.rule.peerIndex ?? 0) + 1}: `;
   return `${where}${NOTE_TEXT[note.code]}`;
 }
 

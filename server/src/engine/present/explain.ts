@@ -1,6 +1,13 @@
 import type { Direction, DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
 import type { FlowResult } from '../flows/types';
-import { describeEndpoint, describeFlow, describeNote, describePolicy, describeRuleDetail, sideOf } from './describe';
+import {
+  describeEndpoint,
+  describeFlow,
+  describeNote,
+  describePolicy,
+  describeRuleDetail,
+  sideOf,
+} from './describe';
 
 /** The verdict in detail: the flow, then each direction with its policies, rules and profile notes. */
 export function explainVerdict(subject: FlowResult | Verdict, flowArgument?: Flow): string {

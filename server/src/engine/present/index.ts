@@ -1,3 +1,9 @@
 export { summarizeVerdict, summarizeDirection } from './summarize';
 export { explainVerdict, explainDirection } from './explain';
-export { describeEndpoint, describeFlow, describeNote, describePolicy, describeRule } from './describe';
+export {
+  describeEndpoint,
+  describeFlow,
+  describeNote,
+  describePolicy,
+  describeRule,
+} from './describe';

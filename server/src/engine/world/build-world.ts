@@ -19,7 +19,11 @@ const WORKLOADS: ReadonlySet<KnownKind> = new Set<KnownKind>([
 ]);
 
 /** Namespaced kinds whose namespace exists even when no Namespace object declares it. */
-const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([...WORKLOADS, 'Pod', 'NetworkPolicy']);
+const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([
+  ...WORKLOADS,
+  'Pod',
+  'NetworkPolicy',
+]);
 
 /** Builds the world from every object of the workspace; other kinds are ignored. */
 export function buildWorld(objects: readonly PlacedObject[]): World {
@@ -70,7 +74,10 @@ function addPod(drafts: Map<string, PodDraft>, object: PlacedObject, kind: Known
   }
 }
 
-function mergeNamespaces(declared: Map<string, Namespace>, used: Set<string>): Map<string, Namespace> {
+function mergeNamespaces(
+  declared: Map<string, Namespace>,
+  used: Set<string>,
+): Map<string, Namespace> {
   const namespaces = new Map(declared);
   for (const name of used) {
     if (!namespaces.has(name)) {

@@ -1,6 +1,13 @@
 import type { PlacedObject } from '../source';
 import { normalizeAddress } from '../model/ip-block';
-import { isRecord, readArray, readMetadata, readRecord, readScalar, readString } from '../model/read';
+import {
+  isRecord,
+  readArray,
+  readMetadata,
+  readRecord,
+  readScalar,
+  readString,
+} from '../model/read';
 import type { PlainRecord } from '../model/read';
 import type { ContainerPort, Origin, Pod, Protocol, WorkloadKind } from './types';
 

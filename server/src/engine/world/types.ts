@@ -26,7 +26,8 @@ export interface ContainerPort {
   readonly protocol: Protocol;
 }
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+export type WorkloadKind =
+  'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
 
 export interface Pod {
   readonly namespace: string;

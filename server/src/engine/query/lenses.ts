@@ -1,0 +1,38 @@
+import type { FlowAnalysis, WorkspaceAnalysis } from '../analyze-workspace';
+import { locateOrigin } from '../locate-origin';
+import type { NetworkPolicy } from '../model/types';
+import type { Span } from '../span';
+import type { Pod } from '../world/types';
+import { selectPolicyPods } from './select-pods';
+
+/** What a code lens stands on: a policy and the pods it selects, or a flow and its verdict. */
+export type Lens =
+  | {
+      readonly kind: 'policy';
+      /** Absolute span of the policy object. */
+      readonly span: Span;
+      readonly policy: NetworkPolicy;
+      readonly pods: readonly Pod[];
+    }
+  | {
+      readonly kind: 'flow';
+      /** Absolute span of the flow item. */
+      readonly span: Span;
+      readonly flow: FlowAnalysis;
+    };
+
+/** The lenses of one file, in the order of their spans. */
+export function lensesOf(analysis: WorkspaceAnalysis, uri: string): Lens[] {
+  const policies = analysis.policies.flatMap((policy): Lens[] => {
+    const span = policy.origin.uri === uri ? locateOrigin(analysis.file, policy.origin) : undefined;
+    if (span === undefined) {
+      return [];
+    }
+    const pods = selectPolicyPods(analysis.world, policy).pods.map((matched) => matched.pod);
+    return [{ kind: 'policy', span, policy, pods }];
+  });
+  const flows = analysis.flows
+    .filter((flow) => flow.uri === uri)
+    .map((flow): Lens => ({ kind: 'flow', span: flow.span, flow }));
+  return [...policies, ...flows].sort((left, right) => left.span.start - right.span.start);
+}
