@@ -70,7 +70,8 @@ function sampleFlows(file: FileAnalysis) {
 
 function flowCount(file: FileAnalysis): number | undefined {
   const spec = sampleFlows(file)?.value['spec'];
-  const flows = typeof spec === 'object' && spec !== null ? (spec as { flows?: unknown }).flows : undefined;
+  const flows =
+    typeof spec === 'object' && spec !== null ? (spec as { flows?: unknown }).flows : undefined;
   return Array.isArray(flows) ? flows.length : undefined;
 }
 
@@ -125,7 +126,10 @@ function fieldsOf(flow: SampleFlow): [string, string][] {
     ['from', flow.from],
     ['to', flow.to],
     ['port', flow.port],
-    ['protocol', flow.protocol === undefined || flow.protocol === 'TCP' ? undefined : flow.protocol],
+    [
+      'protocol',
+      flow.protocol === undefined || flow.protocol === 'TCP' ? undefined : flow.protocol,
+    ],
     ['expect', flow.expect],
   ];
   return fields.flatMap(([key, value]) =>
