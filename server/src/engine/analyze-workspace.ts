@@ -45,7 +45,7 @@ export function analyzeWorkspace(
   const objects: PlacedObject[] = [];
   for (const file of files) {
     byUri.set(file.uri, file);
-    problems.set(file.uri, [...file.problems]);
+    problems.set(file.uri, file.problems.filter((problem) => appliesTo(problem, options.dataplane)));
     objects.push(...file.objects);
   }
   const file: FileLookup = (uri) => byUri.get(uri);
@@ -74,6 +74,11 @@ export function analyzeWorkspace(
     problems,
     file,
   };
+}
+
+// Checks of GKE Dataplane V2's own limits say nothing under the plain Kubernetes profile.
+function appliesTo(problem: Problem, dataplane: Dataplane): boolean {
+  return dataplane === 'gke-dataplane-v2' || !problem.code.startsWith('dataplane-v2-');
 }
 
 function flowProblems(flow: FlowAnalysis, file: FileLookup): Problem[] {

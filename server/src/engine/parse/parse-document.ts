@@ -36,7 +36,7 @@ export function parseYamlDocument(text: string): ParsedDocument {
     code: error.code.toLowerCase().replace(/_/g, '-'),
     severity: document.errors.includes(error) ? 'error' : 'warning',
     message: sentence(error.message),
-    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+    span: clampToText(error.pos, text),
   }));
   const tree = lazyTree(text);
   const locate: Locate = (path, part = 'value') => {
@@ -94,6 +94,17 @@ function flowDepth(text: string): number {
 function failed(text: string, problem: Problem): ParsedDocument {
   const span = problem.span;
   return { text, value: undefined, problems: [problem], locate: () => span, tree: () => undefined };
+}
+
+// `yaml` reports an unterminated construct at the end of input, which is the next document's
+// first character once a file is cut into documents: keep such spans on this document's text.
+function clampToText([start, end]: readonly [number, number], text: string): Span {
+  const last = Math.max(0, text.trimEnd().length - 1);
+  const clampedStart = Math.min(start, last);
+  return {
+    start: clampedStart,
+    end: Math.min(Math.max(end, clampedStart + 1), Math.max(text.length, 1)),
+  };
 }
 
 function firstLineEnd(text: string): number {
