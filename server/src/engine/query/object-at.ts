@@ -41,9 +41,19 @@ export function objectAt(file: FileAnalysis, offset: number): ObjectAt | undefin
 }
 
 /** The absolute span of a path of the object, `part` as `locate` takes it. */
-export function spanIn(at: Pick<ObjectAt, 'document' | 'object'>, path: Path, part: 'key' | 'value' = 'value'): Span {
+export function spanIn(
+  at: Pick<ObjectAt, 'document' | 'object'>,
+  path: Path,
+  part: 'key' | 'value' = 'value',
+): Span {
   const local = at.object.locate(path, part);
-  return { start: local.start + at.document.offset, end: local.end + at.document.offset };
+  // A block collection's range takes in the line break after it; a hover ends at the text.
+  const text = at.document.analysis.parsed.text;
+  let end = local.end;
+  while (end > local.start && /\s/.test(text.charAt(end - 1))) {
+    end--;
+  }
+  return { start: local.start + at.document.offset, end: end + at.document.offset };
 }
 
 /** From the start of an entry's key to the end of its value. */

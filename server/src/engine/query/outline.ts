@@ -101,12 +101,20 @@ function objectSpans(object: PlacedObject): Spans {
   return { span, nameSpan: nameSpan.start >= span.start ? nameSpan : span };
 }
 
-function absolute(object: PlacedObject, path: (string | number)[], part: 'key' | 'value' = 'value'): Span {
+function absolute(
+  object: PlacedObject,
+  path: (string | number)[],
+  part: 'key' | 'value' = 'value',
+): Span {
   const local = object.locate(path, part);
   return { start: local.start + object.offset, end: local.end + object.offset };
 }
 
 // A flow's origin path starts at the document root; `locate` is relative to the object.
-function absoluteOf(object: PlacedObject, documentPath: readonly (string | number)[], key: string): Span {
+function absoluteOf(
+  object: PlacedObject,
+  documentPath: readonly (string | number)[],
+  key: string,
+): Span {
   return absolute(object, [...documentPath.slice(object.path.length), key]);
 }

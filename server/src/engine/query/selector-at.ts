@@ -98,7 +98,11 @@ function selectorPlace(
   return { peer, spanPath: selectorPath, entry: true };
 }
 
-function policyOf(analysis: WorkspaceAnalysis, uri: string, at: ObjectAt): NetworkPolicy | undefined {
+function policyOf(
+  analysis: WorkspaceAnalysis,
+  uri: string,
+  at: ObjectAt,
+): NetworkPolicy | undefined {
   return analysis.policies.find(
     (policy) =>
       policy.origin.uri === uri &&

@@ -54,7 +54,12 @@ function checkPolicySelector(
   const message = `spec.podSelector matches no pod of namespace "${policy.namespace}" in the workspace.`;
   return span === undefined
     ? []
-    : [{ uri: policy.origin.uri, problem: { code: 'selects-nothing', severity: 'warning', message, span } }];
+    : [
+        {
+          uri: policy.origin.uri,
+          problem: { code: 'selects-nothing', severity: 'warning', message, span },
+        },
+      ];
 }
 
 function isCheckable(peer: Peer): boolean {
@@ -69,12 +74,17 @@ function isCheckable(peer: Peer): boolean {
 function isEmpty(selection: Selection, world: World): boolean {
   return (
     selection.pods.length === 0 &&
-    selection.namespaces.some((namespace) => (world.podsByNamespace.get(namespace.name) ?? []).length > 0)
+    selection.namespaces.some(
+      (namespace) => (world.podsByNamespace.get(namespace.name) ?? []).length > 0,
+    )
   );
 }
 
 function peerProblem(policy: NetworkPolicy, peer: Peer, file: FileLookup): PlacedProblem[] {
-  const field = peer.kind === 'selector' && peer.podSelector === undefined ? 'namespaceSelector' : 'podSelector';
+  const field =
+    peer.kind === 'selector' && peer.podSelector === undefined
+      ? 'namespaceSelector'
+      : 'podSelector';
   const span = locateOrigin(file, peer.origin, [field], 'key');
   const scope =
     peer.kind === 'selector' && peer.namespaceSelector !== undefined
@@ -83,5 +93,10 @@ function peerProblem(policy: NetworkPolicy, peer: Peer, file: FileLookup): Place
   const message = `This peer matches no pod ${scope} in the workspace.`;
   return span === undefined
     ? []
-    : [{ uri: peer.origin.uri, problem: { code: 'selects-nothing', severity: 'warning', message, span } }];
+    : [
+        {
+          uri: peer.origin.uri,
+          problem: { code: 'selects-nothing', severity: 'warning', message, span },
+        },
+      ];
 }

@@ -41,7 +41,11 @@ export function workloadAt(
 ): WorkloadAt | undefined {
   const file = analysis.file(uri);
   const at = file && objectAt(file, offset);
-  if (at === undefined || !POD_KINDS.includes(at.kind) || !samePath(at.path, ['metadata', 'name'])) {
+  if (
+    at === undefined ||
+    !POD_KINDS.includes(at.kind) ||
+    !samePath(at.path, ['metadata', 'name'])
+  ) {
     return undefined;
   }
   const pod = analysis.world.pods.find(
