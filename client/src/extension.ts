@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerLogPreview } from './log-preview';
+import { registerSelectedPods } from './selected-pods';
+import { registerSimulateFlow } from './simulate-flow';
 import { createStatusItem } from './status';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -10,7 +13,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const client = createClient(context, output, yamlWatcher);
     // The client is a disposable: VS Code stops it, and with it the server, on deactivation.
-    context.subscriptions.push(yamlWatcher, client, createStatusItem(client, output));
+    context.subscriptions.push(
+      yamlWatcher,
+      client,
+      createStatusItem(client, output),
+      registerLogPreview(client),
+      registerSimulateFlow(client),
+      registerSelectedPods(),
+    );
     await client.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
