@@ -1,5 +1,6 @@
 import { checkObject } from './check';
 import { classify } from './classify';
+import { addTextFixes } from './fix/policy-types';
 import { toSourceObjects } from './parse/list';
 import { parseYamlDocument } from './parse/parse-document';
 import type { ParsedDocument } from './parse/parse-document';
@@ -88,7 +89,11 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   );
   // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
   const syntax = isTemplate(text) ? [] : parsed.problems;
-  return { parsed, objects, problems: [...syntax, ...objects.flatMap(checkObject)] };
+  return {
+    parsed,
+    objects,
+    problems: addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed),
+  };
 }
 
 function isTemplate(text: string): boolean {

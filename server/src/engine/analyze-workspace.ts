@@ -1,6 +1,7 @@
 import type { FileAnalysis } from './analyze-file';
 import { checkObjects } from './check';
 import { evaluateWorkspace } from './evaluate-workspace';
+import { checkDnsEgress } from './fix/dns-egress';
 import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-workspace';
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
 import type { LoggingConfig, LogPreview } from './logs';
@@ -61,6 +62,9 @@ export function analyzeWorkspace(
   for (const placed of [...checkObjects(objects), ...evaluation.problems, ...selectsNothing]) {
     add(placed.uri, placed.problem);
   }
+  checkDnsEgress(policies, world, options.dataplane, file).forEach((placed) =>
+    add(placed.uri, placed.problem),
+  );
   for (const flow of flows) {
     flowProblems(flow, file).forEach((problem) => add(flow.uri, problem));
   }

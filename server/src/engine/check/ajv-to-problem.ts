@@ -8,7 +8,7 @@ import type { Report } from './report';
 import { atKey, atValue } from './report';
 import type { Located } from './error-filter';
 import { alternatives, keepRealErrors } from './error-filter';
-import { withSuggestion } from './suggest';
+import { nearest, withSuggestion } from './suggest';
 
 export interface MapOptions {
   /** The object's kind, named in messages about its top level. */
@@ -68,7 +68,7 @@ function toReport({ error, path }: Located, data: unknown, options: MapOptions):
     case 'required':
       return [];
     case 'additionalProperties':
-      return [unknownField(error, path, options)];
+      return [unknownField(error, path, options, data)];
     case 'type':
     case 'anyOf':
     case 'oneOf':
@@ -110,7 +110,7 @@ function toReport({ error, path }: Located, data: unknown, options: MapOptions):
   }
 }
 
-function unknownField(error: ErrorObject, path: Path, options: MapOptions): Report {
+function unknownField(error: ErrorObject, path: Path, options: MapOptions, data: unknown): Report {
   const field = String(error.params['additionalProperty']);
   const known = isRecord(error.parentSchema?.['properties'])
     ? Object.keys(error.parentSchema['properties'])
@@ -120,7 +120,19 @@ function unknownField(error: ErrorObject, path: Path, options: MapOptions): Repo
     severity: options.unknownFieldSeverity,
     message: withSuggestion(`Unknown field "${field}" in ${subject(path, options)}`, field, known),
     target: atKey([...path, field]),
+    ...renameFix(field, known, path, data),
   };
+}
+
+// Renaming is certain only when the nearest name is not already a key of the same map.
+function renameFix(field: string, known: readonly string[], path: Path, data: unknown) {
+  const suggestion = nearest(field, known);
+  const parent = valueAt(data, path);
+  if (suggestion === undefined || (isRecord(parent) && Object.hasOwn(parent, suggestion))) {
+    return {};
+  }
+  const edits = [{ target: atKey([...path, field]), newText: suggestion }];
+  return { fixes: [{ title: `Change "${field}" to "${suggestion}"`, edits, preferred: true }] };
 }
 
 function wrongType(error: ErrorObject, path: Path, value: unknown): Report {

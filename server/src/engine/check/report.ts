@@ -1,4 +1,4 @@
-import type { Problem, RelatedSpan, Severity } from '../problem';
+import type { Fix, Problem, RelatedSpan, Severity } from '../problem';
 import type { Part, Path, SourceObject } from '../source';
 import type { ProblemCode } from './codes';
 import { severityOf } from './codes';
@@ -15,6 +15,14 @@ export interface Report {
   readonly target: Target;
   readonly severity?: Severity;
   readonly related?: readonly RelatedSpan[];
+  /** Certain fixes, as replacements of the text at targets. */
+  readonly fixes?: readonly ReportFix[];
+}
+
+export interface ReportFix {
+  readonly title: string;
+  readonly edits: readonly { readonly target: Target; readonly newText: string }[];
+  readonly preferred?: boolean;
 }
 
 export function atKey(path: Path): Target {
@@ -32,5 +40,16 @@ export function toProblem(object: SourceObject, report: Report): Problem {
     message: report.message,
     span: object.locate(report.target.path, report.target.part),
   };
-  return report.related === undefined ? problem : { ...problem, related: report.related };
+  const fixes = report.fixes?.map((fix): Fix => ({
+    ...fix,
+    edits: fix.edits.map(({ target, newText }) => ({
+      span: object.locate(target.path, target.part),
+      newText,
+    })),
+  }));
+  return {
+    ...problem,
+    ...(report.related === undefined ? {} : { related: report.related }),
+    ...(fixes === undefined || fixes.length === 0 ? {} : { fixes }),
+  };
 }

@@ -54,6 +54,16 @@ function checkValue(key: string, value: unknown, typesChecked: boolean): Report[
       code: 'logging-annotation-value',
       message: `The annotation "${key}" is ${written}, but only the string "true" turns it on.`,
       target: atValue([...ANNOTATIONS, key]),
+      // An empty value has no span of its own to replace.
+      fixes:
+        value === null || value === undefined
+          ? []
+          : [
+              {
+                title: 'Set the annotation to "true"',
+                edits: [{ target: atValue([...ANNOTATIONS, key]), newText: '"true"' }],
+              },
+            ],
     },
   ];
 }
