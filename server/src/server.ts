@@ -3,11 +3,14 @@ import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-lang
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './features/context';
+import { registerCodeLens } from './features/code-lens';
+import { registerDefinition } from './features/definition';
 import { registerEndpoints } from './features/endpoints';
 import { registerHover } from './features/hover';
 import { registerLogPreview } from './features/log-preview';
 import { registerSampleFlows } from './features/sample-flows';
 import { registerSimulate } from './features/simulate';
+import { registerSymbols } from './features/symbols';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
 import { runSafe } from './run-safe';
 import { readSettings } from './settings';
@@ -36,6 +39,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        documentSymbolProvider: true,
+        definitionProvider: true,
       },
       serverInfo: { name: 'netpol-lens' },
     };
@@ -109,6 +115,9 @@ export function startServer(connection: Connection): void {
 
   const context: FeatureContext = { connection, documents, workspace };
   registerHover(context);
+  registerCodeLens(context);
+  registerSymbols(context);
+  registerDefinition(context);
   registerLogPreview(context);
   registerSimulate(context);
   registerEndpoints(context);

@@ -4,11 +4,17 @@ import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { renderFieldHover, renderFlowHover } from './render-hover';
+import { hoverSelector } from './selector-hover';
+import { hoverWorkload } from './workload-hover';
 
-/** Hover: a sample flow's verdict and log preview, else the schema description of a field. */
-export function registerHover({ connection, documents, workspace }: FeatureContext): void {
+/**
+ * Hover: a sample flow's verdict and log preview; else what a selector matches, or what
+ * isolates a workload; else the schema description of a field.
+ */
+export function registerHover(context: FeatureContext): void {
+  const { connection, documents, workspace } = context;
   connection.onHover((params) =>
-    runSafe(connection, 'hover', null, (): Hover | null => {
+    runSafe(connection, 'hover', null, async (): Promise<Hover | null> => {
       const document = documents.get(params.textDocument.uri);
       const file = workspace.file(params.textDocument.uri);
       if (document === undefined || file === undefined) {
@@ -28,6 +34,14 @@ export function registerHover({ connection, documents, workspace }: FeatureConte
           contents: { kind: 'markdown', value: renderFlowHover(flow) },
           range: toRange(document, flow.span),
         };
+      }
+      const analysis = workspace.analysis();
+      const about =
+        analysis &&
+        (hoverSelector(analysis, document, offset) ??
+          (await hoverWorkload(context, analysis, document, offset)));
+      if (about !== undefined) {
+        return about;
       }
       const field = describeAt(file, offset);
       return field === undefined

@@ -6,6 +6,7 @@ import {
   definitionAt,
   lensesOf,
   outlineFile,
+  podsSelectedBy,
 } from '../../../server/src/engine';
 import { analyze, offsetOf, POLICY, POLICY_URI, WORLD, WORLD_URI } from './fixture';
 
@@ -49,7 +50,11 @@ describe('lensesOf', () => {
     const [lens] = policyLenses;
     assert.equal(lens?.kind, 'policy');
     assert.equal(lens?.span.start, 0);
-    assert.deepEqual(lens?.kind === 'policy' && lens.pods.map((pod) => pod.name), ['api']);
+    assert.ok(lens?.kind === 'policy');
+    assert.deepEqual(
+      podsSelectedBy(analysis.world, lens.policy).map((pod) => pod.name),
+      ['api'],
+    );
     const flowLenses = lensesOf(analysis, FLOWS_URI);
     assert.deepEqual(
       flowLenses.map((flowLens) => flowLens.span.start),

@@ -2,17 +2,16 @@ import type { FlowAnalysis, WorkspaceAnalysis } from '../analyze-workspace';
 import { locateOrigin } from '../locate-origin';
 import type { NetworkPolicy } from '../model/types';
 import type { Span } from '../span';
-import type { Pod } from '../world/types';
+import type { Pod, World } from '../world/types';
 import { selectPolicyPods } from './select-pods';
 
-/** What a code lens stands on: a policy and the pods it selects, or a flow and its verdict. */
+/** What a code lens stands on: a policy, or a flow and its verdict. */
 export type Lens =
   | {
       readonly kind: 'policy';
       /** Absolute span of the policy object. */
       readonly span: Span;
       readonly policy: NetworkPolicy;
-      readonly pods: readonly Pod[];
     }
   | {
       readonly kind: 'flow';
@@ -28,11 +27,15 @@ export function lensesOf(analysis: WorkspaceAnalysis, uri: string): Lens[] {
     if (span === undefined) {
       return [];
     }
-    const pods = selectPolicyPods(analysis.world, policy).pods.map((matched) => matched.pod);
-    return [{ kind: 'policy', span, policy, pods }];
+    return [{ kind: 'policy', span, policy }];
   });
   const flows = analysis.flows
     .filter((flow) => flow.uri === uri)
     .map((flow): Lens => ({ kind: 'flow', span: flow.span, flow }));
   return [...policies, ...flows].sort((left, right) => left.span.start - right.span.start);
+}
+
+/** The pods of its namespace that a policy's `spec.podSelector` selects. */
+export function podsSelectedBy(world: World, policy: NetworkPolicy): Pod[] {
+  return selectPolicyPods(world, policy).pods.map((matched) => matched.pod);
 }

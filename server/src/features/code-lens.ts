@@ -1,0 +1,144 @@
+import type { CodeLens, Location } from 'vscode-languageserver/node';
+import {
+  lensesOf,
+  locateOrigin,
+  podsSelectedBy,
+  shortReference,
+  summarizeDirection,
+} from '../engine';
+import type { Lens, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
+import { runSafe } from '../run-safe';
+import type { FeatureContext } from './context';
+import { createTextLookup, toLocation } from './definition';
+import type { TextLookup } from './definition';
+
+/**
+ * Arguments of the `netpol.showSelectedPods` command (the client shows them in a quick pick):
+ * `[{ uri, policy: 'namespace/name', pods: SelectedPod[] }]`.
+ */
+export interface ShowSelectedPodsArguments {
+  readonly uri: string;
+  readonly policy: string;
+  readonly pods: readonly SelectedPod[];
+}
+
+/** One selected pod; `location` is its `metadata.name`, when its file can be read. */
+export interface SelectedPod {
+  /** `namespace/name`, as SampleFlows references it. */
+  readonly ref: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** `Pod`, or the workload's kind for a workload's representative pod. */
+  readonly kind: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly location?: Location;
+}
+
+/** Arguments of the `netpol.showLogPreview` command: `[{ uri }]`, the SampleFlows file. */
+export interface ShowLogPreviewArguments {
+  readonly uri: string;
+}
+
+/** Which policy a lens stands on, kept in its `data` until the client resolves it. */
+interface PolicyLensData {
+  readonly uri: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * Code lenses: above each sample flow, its verdict; above each policy, the pods it selects.
+ * A policy lens gets its command on resolve: locating every selected pod is work that only the
+ * lenses on screen deserve.
+ */
+export function registerCodeLens(context: FeatureContext): void {
+  const { connection, documents, workspace } = context;
+  connection.onCodeLens((params) =>
+    runSafe(connection, 'code lens', [], (): CodeLens[] => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = workspace.analysis();
+      if (document === undefined || analysis === undefined) {
+        return [];
+      }
+      return lensesOf(analysis, document.uri).map((lens): CodeLens => {
+        const start = document.positionAt(lens.span.start);
+        const range = { start, end: start };
+        if (lens.kind === 'flow') {
+          return { range, command: flowCommand(document.uri, lens) };
+        }
+        const { namespace, name } = lens.policy;
+        const data: PolicyLensData = { uri: document.uri, namespace, name };
+        return { range, data };
+      });
+    }),
+  );
+  connection.onCodeLensResolve((codeLens) =>
+    runSafe(connection, 'code lens resolve', codeLens, async (): Promise<CodeLens> => {
+      const data = codeLens.data as Partial<PolicyLensData> | undefined;
+      const analysis = workspace.analysis();
+      if (analysis === undefined || typeof data?.uri !== 'string') {
+        return codeLens;
+      }
+      const policy = analysis.policies.find(
+        (candidate) =>
+          candidate.origin.uri === data.uri &&
+          candidate.namespace === data.namespace &&
+          candidate.name === data.name,
+      );
+      if (policy === undefined) {
+        return codeLens;
+      }
+      const lookup = createTextLookup(context);
+      return { ...codeLens, command: await policyCommand(data.uri, policy, analysis, lookup) };
+    }),
+  );
+}
+
+function flowCommand(uri: string, lens: Extract<Lens, { kind: 'flow' }>): CodeLens['command'] {
+  const { verdict, ok, expect } = lens.flow;
+  const word = verdict.allowed ? 'allow' : 'deny';
+  const failed = ok || expect === null ? '' : ` (expected ${expect})`;
+  const argument: ShowLogPreviewArguments = { uri };
+  return {
+    title: `${word}${failed} · ${summarizeDirection(verdict.egress)} · ${summarizeDirection(verdict.ingress)}`,
+    command: 'netpol.showLogPreview',
+    arguments: [argument],
+  };
+}
+
+async function policyCommand(
+  uri: string,
+  policy: NetworkPolicy,
+  analysis: WorkspaceAnalysis,
+  lookup: TextLookup,
+): Promise<CodeLens['command']> {
+  const pods = podsSelectedBy(analysis.world, policy);
+  const argument: ShowSelectedPodsArguments = {
+    uri,
+    policy: `${policy.namespace}/${policy.name}`,
+    pods: await Promise.all(pods.map((pod) => toSelectedPod(pod, analysis, lookup))),
+  };
+  const count = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
+  return {
+    title: `selects ${count} in ${policy.namespace}`,
+    command: 'netpol.showSelectedPods',
+    arguments: [argument],
+  };
+}
+
+async function toSelectedPod(
+  pod: Pod,
+  analysis: WorkspaceAnalysis,
+  lookup: TextLookup,
+): Promise<SelectedPod> {
+  const span = locateOrigin(analysis.file, pod.origin, ['metadata', 'name']);
+  const location = span && (await toLocation(lookup, pod.origin.uri, span));
+  const selected: SelectedPod = {
+    ref: shortReference(pod),
+    namespace: pod.namespace,
+    name: pod.name,
+    kind: pod.workload?.kind ?? 'Pod',
+    labels: pod.labels,
+  };
+  return location === undefined ? selected : { ...selected, location };
+}

@@ -1,0 +1,103 @@
+import type { Hover } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { selectorAt } from '../engine';
+import type { MatchedNamespace, MatchedPod, SelectorAt, WorkspaceAnalysis } from '../engine';
+import { toRange } from '../to-lsp';
+
+// Long lists help nobody in a hover; the code lens's quick pick shows them all.
+const MAX_LISTED = 20;
+
+/** Hover on a NetworkPolicy selector: the pods and namespaces it matches in the world. */
+export function hoverSelector(
+  analysis: WorkspaceAnalysis,
+  document: TextDocument,
+  offset: number,
+): Hover | undefined {
+  const selection = selectorAt(analysis, document.uri, offset);
+  if (selection === undefined) {
+    return undefined;
+  }
+  return {
+    contents: { kind: 'markdown', value: renderSelectorHover(selection) },
+    range: toRange(document, selection.span),
+  };
+}
+
+export function renderSelectorHover(selection: SelectorAt): string {
+  const lines = [`**${subjectOf(selection)}**`, '', countLine(selection)];
+  if (selection.byNamespaceSelector) {
+    lines.push('', namespaceLine(selection.namespaces));
+  }
+  if (selection.pods.length > 0) {
+    const more = (count: number) => `- … and ${count} more`;
+    lines.push('', ...capped(selection.pods.map(podLine), more));
+  }
+  return lines.join('\n');
+}
+
+function subjectOf({ target }: SelectorAt): string {
+  const requirement = target.requirement;
+  const part =
+    requirement === undefined
+      ? ''
+      : requirement.matchLabels !== undefined
+        ? `${requirement.field}.matchLabels "${requirement.matchLabels}" alone`
+        : `${requirement.field}.matchExpressions[${requirement.matchExpressions}] alone`;
+  if (target.peer === undefined) {
+    return part === '' ? 'spec.podSelector' : `spec.${part}`;
+  }
+  const { direction, ruleIndex, peerIndex } = target.peer;
+  const peer = `${direction} rule ${ruleIndex + 1}, peer ${peerIndex + 1}`;
+  return part === '' ? peer : `${peer}: ${part}`;
+}
+
+function countLine(selection: SelectorAt): string {
+  const pods = selection.pods.length;
+  if (pods === 0) {
+    return `Matches no pods ${scopeOf(selection)} in the workspace.`;
+  }
+  const namespaces = new Set(selection.pods.map((matched) => matched.pod.namespace)).size;
+  return `Matches ${plural(pods, 'pod')} in ${plural(namespaces, 'namespace')}.`;
+}
+
+function scopeOf(selection: SelectorAt): string {
+  if (selection.byNamespaceSelector) {
+    return 'of the selected namespaces';
+  }
+  return `of namespace \`${selection.namespaces[0]?.name ?? ''}\``;
+}
+
+function namespaceLine(namespaces: readonly MatchedNamespace[]): string {
+  if (namespaces.length === 0) {
+    return 'The namespace selector matches no namespace in the workspace.';
+  }
+  const names = namespaces.map(
+    (namespace) => `\`${namespace.name}\`${labelText(namespace.labels)}`,
+  );
+  const more = (count: number) => `and ${count} more`;
+  return `Namespaces: ${capped(names, more).join(', ')}`;
+}
+
+function podLine({ pod, labels }: MatchedPod): string {
+  const kind = pod.workload?.kind ?? 'Pod';
+  const hostNetwork = pod.hostNetwork ? ' · host network' : '';
+  return `- \`${pod.namespace}/${pod.name}\` · ${kind}${labelText(labels)}${hostNetwork}`;
+}
+
+function labelText(labels: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0
+    ? ''
+    : ` · ${entries.map(([key, value]) => `\`${key}=${value}\``).join(' ')}`;
+}
+
+function capped(items: readonly string[], more: (count: number) => string): string[] {
+  if (items.length <= MAX_LISTED) {
+    return [...items];
+  }
+  return [...items.slice(0, MAX_LISTED), more(items.length - MAX_LISTED)];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,68 @@
+import type { Hover } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { locateOrigin, workloadAt } from '../engine';
+import type { NetworkPolicy, PodIsolation, WorkspaceAnalysis } from '../engine';
+import { toRange } from '../to-lsp';
+import type { FeatureContext } from './context';
+import { createTextLookup, toLocation } from './definition';
+import type { TextLookup } from './definition';
+
+/** Hover on a Pod's or workload's `metadata.name`: the policies that isolate it, per direction. */
+export async function hoverWorkload(
+  context: FeatureContext,
+  analysis: WorkspaceAnalysis,
+  document: TextDocument,
+  offset: number,
+): Promise<Hover | undefined> {
+  const found = workloadAt(analysis, document.uri, offset);
+  if (found === undefined) {
+    return undefined;
+  }
+  const { pod } = found;
+  const lookup = createTextLookup(context);
+  const link = (policy: NetworkPolicy) => policyLink(lookup, analysis, policy);
+  const lines = [
+    `**${pod.workload?.kind ?? 'Pod'} ${pod.namespace}/${pod.name}**`,
+    '',
+    `- ${await isolationLine(found.ingress, link)}`,
+    `- ${await isolationLine(found.egress, link)}`,
+  ];
+  if (pod.hostNetwork && analysis.dataplane === 'gke-dataplane-v2') {
+    lines.push(
+      '',
+      '_Host network: GKE Dataplane V2 does not isolate it (setting `netpol.dataplane`)._',
+    );
+  }
+  return {
+    contents: { kind: 'markdown', value: lines.join('\n') },
+    range: toRange(document, found.span),
+  };
+}
+
+async function isolationLine(
+  isolation: PodIsolation,
+  link: (policy: NetworkPolicy) => Promise<string>,
+): Promise<string> {
+  const direction = isolation.direction === 'ingress' ? 'Ingress' : 'Egress';
+  if (isolation.policies.length === 0) {
+    return `${direction}: not isolated; no policy selects it, so all ${isolation.direction} is allowed.`;
+  }
+  const links = await Promise.all(isolation.policies.map(link));
+  const state = isolation.isolated ? 'isolated' : 'not isolated';
+  return `${direction}: ${state}, selected by ${links.join(', ')}`;
+}
+
+// `#L<line>` opens the file at that line in VS Code's markdown link handler.
+async function policyLink(
+  lookup: TextLookup,
+  analysis: WorkspaceAnalysis,
+  policy: NetworkPolicy,
+): Promise<string> {
+  const name = `${policy.namespace}/${policy.name}`;
+  const span = locateOrigin(analysis.file, policy.origin, ['metadata', 'name']);
+  const location = span && (await toLocation(lookup, policy.origin.uri, span));
+  if (location === undefined) {
+    return `\`${name}\``;
+  }
+  return `[${name}](${location.uri}#L${location.range.start.line + 1})`;
+}
