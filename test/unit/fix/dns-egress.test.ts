@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
+import type { Problem } from '../../../server/src/engine';
+import { applyEdits } from './apply-edits';
+
+const WORLD = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: coredns
+  namespace: kube-system
+spec:
+  template:
+    metadata:
+      labels:
+        k8s-app: kube-dns
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+`;
+
+const HEAD = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-egress
+  namespace: shop
+spec:
+  podSelector: {}
+`;
+
+function dnsProblems(policies: string, world = WORLD): Problem[] {
+  const files = [
+    analyzeFile('file:///world.yaml', world, { maxFileSize: 1_000_000 }),
+    analyzeFile('file:///policy.yaml', policies, { maxFileSize: 1_000_000 }),
+  ];
+  const analysis = analyzeWorkspace(files, { dataplane: 'gke-dataplane-v2' });
+  return (analysis.problems.get('file:///policy.yaml') ?? []).filter(
+    (problem) => problem.code === 'egress-blocks-dns',
+  );
+}
+
+function assertFixed(text: string): string {
+  const [problem] = dnsProblems(text);
+  const fix = problem?.fixes?.[0];
+  assert.ok(fix, 'a fix');
+  const result = applyEdits(text, fix.edits);
+  assert.ok(
+    parseAllDocuments(result).every((document) => document.errors.length === 0),
+    result,
+  );
+  assert.deepEqual(dnsProblems(result), []);
+  return result;
+}
+
+void describe('egress-blocks-dns', () => {
+  void it('warns on the Egress entry of a default-deny-egress policy', () => {
+    const text = `${HEAD}  policyTypes:\n    - Egress\n`;
+    const problems = dnsProblems(text);
+    const start = text.indexOf('Egress');
+    assert.deepEqual(
+      problems.map((problem) => problem.span),
+      [{ start, end: start + 'Egress'.length }],
+    );
+    assert.match(assertFixed(text), / {2}egress:\n {4}- to:\n {8}- namespaceSelector:/);
+  });
+
+  void it('adds the rule to `egress: []` and to a block list of rules', () => {
+    assertFixed(`${HEAD}  policyTypes: [Ingress, Egress]\n  egress: []\n`);
+    const withRule = `${HEAD}  policyTypes:\n  - Egress\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n`;
+    assert.match(assertFixed(withRule), /\n {2}- to:\n {6}- namespaceSelector:/);
+  });
+
+  void it('stays quiet when DNS is allowed, when no pod is selected, or without kube-dns', () => {
+    const allowed = `${HEAD}  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 53\n          protocol: UDP\n`;
+    assert.deepEqual(dnsProblems(allowed), []);
+    const none = `${HEAD.replace('podSelector: {}', 'podSelector: {matchLabels: {app: none}}')}  policyTypes: [Egress]\n`;
+    assert.deepEqual(dnsProblems(none), []);
+    const withoutDns = WORLD.split('---\n')[1] ?? '';
+    assert.deepEqual(dnsProblems(`${HEAD}  policyTypes: [Egress]\n`, withoutDns), []);
+  });
+});
