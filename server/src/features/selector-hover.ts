@@ -13,6 +13,11 @@ export function hoverSelector(
   document: TextDocument,
   offset: number,
 ): Hover | undefined {
+  // Without a single pod in the workspace, "matches no pods" says nothing: the field's
+  // description serves better.
+  if (analysis.world.pods.length === 0) {
+    return undefined;
+  }
   const selection = selectorAt(analysis, document.uri, offset);
   if (selection === undefined) {
     return undefined;
