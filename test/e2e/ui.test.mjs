@@ -22,7 +22,9 @@ const POLICY_FILE = 'policies.yaml';
 const TYPO = 'namespaceSelecter';
 const TYPO_MESSAGE = `Unknown field "${TYPO}"`;
 const TYPO_CODE = 'unknown-field';
-const HOVERED_FIELD = 'podSelector';
+// A selector's hover lists what it matches, so the schema description is checked on another field.
+const DESCRIBED_FIELD = 'policyTypes';
+const SELECTOR_FIELD = 'podSelector';
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)}s`;
@@ -54,6 +56,31 @@ async function editorToken(page, text) {
     }
   }
   return tokens.nth(lowest.index);
+}
+
+/** The rendered markdown of a hover whose first bold text matches `title`. */
+const hoverTitled = (page, title) =>
+  page
+    .locator('.monaco-hover .rendered-markdown')
+    .filter({
+      has: page.locator('strong', {
+        hasText: typeof title === 'string' ? new RegExp(`^${title}$`) : title,
+      }),
+    })
+    .first();
+
+/** Points the mouse at a token of the editor and waits for the expected hover to show. */
+async function hoverToken(page, text, expected) {
+  await (await editorToken(page, text)).hover();
+  await expected.waitFor({ timeout: UI_MS });
+  return expected;
+}
+
+/** Closes the hover, so that it cannot cover the token the next step points at. */
+async function dismissHover(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: UI_MS });
 }
 
 step('workbench loads', async (page) => {
@@ -97,26 +124,39 @@ step(`squiggle under "${TYPO}"`, async (page) => {
   await page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first().click();
   await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_MS });
   // The squiggle is ours when hovering the mistake shows the diagnostic's message.
-  await (await editorToken(page, TYPO)).hover();
-  const hover = page.locator('.monaco-hover', { hasText: TYPO_MESSAGE }).first();
-  await hover.waitFor({ timeout: UI_MS });
-  await page.keyboard.press('Escape');
+  const hover = await hoverToken(
+    page,
+    TYPO,
+    page.locator('.monaco-hover', { hasText: TYPO_MESSAGE }),
+  );
+  await dismissHover(page);
 });
 
-step(`hover on ${HOVERED_FIELD} shows its schema description`, async (page) => {
-  await (await editorToken(page, HOVERED_FIELD)).hover();
-  const markdown = page
-    .locator('.monaco-hover .rendered-markdown')
-    .filter({ has: page.locator('strong', { hasText: new RegExp(`^${HOVERED_FIELD}$`) }) })
-    .first();
-  await markdown.waitFor({ timeout: UI_MS });
-  const text = (await markdown.innerText()).trim();
-  const [title, ...rest] = text.split('\n');
-  if (!title?.startsWith(HOVERED_FIELD) || rest.join(' ').trim().length < 20) {
+step(`hover on ${DESCRIBED_FIELD} shows its schema description`, async (page) => {
+  const hover = await hoverToken(page, DESCRIBED_FIELD, hoverTitled(page, DESCRIBED_FIELD));
+  const text = (await hover.innerText()).trim();
+  const [title, ...description] = text.split('\n');
+  if (!title?.startsWith(DESCRIBED_FIELD) || description.join(' ').trim().length < 20) {
     throw new Error(`hover lacks a description: ${JSON.stringify(text)}`);
   }
   await page.screenshot({ path: join(shotDir, 'hover.png') });
-  return text.replace(/\s+/g, ' ').slice(0, 120);
+  await dismissHover(page);
+  return text.replace(/\s+/g, ' ').slice(0, 100);
+});
+
+step(`hover on ${SELECTOR_FIELD} shows what it matches`, async (page) => {
+  const hover = await hoverToken(
+    page,
+    SELECTOR_FIELD,
+    hoverTitled(page, /^(spec|ingress|egress)\b/),
+  );
+  const text = (await hover.innerText()).trim();
+  if (!/\bMatches\b/.test(text)) {
+    throw new Error(`hover does not say what the selector matches: ${JSON.stringify(text)}`);
+  }
+  await page.screenshot({ path: join(shotDir, 'selector-hover.png') });
+  await dismissHover(page);
+  return text.replace(/\s+/g, ' ').slice(0, 100);
 });
 
 async function main() {
