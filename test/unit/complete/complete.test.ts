@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
+import type { World } from '../../../server/src/engine/evaluate-workspace';
+import { complete } from '../../../server/src/engine/complete/complete';
+
+const WORLD_TEXT = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    team: retail
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+        tier: front
+    spec:
+      containers:
+        - name: web
+          ports:
+            - name: http
+              containerPort: 8080
+`;
+
+function world(): World {
+  const file = analyzeFile('file:///world.yaml', WORLD_TEXT, { maxFileSize: 1_000_000 });
+  return analyzeWorkspace([file], { dataplane: 'gke-dataplane-v2' }).world;
+}
+
+/** Completes at the `|` of `marked`; returns the labels, and the text after applying `pick`. */
+function at(marked: string, pick?: string): { labels: string[]; applied?: string } {
+  const offset = marked.indexOf('|');
+  const text = marked.replace('|', '');
+  const items = complete(text, offset, world());
+  const chosen = items.find((item) => item.label === pick);
+  const applied =
+    chosen &&
+    text.slice(0, chosen.span.start) +
+      chosen.insertText.replace(/\$\{\d+[:|]([^}|,]*)[^}]*\}|\$\d/g, '$1') +
+      text.slice(chosen.span.end);
+  return { labels: items.map((item) => item.label), ...(applied === undefined ? {} : { applied }) };
+}
+
+const POLICY =
+  'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  namespace: shop\n';
+
+void describe('completion', () => {
+  void it('offers the fields of spec that are not written yet, with a list skeleton', () => {
+    const result = at(`${POLICY}spec:\n  podSelector: {}\n  ing|\n  egress: []\n`, 'ingress');
+    assert.deepEqual(result.labels, ['policyTypes', 'ingress']);
+    assert.match(result.applied ?? '', /\n {2}ingress:\n {4}- \n {2}egress: \[\]/);
+  });
+
+  void it('offers enum values: protocol, policyTypes items, operator, expect', () => {
+    assert.deepEqual(
+      at(`${POLICY}spec:\n  ingress:\n    - ports:\n        - protocol: |\n`).labels,
+      ['TCP', 'UDP', 'SCTP'],
+    );
+    assert.deepEqual(at(`${POLICY}spec:\n  policyTypes:\n    - |\n`).labels, ['Ingress', 'Egress']);
+    assert.deepEqual(at(`${POLICY}spec:\n  policyTypes: [Ingress, E|]\n`).labels, [
+      'Ingress',
+      'Egress',
+    ]);
+    const operator = at(
+      `${POLICY}spec:\n  podSelector:\n    matchExpressions:\n      - key: app\n        operator:|\n`,
+      'Exists',
+    );
+    assert.match(operator.applied ?? '', /operator: Exists\n/);
+    const flows = 'apiVersion: netpol-lens.dev/v1alpha1\nkind: SampleFlows\nspec:\n  flows:\n';
+    assert.deepEqual(at(`${flows}    - expect: |\n`).labels, ['allow', 'deny']);
+  });
+
+  void it('offers label keys and values from the world inside selectors', () => {
+    const keys = at(
+      `${POLICY}spec:\n  podSelector:\n    matchLabels:\n      app: web\n      |\n`,
+      'tier',
+    );
+    assert.deepEqual(keys.labels, ['tier']);
+    assert.doesNotThrow(() => parse((keys.applied ?? '').replace('tier: ', 'tier: front')));
+    assert.deepEqual(
+      at(`${POLICY}spec:\n  podSelector:\n    matchLabels:\n      tier: |\n`).labels,
+      ['front'],
+    );
+    const peer = `${POLICY}spec:\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              |`;
+    assert.ok(at(peer).labels.includes('kubernetes.io/metadata.name'));
+    const names = `${POLICY}spec:\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: |`;
+    assert.deepEqual(at(names).labels, ['shop']);
+    const values = `${POLICY}spec:\n  podSelector:\n    matchExpressions:\n      - key: app\n        operator: In\n        values:\n          - |\n`;
+    assert.deepEqual(at(values).labels, ['web']);
+  });
+
+  void it('offers namespaces, endpoint references and named ports', () => {
+    assert.deepEqual(at(`${POLICY.replace('namespace: shop', 'namespace: |')}spec: {}\n`).labels, [
+      'shop',
+    ]);
+    const flows = 'apiVersion: netpol-lens.dev/v1alpha1\nkind: SampleFlows\nspec:\n  flows:\n';
+    assert.deepEqual(at(`${flows}    - from: shop/|\n`).labels, [
+      'shop/web',
+      'shop/deployment/web',
+    ]);
+    assert.deepEqual(at(`${flows}    - to: shop/web\n      port: |\n`).labels, ['http', '8080']);
+    assert.deepEqual(at(`${flows}    - port: |\n      to: shop/web\n`).labels, ['http', '8080']);
+  });
+
+  void it('offers document snippets in an empty document and after ---', () => {
+    const first = at('|', 'NetworkPolicy: allow DNS egress');
+    assert.equal(first.labels.length, 5);
+    const policy: unknown = parse(first.applied ?? '');
+    assert.deepEqual((policy as { spec: { policyTypes: string[] } }).spec.policyTypes, ['Egress']);
+    const after = at(`kind: A\n---\nSam|`, 'SampleFlows');
+    const flows = parse((after.applied ?? '').split('---\n')[1] ?? '') as { kind: string };
+    assert.equal(flows.kind, 'SampleFlows');
+    assert.deepEqual(at(`kind: A\n---\nkind: B\n|`).labels, ['apiVersion']);
+  });
+
+  void it('survives lines that do not parse', () => {
+    assert.deepEqual(at(`${POLICY}spec:\n  podSelector: {\n  policyTypes: [|`).labels, [
+      'Ingress',
+      'Egress',
+    ]);
+    assert.deepEqual(at(`${POLICY}spec:\n  - : :\n  ingress:\n    - fr|`).labels, [
+      'from',
+      'ports',
+    ]);
+  });
+});
