@@ -31,3 +31,8 @@ export { summarizeDirection } from './present/summarize';
 export { shortReference } from './flows/resolve-endpoint';
 export type { Pod } from './world/types';
 export type { NetworkPolicy } from './model/types';
+export { complete } from './complete/complete';
+export type { Completion, CompletionKind } from './complete/completion';
+export { refactorPeersAt } from './fix/peers';
+export type { Refactoring } from './fix/peers';
+export type { Edit, Fix } from './problem';
