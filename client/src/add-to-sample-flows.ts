@@ -103,7 +103,11 @@ function validateNewFile(value: string): string | null {
 
 async function reveal(target: vscode.Uri, start: vscode.Position, inserted: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument(target);
-  const editor = await vscode.window.showTextDocument(document);
+  // Where the file is already on screen, show it there rather than open a second editor.
+  const visible = vscode.window.visibleTextEditors.find(
+    (candidate) => candidate.document.uri.toString() === target.toString(),
+  );
+  const editor = await vscode.window.showTextDocument(document, visible?.viewColumn);
   // The insertion may begin with the newline that ends the previous item.
   const lead = inserted.length - inserted.trimStart().length;
   const first = document.positionAt(document.offsetAt(start) + lead);

@@ -51,7 +51,7 @@ async function simulate(client: LanguageClient, argument: unknown): Promise<void
   await showBeside(toUri(params), 'netpol-log');
   // Not awaited: the notification may stay open for long, and the command is done.
   void vscode.window
-    .showInformationMessage(`${verdictOf(result)}: ${summaryOf(result)}`, ADD_TO_SAMPLE_FLOWS)
+    .showInformationMessage(summaryOf(result), ADD_TO_SAMPLE_FLOWS)
     .then((choice) => (choice === ADD_TO_SAMPLE_FLOWS ? addSimulated(client, params) : undefined))
     .then(undefined, showError);
 }
@@ -192,9 +192,10 @@ function verdictOf(result: SimulateFlowResult & { ok: true }): string {
   return typeof verdict === 'string' ? verdict : 'unknown';
 }
 
+// The summary reads "allow: egress allowed by ...; ingress ...".
 function summaryOf(result: SimulateFlowResult & { ok: true }): string {
   const summary = field(result.flow, 'summary');
-  return typeof summary === 'string' ? summary : `${result.text.split('\n')[0] ?? ''}`;
+  return typeof summary === 'string' ? summary : (result.text.split('\n')[0] ?? verdictOf(result));
 }
 
 function field(value: unknown, ...path: string[]): unknown {
