@@ -2,6 +2,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
+import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { registerCodeLens } from './features/code-lens';
 import { registerDefinition } from './features/definition';
@@ -42,6 +44,8 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: true },
         documentSymbolProvider: true,
         definitionProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       },
       serverInfo: { name: 'netpol-lens' },
     };
@@ -122,6 +126,8 @@ export function startServer(connection: Connection): void {
   registerSimulate(context);
   registerEndpoints(context);
   registerSampleFlows(context);
+  registerCompletion(context);
+  registerCodeActions(context);
 
   documents.listen(connection);
   connection.listen();

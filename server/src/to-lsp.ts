@@ -1,12 +1,24 @@
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Problem, Severity } from './engine/problem';
+import type { Edit, Problem, Severity } from './engine/problem';
 import type { Span } from './engine/span';
 
 /** The only place where engine offsets become LSP positions. */
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+/** Engine edits (absolute offsets in `document`) as a workspace edit of that one document. */
+export function toWorkspaceEdit(document: TextDocument, edits: readonly Edit[]): WorkspaceEdit {
+  return {
+    changes: {
+      [document.uri]: edits.map((edit) => ({
+        range: toRange(document, edit.span),
+        newText: edit.newText,
+      })),
+    },
+  };
 }
 
 export function toDiagnostic(
