@@ -53,12 +53,16 @@ export function evaluateDirection(
   const allowedBy: RuleMatch[] = [];
   const notes = sideNotes;
   // Policies are additive: every rule of every selecting policy is tried, and any one admits.
-  for (const [policyIndex, policy] of selection.policies.entries()) {
-    const ref = selection.refs[policyIndex]!;
-    policy[direction].forEach((rule, ruleIndex) => {
-      const at = { policy: ref, direction, ruleIndex };
-      matchRule(context, rule, policy.namespace, peer, flow, at, allowedBy, notes);
-    });
+  for (let policyIndex = 0; policyIndex < selection.policies.length; policyIndex++) {
+    const policy = selection.policies[policyIndex]!;
+    const rules = policy[direction];
+    for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+      const at: RuleAt = { policy: selection.refs[policyIndex]!, direction, ruleIndex };
+      const match = matchRule(context, rules[ruleIndex]!, policy.namespace, peer, flow, at, notes);
+      if (match !== undefined) {
+        allowedBy.push(match);
+      }
+    }
   }
   const allowed = allowedBy.length > 0;
   return side(
@@ -71,35 +75,38 @@ export function evaluateDirection(
   );
 }
 
+type RuleAt = Pick<RuleMatch, 'policy' | 'direction' | 'ruleIndex'>;
+
+/** The rule's first matching peer and port, or undefined when it does not admit the flow. */
 function matchRule(
   context: DirectionContext,
   rule: Rule,
   policyNamespace: string,
   peer: Endpoint,
   flow: Flow,
-  at: Omit<RuleMatch, 'peerIndex' | 'portIndex'>,
-  allowedBy: RuleMatch[],
+  at: RuleAt,
   notes: ProfileNote[],
-): void {
+): RuleMatch | undefined {
   if (!rule.valid) {
-    return;
+    return undefined;
   }
   // Missing or empty `ports`: every port and protocol.
-  const portIndex =
-    rule.ports.length === 0 ? undefined : rule.ports.findIndex((port) => matchPort(port, flow));
-  if (portIndex === -1) {
-    return;
+  let portIndex: number | undefined;
+  if (rule.ports.length > 0) {
+    portIndex = findPort(rule, flow);
+    if (portIndex === -1) {
+      return undefined;
+    }
   }
   // Missing or empty `from`/`to`: every peer, outside the cluster too.
   if (rule.peers === null) {
-    allowedBy.push(toRuleMatch(at, undefined, portIndex));
-    return;
+    return toRuleMatch(at, undefined, portIndex);
   }
   let matched: RuleMatch | undefined;
-  rule.peers.forEach((candidate, peerIndex) => {
-    const outcome = matchPeer(context, candidate, policyNamespace, peer);
+  for (let peerIndex = 0; peerIndex < rule.peers.length; peerIndex++) {
+    const outcome = matchPeer(context, rule.peers[peerIndex]!, policyNamespace, peer);
     if (outcome === 'miss') {
-      return;
+      continue;
     }
     const match = toRuleMatch(at, peerIndex, portIndex);
     if (outcome !== 'match') {
@@ -108,10 +115,17 @@ function matchRule(
     if (matched === undefined && isPeerMatch(outcome)) {
       matched = match;
     }
-  });
-  if (matched !== undefined) {
-    allowedBy.push(matched);
   }
+  return matched;
+}
+
+function findPort(rule: Rule, flow: Flow): number {
+  for (let portIndex = 0; portIndex < rule.ports.length; portIndex++) {
+    if (matchPort(rule.ports[portIndex]!, flow)) {
+      return portIndex;
+    }
+  }
+  return -1;
 }
 
 function side(
@@ -127,13 +141,19 @@ function side(
   return { direction, allowed, reason, decidedBy, isolatedBy, allowedBy, notes };
 }
 
+// Absent indexes are left out rather than set to undefined, so matches compare and print cleanly.
 function toRuleMatch(
-  at: Omit<RuleMatch, 'peerIndex' | 'portIndex'>,
+  at: RuleAt,
   peerIndex: number | undefined,
   portIndex: number | undefined,
 ): RuleMatch {
+  const { policy, direction, ruleIndex } = at;
   if (peerIndex === undefined) {
-    return portIndex === undefined ? at : { ...at, portIndex };
+    return portIndex === undefined
+      ? { policy, direction, ruleIndex }
+      : { policy, direction, ruleIndex, portIndex };
   }
-  return portIndex === undefined ? { ...at, peerIndex } : { ...at, peerIndex, portIndex };
+  return portIndex === undefined
+    ? { policy, direction, ruleIndex, peerIndex }
+    : { policy, direction, ruleIndex, peerIndex, portIndex };
 }

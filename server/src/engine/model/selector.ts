@@ -75,14 +75,16 @@ function compileParts(
   const matches =
     tests.length === 0
       ? () => true
-      : (labels: Labels) => {
-          for (const test of tests) {
-            if (!test(labels)) {
-              return false;
+      : tests.length === 1
+        ? tests[0]!
+        : (labels: Labels) => {
+            for (const test of tests) {
+              if (!test(labels)) {
+                return false;
+              }
             }
-          }
-          return true;
-        };
+            return true;
+          };
   return { matchLabels, matchExpressions, valid: true, matchesAll: tests.length === 0, matches };
 }
 
