@@ -5,9 +5,17 @@ import {
   endpointsRequest,
   simulateFlowRequest,
 } from '../../server/src/protocol';
-import type { SimulateFlowParams, SimulateFlowResult } from '../../server/src/protocol';
+import type { SimulateFlowParams } from '../../server/src/protocol';
 import { addToSampleFlows } from './add-to-sample-flows';
 import { findEndpoint, pickEndpoint } from './endpoint-picks';
+import {
+  FLOW_SCHEME,
+  paramsOf,
+  renderSimulation,
+  summaryOf,
+  toUri,
+  verdictOf,
+} from './flow-document';
 import type { Chosen } from './endpoint-picks';
 import { pickPort, pickProtocol } from './flow-picks';
 import { registerCommand, showError } from './run-command';
@@ -15,7 +23,6 @@ import { registerVirtualDocuments, renderFailure, showBeside } from './virtual-d
 
 export const simulateFlowCommand = 'netpol.simulateFlow';
 export const addToSampleFlowsCommand = 'netpol.addToSampleFlows';
-export const FLOW_SCHEME = 'netpol-flow';
 export const ADD_TO_SAMPLE_FLOWS = 'Add to SampleFlows';
 const TITLE = 'Simulate Flow';
 
@@ -154,57 +161,4 @@ async function addSimulated(client: LanguageClient, argument: unknown): Promise<
 function activeParams(argument: vscode.Uri | undefined): SimulateFlowParams | undefined {
   const uri = argument ?? vscode.window.activeTextEditor?.document.uri;
   return uri?.scheme === FLOW_SCHEME ? paramsOf(uri) : undefined;
-}
-
-function toUri(params: SimulateFlowParams): vscode.Uri {
-  const label = `${params.from} → ${params.to} ${params.port}/${params.protocol ?? 'TCP'}`;
-  return vscode.Uri.from({
-    scheme: FLOW_SCHEME,
-    path: `/${label.replace(/\//g, '∕')}`,
-    query: JSON.stringify(params),
-  });
-}
-
-function paramsOf(uri: vscode.Uri): SimulateFlowParams {
-  const value = JSON.parse(uri.query) as SimulateFlowParams;
-  return { from: value.from, to: value.to, port: value.port, protocol: value.protocol };
-}
-
-function renderSimulation(params: SimulateFlowParams, result: SimulateFlowResult): string {
-  const flow = `${params.from} -> ${params.to}:${params.port}/${params.protocol ?? 'TCP'}`;
-  if (!result.ok) {
-    return `# Simulated flow: ${flow}\n# It cannot be evaluated: ${result.message}\n`;
-  }
-  const dataplane = field(result.flow, 'explanation', 'dataplane');
-  return [
-    `# Simulated flow: ${flow}`,
-    `# Dataplane: ${typeof dataplane === 'string' ? dataplane : 'unknown'} (setting netpol.dataplane)`,
-    '',
-    result.text.trimEnd(),
-    '',
-    `# To keep this flow as a test, run "NetworkPolicy: Add Simulated Flow to SampleFlows".`,
-    '',
-  ].join('\n');
-}
-
-function verdictOf(result: SimulateFlowResult & { ok: true }): string {
-  const verdict = field(result.flow, 'verdict');
-  return typeof verdict === 'string' ? verdict : 'unknown';
-}
-
-// The summary reads "allow: egress allowed by ...; ingress ...".
-function summaryOf(result: SimulateFlowResult & { ok: true }): string {
-  const summary = field(result.flow, 'summary');
-  return typeof summary === 'string' ? summary : (result.text.split('\n')[0] ?? verdictOf(result));
-}
-
-function field(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    current =
-      typeof current === 'object' && current !== null
-        ? (current as Record<string, unknown>)[key]
-        : undefined;
-  }
-  return current;
 }
