@@ -9,16 +9,46 @@ export const NAMESPACES = ['n1', 'n2', 'n3'];
 const PORT_NAMES = ['http', 'dns', 'metrics'];
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 export const PORTS = [53, 80, 443, 8080, 9000];
-const POD_IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.17', '10.0.0.200', 'fd00::1', 'fd00::2', 'fd00::1:5'];
+const POD_IPS = [
+  '10.0.0.1',
+  '10.0.0.2',
+  '10.0.0.3',
+  '10.0.0.17',
+  '10.0.0.200',
+  'fd00::1',
+  'fd00::2',
+  'fd00::1:5',
+];
 /** External addresses: never a pod's. */
-export const EXTERNAL_IPS = ['10.0.1.9', '10.0.1.200', '192.0.2.7', '8.8.8.8', 'fd00::1:9', '2001:db8::1'];
-const CIDRS = ['10.0.0.0/16', '10.0.0.0/24', '10.0.0.0/30', '10.0.1.0/24', '0.0.0.0/0', 'fd00::/64', '::/0', '192.0.2.0/24', 'fd00::1:0/112'];
+export const EXTERNAL_IPS = [
+  '10.0.1.9',
+  '10.0.1.200',
+  '192.0.2.7',
+  '8.8.8.8',
+  'fd00::1:9',
+  '2001:db8::1',
+];
+const CIDRS = [
+  '10.0.0.0/16',
+  '10.0.0.0/24',
+  '10.0.0.0/30',
+  '10.0.1.0/24',
+  '0.0.0.0/0',
+  'fd00::/64',
+  '::/0',
+  '192.0.2.0/24',
+  'fd00::1:0/112',
+];
 const EXCEPTS = ['10.0.0.0/28', '10.0.1.128/25', 'fd00::1:0/120', '10.0.0.2/32'];
 
 const labels = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 });
 
 const requirement = fc.oneof(
-  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }) }),
+  fc.record({
+    key: fc.constantFrom(...KEYS),
+    operator: fc.constantFrom('In', 'NotIn'),
+    values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 }),
+  }),
   fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
   // Rarely, one the API server rejects: both evaluators must agree that it matches nothing.
   fc.constant({ key: 'app', operator: 'In', values: [] as string[] }),
@@ -26,12 +56,27 @@ const requirement = fc.oneof(
 
 export const selector = fc.oneof(
   { weight: 2, arbitrary: fc.constant({}) },
-  { weight: 3, arbitrary: fc.record({ matchLabels: fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ matchExpressions: fc.array(requirement, { minLength: 1, maxLength: 2 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      matchLabels: fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), {
+        maxKeys: 2,
+      }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      matchExpressions: fc.array(requirement, { minLength: 1, maxLength: 2 }),
+    }),
+  },
 );
 
 const ipBlock = fc.record(
-  { cidr: fc.constantFrom(...CIDRS), except: fc.array(fc.constantFrom(...EXCEPTS), { maxLength: 2 }) },
+  {
+    cidr: fc.constantFrom(...CIDRS),
+    except: fc.array(fc.constantFrom(...EXCEPTS), { maxLength: 2 }),
+  },
   { requiredKeys: ['cidr'] },
 );
 
@@ -39,19 +84,32 @@ const peer = fc.oneof(
   fc.record({ podSelector: selector }),
   fc.record({ namespaceSelector: selector }),
   fc.record({ podSelector: selector, namespaceSelector: selector }),
-  fc.record({ namespaceSelector: fc.record({ matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom(...NAMESPACES) }) }) }),
+  fc.record({
+    namespaceSelector: fc.record({
+      matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom(...NAMESPACES) }),
+    }),
+  }),
   fc.record({ ipBlock }),
   fc.constant({}),
 );
 
 const policyPort = fc.oneof(
-  fc.record({ protocol: fc.constantFrom(...PROTOCOLS), port: fc.constantFrom(...PORTS) }, { requiredKeys: [] }),
-  fc.record({ protocol: fc.constantFrom(...PROTOCOLS), port: fc.constantFrom(...PORT_NAMES) }, { requiredKeys: ['port'] }),
+  fc.record(
+    { protocol: fc.constantFrom(...PROTOCOLS), port: fc.constantFrom(...PORTS) },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { protocol: fc.constantFrom(...PROTOCOLS), port: fc.constantFrom(...PORT_NAMES) },
+    { requiredKeys: ['port'] },
+  ),
   fc.record({ port: fc.constantFrom(53, 80, 8000), endPort: fc.constantFrom(60, 443, 9000) }),
 );
 
 const rule = (peersKey: 'from' | 'to') =>
-  fc.record({ [peersKey]: fc.array(peer, { maxLength: 3 }), ports: fc.array(policyPort, { maxLength: 2 }) }, { requiredKeys: [] });
+  fc.record(
+    { [peersKey]: fc.array(peer, { maxLength: 3 }), ports: fc.array(policyPort, { maxLength: 2 }) },
+    { requiredKeys: [] },
+  );
 
 export const policySpec = fc.record(
   {
@@ -76,7 +134,10 @@ export const pod = fc.record({
   labels,
   ips: fc.constantFrom(...POD_IPS).map((ip) => [ip]),
   hostNetwork: fc.integer({ min: 0, max: 9 }).map((roll) => roll < 2),
-  ports: fc.uniqueArray(containerPort, { maxLength: 3, selector: (entry) => `${entry.name}/${entry.protocol}` }),
+  ports: fc.uniqueArray(containerPort, {
+    maxLength: 3,
+    selector: (entry) => `${entry.name}/${entry.protocol}`,
+  }),
 });
 
 export const namespaceLabels = fc.record({ n1: labels, n2: labels, n3: labels });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/evaluate-workspace';
-import type { Dataplane, DirectionVerdict, Endpoint, Pod, RuleMatch } from '../../../server/src/engine/evaluate-workspace';
+import type {
+  Dataplane,
+  DirectionVerdict,
+  Endpoint,
+  Pod,
+  RuleMatch,
+} from '../../../server/src/engine/evaluate-workspace';
 import * as arbitrary from './arbitraries';
 import { referenceVerdict } from './reference-evaluator';
 import type { RawEndpoint, RawFlow, RawPod, ReferenceSide } from './reference-evaluator';
@@ -58,7 +64,9 @@ function checkScenario(input: Scenario): number {
     kind: 'Namespace',
     metadata: { name, labels: input.namespaceLabels[name as keyof typeof input.namespaceLabels] },
   }));
-  const objects = [...rawNamespaces, ...rawPods.map(arbitrary.podObject), ...rawPolicies].map(arbitrary.placed);
+  const objects = [...rawNamespaces, ...rawPods.map(arbitrary.podObject), ...rawPolicies].map(
+    arbitrary.placed,
+  );
   const { policies, world } = evaluateWorkspace(objects, { dataplane: input.dataplane });
   const evaluate = createEvaluator(policies, world, { dataplane: input.dataplane });
   const referenceWorld = {
@@ -66,7 +74,10 @@ function checkScenario(input: Scenario): number {
     namespaceLabels: Object.fromEntries(
       input.declared.map((name) => [
         name,
-        { ...input.namespaceLabels[name as keyof typeof input.namespaceLabels], 'kubernetes.io/metadata.name': name },
+        {
+          ...input.namespaceLabels[name as keyof typeof input.namespaceLabels],
+          'kubernetes.io/metadata.name': name,
+        },
       ]),
     ),
   };
@@ -81,7 +92,12 @@ function checkScenario(input: Scenario): number {
       port: choice.port,
       protocol: choice.protocol as 'TCP',
     });
-    const context = JSON.stringify({ flow: choice, pods: rawPods, policies: rawPolicies, declared: input.declared });
+    const context = JSON.stringify({
+      flow: choice,
+      pods: rawPods,
+      policies: rawPolicies,
+      declared: input.declared,
+    });
     assert.equal(actual.allowed, expected.allowed, context);
     assert.deepEqual(toComparable(actual.egress), sorted(expected.egress), context);
     assert.deepEqual(toComparable(actual.ingress), sorted(expected.ingress), context);
@@ -97,7 +113,10 @@ function toEndpoint(endpoint: RawEndpoint, pods: readonly Pod[]): Endpoint {
   if ('ip' in endpoint) {
     return { kind: 'external', ip: endpoint.ip };
   }
-  const pod = pods.find((candidate) => candidate.namespace === endpoint.pod.namespace && candidate.name === endpoint.pod.name);
+  const pod = pods.find(
+    (candidate) =>
+      candidate.namespace === endpoint.pod.namespace && candidate.name === endpoint.pod.name,
+  );
   assert.ok(pod);
   return { kind: 'pod', pod };
 }
@@ -116,5 +135,9 @@ function describeMatch(match: RuleMatch): string {
 }
 
 function sorted(side: ReferenceSide): ReferenceSide {
-  return { ...side, isolatedBy: [...side.isolatedBy].sort(), allowedBy: [...side.allowedBy].sort() };
+  return {
+    ...side,
+    isolatedBy: [...side.isolatedBy].sort(),
+    allowedBy: [...side.allowedBy].sort(),
+  };
 }

@@ -11,7 +11,11 @@ type Labels = Readonly<Record<string, string>>;
 
 export interface RawSelector {
   readonly matchLabels?: Labels;
-  readonly matchExpressions?: readonly { readonly key: string; readonly operator: string; readonly values?: readonly string[] }[];
+  readonly matchExpressions?: readonly {
+    readonly key: string;
+    readonly operator: string;
+    readonly values?: readonly string[];
+  }[];
 }
 
 export interface RawPeer {
@@ -48,7 +52,11 @@ export interface RawPod {
   readonly labels: Labels;
   readonly ips: readonly string[];
   readonly hostNetwork: boolean;
-  readonly ports: readonly { readonly name?: string; readonly containerPort: number; readonly protocol: string }[];
+  readonly ports: readonly {
+    readonly name?: string;
+    readonly containerPort: number;
+    readonly protocol: string;
+  }[];
 }
 
 export type RawEndpoint = { readonly pod: RawPod } | { readonly ip: string };
@@ -81,7 +89,12 @@ export function referenceVerdict(world: ReferenceWorld, flow: RawFlow, dataplane
   return { allowed: egress.allowed && ingress.allowed, egress, ingress };
 }
 
-function side(world: ReferenceWorld, flow: RawFlow, direction: Direction, dataplane: string): ReferenceSide {
+function side(
+  world: ReferenceWorld,
+  flow: RawFlow,
+  direction: Direction,
+  dataplane: string,
+): ReferenceSide {
   const subject = direction === 'egress' ? flow.source : flow.destination;
   const peer = direction === 'egress' ? flow.destination : flow.source;
   if (!('pod' in subject)) {
@@ -111,7 +124,12 @@ function side(world: ReferenceWorld, flow: RawFlow, direction: Direction, datapl
   }
   const isolatedBy = selecting.map((policy) => `${namespaceOf(policy)}/${policy.metadata.name}`);
   const allowed = allowedBy.length > 0;
-  return { allowed, reason: allowed ? 'allowed-by-rule' : 'no-rule-matches', isolatedBy, allowedBy };
+  return {
+    allowed,
+    reason: allowed ? 'allowed-by-rule' : 'no-rule-matches',
+    isolatedBy,
+    allowedBy,
+  };
 }
 
 function namespaceOf(policy: RawPolicy): string {
@@ -151,7 +169,13 @@ function ruleMatch(
   return peerIndex === -1 ? undefined : `${peerIndex} ${portText}`;
 }
 
-function peerMatches(world: ReferenceWorld, peer: RawPeer, namespace: string, endpoint: RawEndpoint, dataplane: string): boolean {
+function peerMatches(
+  world: ReferenceWorld,
+  peer: RawPeer,
+  namespace: string,
+  endpoint: RawEndpoint,
+  dataplane: string,
+): boolean {
   const hasSelector = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
   if (peer.ipBlock !== undefined) {
     const block = peer.ipBlock;
@@ -171,12 +195,16 @@ function peerMatches(world: ReferenceWorld, peer: RawPeer, namespace: string, en
     return false;
   }
   const pod = endpoint.pod;
-  const labelsOfNamespace = world.namespaceLabels[pod.namespace] ?? { 'kubernetes.io/metadata.name': pod.namespace };
+  const labelsOfNamespace = world.namespaceLabels[pod.namespace] ?? {
+    'kubernetes.io/metadata.name': pod.namespace,
+  };
   const namespaceOk =
     peer.namespaceSelector === undefined
       ? pod.namespace === namespace
       : selectorMatches(peer.namespaceSelector, labelsOfNamespace);
-  return namespaceOk && (peer.podSelector === undefined || selectorMatches(peer.podSelector, pod.labels));
+  return (
+    namespaceOk && (peer.podSelector === undefined || selectorMatches(peer.podSelector, pod.labels))
+  );
 }
 
 function inIpBlock(block: NonNullable<RawPeer['ipBlock']>, ip: string): boolean {
@@ -197,13 +225,17 @@ function portMatches(entry: RawPort, flow: RawFlow): boolean {
     return entry.endPort === undefined;
   }
   if (typeof entry.port === 'number') {
-    return entry.endPort === undefined ? entry.port === flow.port : entry.port <= flow.port && flow.port <= entry.endPort;
+    return entry.endPort === undefined
+      ? entry.port === flow.port
+      : entry.port <= flow.port && flow.port <= entry.endPort;
   }
   if (entry.endPort !== undefined || !('pod' in flow.destination)) {
     return false;
   }
   // A named port is looked up on the destination pod, by name and protocol.
-  const named = flow.destination.pod.ports.find((container) => container.name === entry.port && container.protocol === protocol);
+  const named = flow.destination.pod.ports.find(
+    (container) => container.name === entry.port && container.protocol === protocol,
+  );
   return named !== undefined && named.containerPort === flow.port;
 }
 
@@ -227,7 +259,9 @@ export function selectorMatches(selector: RawSelector, labels: Labels): boolean 
         return value === undefined;
     }
   };
-  const labelsOk = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const labelsOk = Object.entries(selector.matchLabels ?? {}).every(
+    ([key, value]) => labels[key] === value,
+  );
   return labelsOk && expressions.every(expressionOk);
 }
 

@@ -90,7 +90,12 @@ export function verdictOf(yaml: string, flowText: string, dataplane: Dataplane):
   const [, from, to, portText, protocol] = match;
   const port = /^\d+$/.test(portText!) ? Number(portText) : portText!;
   const { policies, world } = evaluateWorkspace(loadObjects(yaml), { dataplane });
-  const resolved = resolveFlow(world, { from: from!, to: to!, port, protocol: protocol as Protocol | undefined });
+  const resolved = resolveFlow(world, {
+    from: from!,
+    to: to!,
+    port,
+    protocol: protocol as Protocol | undefined,
+  });
   assert.ok('flow' in resolved, `unresolved flow ${flowText}: ${JSON.stringify(resolved)}`);
   return evaluateFlow(policies, world, resolved.flow, { dataplane });
 }
@@ -101,9 +106,14 @@ export function runCases(cases: readonly SemanticsCase[]): void {
     const yaml = `${WORLD}\n---\n${entry.policies}`;
     const expects = new Set(entry.flows.map((flow) => flow.expect));
     void test(entry.name, () => {
-      assert.ok(expects.has('allow') && expects.has('deny'), 'each case needs an allowed and a denied flow');
+      assert.ok(
+        expects.has('allow') && expects.has('deny'),
+        'each case needs an allowed and a denied flow',
+      );
       for (const expectation of entry.flows) {
-        for (const dataplane of DATAPLANES.filter((candidate) => (expectation.only ?? candidate) === candidate)) {
+        for (const dataplane of DATAPLANES.filter(
+          (candidate) => (expectation.only ?? candidate) === candidate,
+        )) {
           const verdict = verdictOf(yaml, expectation.flow, dataplane);
           const label = `${expectation.flow} [${dataplane}]`;
           assert.equal(verdict.allowed ? 'allow' : 'deny', expectation.expect, label);
@@ -120,7 +130,12 @@ export function runCases(cases: readonly SemanticsCase[]): void {
 }
 
 /** A NetworkPolicy document; JSON is YAML, so the spec is written as a plain object. */
-export function policy(namespace: string, name: string, spec: unknown, annotations?: Record<string, string>): string {
+export function policy(
+  namespace: string,
+  name: string,
+  spec: unknown,
+  annotations?: Record<string, string>,
+): string {
   const metadata = { name, namespace, ...(annotations === undefined ? {} : { annotations }) };
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: ${JSON.stringify(metadata)}\nspec: ${JSON.stringify(spec)}\n`;
 }

@@ -7,9 +7,11 @@ import type { PlacedObject } from '../../../server/src/engine/source';
 export function loadObjects(text: string, uri = 'file:///test.yaml'): PlacedObject[] {
   return splitDocuments(text).flatMap((chunk) => {
     const parsed = parseYamlDocument(chunk.text);
-    return toSourceObjects(parsed.value, parsed.locate).map(
-      (object): PlacedObject => ({ ...object, uri, offset: chunk.offset }),
-    );
+    return toSourceObjects(parsed.value, parsed.locate).map((object): PlacedObject => ({
+      ...object,
+      uri,
+      offset: chunk.offset,
+    }));
   });
 }
 

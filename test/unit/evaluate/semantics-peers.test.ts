@@ -23,7 +23,11 @@ runCases([
   },
   {
     name: 'namespaceSelector and podSelector in one item: AND',
-    policies: policy('shop', 'p', ingressFrom({ namespaceSelector: OPS, podSelector: { matchLabels: { app: 'prom' } } })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressFrom({ namespaceSelector: OPS, podSelector: { matchLabels: { app: 'prom' } } }),
+    ),
     flows: [
       { flow: 'ops/prom -> shop/api 9000', expect: 'allow' },
       { flow: 'shop/web -> shop/api 9000', expect: 'deny' },
@@ -32,7 +36,11 @@ runCases([
   },
   {
     name: 'namespaceSelector and podSelector as two items: OR',
-    policies: policy('shop', 'p', ingressFrom({ namespaceSelector: OPS }, { podSelector: { matchLabels: { app: 'web' } } })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressFrom({ namespaceSelector: OPS }, { podSelector: { matchLabels: { app: 'web' } } }),
+    ),
     flows: [
       { flow: 'ops/prom -> shop/api 9000', expect: 'allow' },
       { flow: 'shop/web -> shop/api 9000', expect: 'allow' },
@@ -50,7 +58,11 @@ runCases([
   },
   {
     name: 'podSelector: {} selects every pod of the namespace, never an external address',
-    policies: policy('shop', 'p', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: {} }] }] }),
+    policies: policy('shop', 'p', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: {} }] }],
+    }),
     flows: [
       { flow: 'shop/web -> shop/api 9000', expect: 'allow' },
       { flow: 'shop/web -> 192.0.2.1 443', expect: 'deny' },
@@ -72,7 +84,10 @@ runCases([
     name: 'from: [] matches every source',
     policies: documents(
       policy('shop', 'p', ingressFrom()),
-      policy('shop', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'] }),
+      policy('shop', 'deny-web', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Ingress'],
+      }),
     ),
     flows: [
       { flow: '2001:db8::1 -> shop/api 9000', expect: 'allow' },
@@ -94,7 +109,11 @@ runCases([
   },
   {
     name: 'to: [] in egress matches every destination, outside the cluster too',
-    policies: policy('shop', 'p', { podSelector: API, policyTypes: ['Egress'], egress: [{ to: [], ports: [{ port: 443 }] }] }),
+    policies: policy('shop', 'p', {
+      podSelector: API,
+      policyTypes: ['Egress'],
+      egress: [{ to: [], ports: [{ port: 443 }] }],
+    }),
     flows: [
       { flow: 'shop/api -> 192.0.2.1 443', expect: 'allow' },
       { flow: 'shop/api -> 2001:db8::1 443', expect: 'allow' },
@@ -103,7 +122,11 @@ runCases([
   },
   {
     name: 'ipBlock: cidr minus every except (IPv4)',
-    policies: policy('shop', 'p', ingressFrom({ ipBlock: { cidr: '192.0.2.0/24', except: ['192.0.2.0/28', '192.0.2.64/26'] } })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressFrom({ ipBlock: { cidr: '192.0.2.0/24', except: ['192.0.2.0/28', '192.0.2.64/26'] } }),
+    ),
     flows: [
       { flow: '192.0.2.16 -> shop/api 9000', expect: 'allow' },
       { flow: '192.0.2.200 -> shop/api 9000', expect: 'allow' },
@@ -114,7 +137,11 @@ runCases([
   },
   {
     name: 'ipBlock: cidr minus except (IPv6); an IPv4 address never falls in an IPv6 block',
-    policies: policy('shop', 'p', ingressFrom({ ipBlock: { cidr: '2001:db8::/32', except: ['2001:db8:ff::/48'] } })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressFrom({ ipBlock: { cidr: '2001:db8::/32', except: ['2001:db8:ff::/48'] } }),
+    ),
     flows: [
       { flow: '2001:db8:1::5 -> shop/api 9000', expect: 'allow' },
       { flow: '2001:db8:ff::5 -> shop/api 9000', expect: 'deny' },
@@ -123,7 +150,11 @@ runCases([
   },
   {
     name: 'ipBlock 0.0.0.0/0 matches every IPv4 address outside the cluster, not IPv6 ones',
-    policies: policy('shop', 'p', { podSelector: API, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }] }),
+    policies: policy('shop', 'p', {
+      podSelector: API,
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }],
+    }),
     flows: [
       { flow: 'shop/api -> 8.8.8.8 53/UDP', expect: 'allow' },
       { flow: 'shop/api -> 2001:4860::8888 53/UDP', expect: 'deny' },
@@ -132,8 +163,20 @@ runCases([
   {
     name: 'namespaces always carry kubernetes.io/metadata.name, declared or not',
     policies: documents(
-      policy('shop', 'p', ingressFrom({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ops' } } })),
-      policy('shop', 'q', ingressFrom({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ghost' } } })),
+      policy(
+        'shop',
+        'p',
+        ingressFrom({
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ops' } },
+        }),
+      ),
+      policy(
+        'shop',
+        'q',
+        ingressFrom({
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ghost' } },
+        }),
+      ),
       `apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: ghost }\nspec: { containers: [] }\n`,
     ),
     flows: [

@@ -22,7 +22,10 @@ runCases([
     name: 'ports: [] means every port too',
     policies: documents(
       policy('shop', 'p', ingressPorts()),
-      policy('shop', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'] }),
+      policy('shop', 'deny-web', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Ingress'],
+      }),
     ),
     flows: [
       { flow: 'shop/web -> shop/api 7000/SCTP', expect: 'allow' },
@@ -61,7 +64,14 @@ runCases([
   },
   {
     name: 'endPort with UDP and SCTP',
-    policies: policy('shop', 'p', ingressPorts({ protocol: 'UDP', port: 8000, endPort: 8200 }, { protocol: 'SCTP', port: 7000, endPort: 7000 })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressPorts(
+        { protocol: 'UDP', port: 8000, endPort: 8200 },
+        { protocol: 'SCTP', port: 7000, endPort: 7000 },
+      ),
+    ),
     flows: [
       { flow: 'shop/web -> shop/api 8125/UDP', expect: 'allow' },
       { flow: 'shop/web -> shop/api 7000/SCTP', expect: 'allow' },
@@ -82,7 +92,11 @@ runCases([
   },
   {
     name: 'a named port is resolved by name and protocol',
-    policies: policy('shop', 'p', ingressPorts({ port: 'stats', protocol: 'UDP' }, { port: 'sig', protocol: 'TCP' })),
+    policies: policy(
+      'shop',
+      'p',
+      ingressPorts({ port: 'stats', protocol: 'UDP' }, { port: 'sig', protocol: 'TCP' }),
+    ),
     flows: [
       { flow: 'shop/web -> shop/api 8125/UDP', expect: 'allow' },
       { flow: 'shop/web -> shop/api 8125/TCP', expect: 'deny' },

@@ -11,7 +11,11 @@ const expression = (key: string, operator: string, values?: string[]) => ({
 runCases([
   {
     name: 'matchLabels and matchExpressions are ANDed',
-    policies: policy('shop', 'p', fromPods({ matchLabels: { tier: 'front' }, ...expression('app', 'In', ['web', 'box']) })),
+    policies: policy(
+      'shop',
+      'p',
+      fromPods({ matchLabels: { tier: 'front' }, ...expression('app', 'In', ['web', 'box']) }),
+    ),
     flows: [
       { flow: 'shop/web -> shop/api 9000', expect: 'allow' },
       { flow: 'lab/box -> shop/api 9000', expect: 'deny' },
@@ -64,7 +68,9 @@ runCases([
   },
   {
     name: 'an empty selector matches everything; spec.podSelector {} selects every pod',
-    policies: documents(policy('shop', 'p', { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] })),
+    policies: documents(
+      policy('shop', 'p', { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] }),
+    ),
     flows: [
       { flow: 'shop/web -> shop/api 9000', expect: 'allow' },
       { flow: 'shop/api -> shop/web 8080', expect: 'allow' },
@@ -73,7 +79,10 @@ runCases([
   },
   {
     name: 'spec.podSelector with matchExpressions chooses which pods are isolated',
-    policies: policy('shop', 'p', { podSelector: expression('app', 'NotIn', ['web']), policyTypes: ['Ingress'] }),
+    policies: policy('shop', 'p', {
+      podSelector: expression('app', 'NotIn', ['web']),
+      policyTypes: ['Ingress'],
+    }),
     flows: [
       { flow: 'shop/api -> shop/web 8080', expect: 'allow', ingress: 'not-isolated' },
       { flow: 'shop/web -> shop/api 9000', expect: 'deny', ingress: 'no-rule-matches' },

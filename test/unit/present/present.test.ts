@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { evaluateWorkspace, explainVerdict, summarizeVerdict } from '../../../server/src/engine/evaluate-workspace';
+import {
+  evaluateWorkspace,
+  explainVerdict,
+  summarizeVerdict,
+} from '../../../server/src/engine/evaluate-workspace';
 import type { Dataplane } from '../../../server/src/engine/evaluate-workspace';
 import { WORLD, documents, policy } from '../evaluate/fixture';
 import { loadObjects } from '../evaluate/load';
@@ -15,15 +19,27 @@ const POLICIES = documents(
     podSelector: { matchLabels: { app: 'api' } },
     ingress: [
       { from: [{ ipBlock: { cidr: '10.0.0.0/24' } }] },
-      { from: [{ namespaceSelector: { matchLabels: { team: 'ops' } } }, { podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'metrics' }, { port: 'http' }] },
+      {
+        from: [
+          { namespaceSelector: { matchLabels: { team: 'ops' } } },
+          { podSelector: { matchLabels: { app: 'web' } } },
+        ],
+        ports: [{ port: 'metrics' }, { port: 'http' }],
+      },
     ],
   }),
   policy('shop', 'web-egress', {
     podSelector: { matchLabels: { app: 'web' } },
     policyTypes: ['Egress'],
-    egress: [{ to: [{ podSelector: { matchLabels: { app: 'api' } } }] }, { ports: [{ protocol: 'UDP', port: 53 }] }],
+    egress: [
+      { to: [{ podSelector: { matchLabels: { app: 'api' } } }] },
+      { ports: [{ protocol: 'UDP', port: 53 }] },
+    ],
   }),
-  policy('ops', 'agent', { podSelector: { matchLabels: { app: 'agent' } }, policyTypes: ['Ingress'] }),
+  policy('ops', 'agent', {
+    podSelector: { matchLabels: { app: 'agent' } },
+    policyTypes: ['Ingress'],
+  }),
 );
 
 const FLOWS = `apiVersion: netpol-lens.dev/v1alpha1
@@ -41,10 +57,14 @@ spec:
 
 for (const dataplane of ['gke-dataplane-v2', 'kubernetes'] as Dataplane[]) {
   void test(`summaries and explanations match the golden file (${dataplane})`, () => {
-    const { flows, problems } = evaluateWorkspace(loadObjects(documents(WORLD, POLICIES, FLOWS)), { dataplane });
+    const { flows, problems } = evaluateWorkspace(loadObjects(documents(WORLD, POLICIES, FLOWS)), {
+      dataplane,
+    });
     assert.deepEqual(problems, []);
     const text = flows
-      .map((result) => `## ${result.name}\n${summarizeVerdict(result)}\n\n${explainVerdict(result)}\n`)
+      .map(
+        (result) => `## ${result.name}\n${summarizeVerdict(result)}\n\n${explainVerdict(result)}\n`,
+      )
       .join('\n');
     const file = join(GOLDEN, `${dataplane}.txt`);
     if (process.env['UPDATE_GOLDEN'] === '1') {
@@ -55,7 +75,9 @@ for (const dataplane of ['gke-dataplane-v2', 'kubernetes'] as Dataplane[]) {
 }
 
 void test('a verdict alone can be summarized and explained', () => {
-  const { flows } = evaluateWorkspace(loadObjects(documents(WORLD, POLICIES, FLOWS)), { dataplane: 'gke-dataplane-v2' });
+  const { flows } = evaluateWorkspace(loadObjects(documents(WORLD, POLICIES, FLOWS)), {
+    dataplane: 'gke-dataplane-v2',
+  });
   const first = flows[0]!;
   assert.equal(summarizeVerdict(first.verdict), summarizeVerdict(first));
   assert.match(explainVerdict(first.verdict), /^allow:\n/);

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/evaluate-workspace';
-import type { Dataplane, DirectionVerdict, Endpoint, Verdict } from '../../../server/src/engine/evaluate-workspace';
+import type {
+  Dataplane,
+  DirectionVerdict,
+  Endpoint,
+  Verdict,
+} from '../../../server/src/engine/evaluate-workspace';
 import type { PlacedObject } from '../../../server/src/engine/source';
 import * as arbitrary from '../differential/arbitraries';
 
@@ -56,7 +61,12 @@ export function verdicts(input: Scenario, objects: readonly PlacedObject[]): Ver
     return { kind: 'pod', pod: world.pods.find((pod) => pod.name === name)! };
   };
   return input.flows.map((flow) =>
-    evaluate({ source: endpoint(flow.source), destination: endpoint(flow.destination), port: flow.port, protocol: flow.protocol }),
+    evaluate({
+      source: endpoint(flow.source),
+      destination: endpoint(flow.destination),
+      port: flow.port,
+      protocol: flow.protocol,
+    }),
   );
 }
 
@@ -67,9 +77,14 @@ export function comparable(verdict: Verdict): unknown {
     reason: direction.reason,
     isolatedBy: direction.isolatedBy.map((ref) => `${ref.namespace}/${ref.name}`).sort(),
     allowedBy: direction.allowedBy
-      .map((match) => `${match.policy.namespace}/${match.policy.name} ${match.ruleIndex} ${match.peerIndex} ${match.portIndex}`)
+      .map(
+        (match) =>
+          `${match.policy.namespace}/${match.policy.name} ${match.ruleIndex} ${match.peerIndex} ${match.portIndex}`,
+      )
       .sort(),
-    notes: direction.notes.map((note) => `${note.code} ${note.rule?.policy.name} ${note.rule?.ruleIndex}`).sort(),
+    notes: direction.notes
+      .map((note) => `${note.code} ${note.rule?.policy.name} ${note.rule?.ruleIndex}`)
+      .sort(),
   });
   return { allowed: verdict.allowed, egress: side(verdict.egress), ingress: side(verdict.ingress) };
 }

@@ -16,7 +16,10 @@ void test('policy and document order never change a verdict', () => {
         .map((object, index) => ({ object, key: keys[index] ?? index }))
         .sort((left, right) => left.key - right.key)
         .map((entry) => entry.object);
-      assert.deepEqual(verdicts(input, shuffled).map(comparable), verdicts(input, objects).map(comparable));
+      assert.deepEqual(
+        verdicts(input, shuffled).map(comparable),
+        verdicts(input, objects).map(comparable),
+      );
     }),
     { numRuns: RUNS, seed: 1 },
   );
@@ -36,7 +39,11 @@ void test('a pod that no policy selects in a direction is never denied in that d
 });
 
 void test('adding a rule to a policy never turns an allow into a deny', () => {
-  const addition = fc.record({ which: fc.nat(), direction: fc.constantFrom(...DIRECTIONS), spec: arbitrary.policySpec });
+  const addition = fc.record({
+    which: fc.nat(),
+    direction: fc.constantFrom(...DIRECTIONS),
+    spec: arbitrary.policySpec,
+  });
   fc.assert(
     fc.property(scenario, addition, (input, { which, direction, spec }) => {
       fc.pre(input.policies.length > 0 && (spec[direction]?.length ?? 0) > 0);
@@ -45,7 +52,10 @@ void test('adding a rule to a policy never turns an allow into a deny', () => {
       // Fix policyTypes to their effective value first: adding the first egress rule to a policy
       // without policyTypes would otherwise add Egress isolation, which is not "adding a rule".
       const explicit = { ...target.spec, policyTypes: effectiveTypes(target.spec) };
-      const grown = { ...explicit, [direction]: [...(target.spec[direction] ?? []), spec[direction]![0]!] };
+      const grown = {
+        ...explicit,
+        [direction]: [...(target.spec[direction] ?? []), spec[direction]![0]!],
+      };
       const before = verdicts(input, toObjects(withPolicy(input, index, explicit)));
       const after = verdicts(input, toObjects(withPolicy(input, index, grown)));
       assertNoNewDenies(before, after);
@@ -76,8 +86,11 @@ void test('adding a policy that selects an already-isolated pod never turns an a
 void test('renaming a namespace consistently everywhere changes nothing', () => {
   fc.assert(
     fc.property(scenario, (input) => {
-      const renamed = JSON.parse(JSON.stringify(input).replaceAll('"n1"', '"zz-renamed"')) as Scenario;
-      const strip = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('zz-renamed/', 'n1/')) as unknown;
+      const renamed = JSON.parse(
+        JSON.stringify(input).replaceAll('"n1"', '"zz-renamed"'),
+      ) as Scenario;
+      const strip = (value: unknown) =>
+        JSON.parse(JSON.stringify(value).replaceAll('zz-renamed/', 'n1/')) as unknown;
       assert.deepEqual(
         verdicts(renamed, toObjects(renamed)).map(comparable).map(strip),
         verdicts(input, toObjects(input)).map(comparable),
@@ -87,8 +100,15 @@ void test('renaming a namespace consistently everywhere changes nothing', () => 
   );
 });
 
-function withPolicy(input: Scenario, index: number, spec: Scenario['policies'][number]['spec']): Scenario {
-  return { ...input, policies: input.policies.map((entry, at) => (at === index ? { ...entry, spec } : entry)) };
+function withPolicy(
+  input: Scenario,
+  index: number,
+  spec: Scenario['policies'][number]['spec'],
+): Scenario {
+  return {
+    ...input,
+    policies: input.policies.map((entry, at) => (at === index ? { ...entry, spec } : entry)),
+  };
 }
 
 function effectiveTypes(spec: Scenario['policies'][number]['spec']): string[] {
@@ -98,7 +118,10 @@ function effectiveTypes(spec: Scenario['policies'][number]['spec']): string[] {
   return (spec.egress?.length ?? 0) > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
-function assertNoNewDenies(before: ReturnType<typeof verdicts>, after: ReturnType<typeof verdicts>): void {
+function assertNoNewDenies(
+  before: ReturnType<typeof verdicts>,
+  after: ReturnType<typeof verdicts>,
+): void {
   before.forEach((verdict, index) => {
     if (verdict.allowed) {
       assert.ok(after[index]!.allowed, `flow ${index} turned from allow to deny`);

@@ -153,8 +153,14 @@ void test('IPs are assigned from 10.244.0.0/16 by namespace/name, skipping taken
   };
   const world = buildWorld(loadFiles(files));
   const reversed = buildWorld(loadFiles(files).reverse());
-  const ips = (built: typeof world) => built.pods.map((entry) => `${entry.namespace}/${entry.name}=${entry.ip}`);
-  assert.deepEqual(ips(world), ['a/w=10.244.0.1', 'a/y=10.244.0.2', 'a/z=10.244.0.3', 'b/x=10.244.0.4']);
+  const ips = (built: typeof world) =>
+    built.pods.map((entry) => `${entry.namespace}/${entry.name}=${entry.ip}`);
+  assert.deepEqual(ips(world), [
+    'a/w=10.244.0.1',
+    'a/y=10.244.0.2',
+    'a/z=10.244.0.3',
+    'b/x=10.244.0.4',
+  ]);
   assert.deepEqual(ips(reversed), ips(world));
   assert.equal(podOf(world, 'a', 'w')?.ipAssigned, true);
 });
