@@ -1,5 +1,4 @@
-import type { NetworkPolicy, Rule } from '../model/types';
-import type { Pod } from '../world/types';
+import type { Rule } from '../model/types';
 import { isPeerMatch, matchPeer } from './match-peer';
 import type { PeerContext } from './match-peer';
 import { matchPort } from './match-port';
@@ -13,15 +12,7 @@ import type {
   RuleMatch,
 } from './verdict';
 
-/** The policies that select a pod for one direction, found once per pod. */
-export interface Selection {
-  readonly policies: readonly NetworkPolicy[];
-  readonly refs: readonly PolicyRef[];
-}
-
-export interface DirectionContext extends PeerContext {
-  readonly selectionOf: (pod: Pod, direction: Direction) => Selection;
-}
+export type DirectionContext = PeerContext;
 
 /**
  * Decides one side of the connection: the source's egress or the destination's ingress.
@@ -46,7 +37,7 @@ export function evaluateDirection(
     ? [{ code: 'host-network-as-pod', dataplane: context.dataplane }]
     : [];
   // A pod that no policy selects for this direction is not isolated: everything is allowed.
-  const selection = context.selectionOf(pod, direction);
+  const selection = context.factsOf(pod)[direction];
   if (selection.policies.length === 0) {
     return side(direction, true, 'not-isolated', [], [], sideNotes);
   }

@@ -1,5 +1,7 @@
 import type { Address } from '../model/ip-block';
-import type { Labels, Peer } from '../model/types';
+import type { Peer } from '../model/types';
+import type { Pod } from '../world/types';
+import type { PodFacts } from './pod-facts';
 import type { Dataplane, Endpoint, ProfileNote } from './verdict';
 
 /** How a peer met an endpoint: a match, a miss, or a profile decision that the verdict names. */
@@ -7,7 +9,8 @@ export type PeerOutcome = 'match' | 'miss' | ProfileNote['code'];
 
 export interface PeerContext {
   readonly dataplane: Dataplane;
-  readonly namespaceLabels: (name: string) => Labels;
+  readonly factsOf: (pod: Pod) => PodFacts;
+  /** Parses an address written in a flow (pods' own addresses are in their facts). */
   readonly parse: (ip: string) => Address | undefined;
 }
 
@@ -53,7 +56,7 @@ function matchSelectorPeer(
   const namespaceMatches =
     peer.namespaceSelector === undefined
       ? pod.namespace === policyNamespace
-      : peer.namespaceSelector.matches(context.namespaceLabels(pod.namespace));
+      : peer.namespaceSelector.matches(context.factsOf(pod).namespaceLabels);
   if (
     !namespaceMatches ||
     (peer.podSelector !== undefined && !peer.podSelector.matches(pod.labels))
@@ -78,11 +81,9 @@ function matchIpBlockPeer(
     const address = context.parse(endpoint.ip);
     return address !== undefined && contains(address) ? 'match' : 'miss';
   }
-  const ips = endpoint.ip === undefined ? endpoint.pod.ips : [endpoint.ip];
-  const inBlock = ips.some((ip) => {
-    const address = context.parse(ip);
-    return address !== undefined && contains(address);
-  });
+  const named = endpoint.ip === undefined ? undefined : context.parse(endpoint.ip);
+  const addresses = named === undefined ? context.factsOf(endpoint.pod).addresses : [named];
+  const inBlock = addresses.some(contains);
   if (!inBlock) {
     return 'miss';
   }
