@@ -44,7 +44,7 @@ describe('netpol-lens check', () => {
         typo.column > 1 &&
         typo.endColumn - typo.column === 'namespaceSelecter'.length,
     );
-    assert.equal(output.flows.length, 6);
+    assert.equal(output.flows.length, 7);
   });
 
   it('fills flows with verdicts, expectations and log previews, and exits 1 on a failed expect', () => {
