@@ -1,6 +1,8 @@
 import type { Rule } from '../model/types';
 import { isPeerMatch, matchPeer } from './match-peer';
 import type { PeerContext } from './match-peer';
+import type { PodFacts } from './pod-facts';
+import type { Pod } from '../world/types';
 import { matchPort } from './match-port';
 import type {
   Direction,
@@ -12,7 +14,9 @@ import type {
   RuleMatch,
 } from './verdict';
 
-export type DirectionContext = PeerContext;
+export interface DirectionContext extends PeerContext {
+  readonly factsOf: (pod: Pod) => PodFacts;
+}
 
 /**
  * Decides one side of the connection: the source's egress or the destination's ingress.

@@ -1,6 +1,7 @@
 import type { Address } from '../model/ip-block';
 import { parseAddress } from '../model/ip-block';
 import type { NetworkPolicy } from '../model/types';
+import { namespaceLabels } from '../world/build-world';
 import type { World } from '../world/types';
 import { evaluateDirection } from './evaluate-direction';
 import type { DirectionContext } from './evaluate-direction';
@@ -43,5 +44,12 @@ function createContext(
     }
     return address;
   };
-  return { dataplane, factsOf: createFactsLookup(policies, world), parse };
+  const factsOf = createFactsLookup(policies, world);
+  return {
+    dataplane,
+    factsOf,
+    parse,
+    namespaceLabels: (name) => namespaceLabels(world, name),
+    podAddresses: (pod) => factsOf(pod).addresses,
+  };
 }

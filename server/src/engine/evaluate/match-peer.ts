@@ -1,7 +1,6 @@
 import type { Address } from '../model/ip-block';
-import type { Peer } from '../model/types';
+import type { Labels, Peer } from '../model/types';
 import type { Pod } from '../world/types';
-import type { PodFacts } from './pod-facts';
 import type { Dataplane, Endpoint, ProfileNote } from './verdict';
 
 /** How a peer met an endpoint: a match, a miss, or a profile decision that the verdict names. */
@@ -9,9 +8,10 @@ export type PeerOutcome = 'match' | 'miss' | ProfileNote['code'];
 
 export interface PeerContext {
   readonly dataplane: Dataplane;
-  readonly factsOf: (pod: Pod) => PodFacts;
-  /** Parses an address written in a flow (pods' own addresses are in their facts). */
+  readonly namespaceLabels: (name: string) => Labels;
   readonly parse: (ip: string) => Address | undefined;
+  /** A pod's parsed addresses, when the caller keeps them; else its `ips` are parsed. */
+  readonly podAddresses?: (pod: Pod) => readonly Address[];
 }
 
 /** True for the outcomes in which the peer admits the endpoint. */
@@ -56,7 +56,7 @@ function matchSelectorPeer(
   const namespaceMatches =
     peer.namespaceSelector === undefined
       ? pod.namespace === policyNamespace
-      : peer.namespaceSelector.matches(context.factsOf(pod).namespaceLabels);
+      : peer.namespaceSelector.matches(context.namespaceLabels(pod.namespace));
   if (
     !namespaceMatches ||
     (peer.podSelector !== undefined && !peer.podSelector.matches(pod.labels))
@@ -82,7 +82,7 @@ function matchIpBlockPeer(
     return address !== undefined && contains(address) ? 'match' : 'miss';
   }
   const named = endpoint.ip === undefined ? undefined : context.parse(endpoint.ip);
-  const addresses = named === undefined ? context.factsOf(endpoint.pod).addresses : [named];
+  const addresses = named !== undefined ? [named] : addressesOf(context, endpoint.pod);
   const inBlock = addresses.some(contains);
   if (!inBlock) {
     return 'miss';
@@ -92,4 +92,11 @@ function matchIpBlockPeer(
     return 'ipblock-matches-pod-ip';
   }
   return endpoint.pod.hostNetwork ? 'ipblock-ignores-host-network' : 'ipblock-ignores-pod-ip';
+}
+
+function addressesOf(context: PeerContext, pod: Pod): readonly Address[] {
+  if (context.podAddresses !== undefined) {
+    return context.podAddresses(pod);
+  }
+  return pod.ips.flatMap((ip) => context.parse(ip) ?? []);
 }
