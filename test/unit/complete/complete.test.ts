@@ -109,6 +109,8 @@ void describe('completion', () => {
     ]);
     assert.deepEqual(at(`${flows}    - to: shop/web\n      port: |\n`).labels, ['http', '8080']);
     assert.deepEqual(at(`${flows}    - port: |\n      to: shop/web\n`).labels, ['http', '8080']);
+    const number = at(`${flows}    - port: |\n      to: shop/web\n`, '8080');
+    assert.match(number.applied ?? '', /port: 8080\n/);
   });
 
   void it('offers document snippets in an empty document and after ---', () => {
@@ -131,5 +133,12 @@ void describe('completion', () => {
       'from',
       'ports',
     ]);
+  });
+});
+
+void describe('completion of a key already written', () => {
+  void it('replaces the name alone when its colon follows', () => {
+    const result = at(`${POLICY}spec:\n  podSel|ectr: {}\n`, 'podSelector');
+    assert.match(result.applied ?? '', /\n {2}podSelector: \{\}\n$/);
   });
 });

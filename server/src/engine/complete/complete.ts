@@ -106,7 +106,7 @@ function fieldItem(cursor: Cursor, field: SchemaField): Completion {
     kind: 'field',
     ...(field.type === undefined ? {} : { detail: field.type }),
     ...(field.description === undefined ? {} : { documentation: field.description }),
-    insertText: `${field.name}:${value}`,
+    insertText: cursor.colonAfter ? field.name : `${field.name}:${value}`,
     snippet: true,
     span: cursor.span,
   };

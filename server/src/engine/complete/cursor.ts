@@ -17,6 +17,8 @@ export interface Cursor {
   readonly column: number;
   /** The cursor sits right after `key:`, so an inserted value needs a space first. */
   readonly needsSpace: boolean;
+  /** The word is a key already followed by its colon: complete the name alone. */
+  readonly colonAfter: boolean;
   /** Whether the document holds nothing but the line being typed. */
   readonly emptyDocument: boolean;
   /** The keys of the map at `path` with their one-line values (keys written elsewhere too). */
@@ -91,6 +93,7 @@ export function readCursor(text: string, offset: number): Cursor {
     span: { start: offset - typed.length, end: offset + wordAfter(text, offset) },
     column: cursorLine.column,
     needsSpace: onValue && /:$/.test(prefix),
+    colonAfter: /^[^\s:,\]}#]*\s*:/.test(text.slice(offset)),
     emptyDocument:
       lines.before.every((line) => isBlank(line)) && lines.after.every((line) => isBlank(line)),
     scalarsAt: (wanted) =>

@@ -37,7 +37,11 @@ function completeFlowField(cursor: Cursor, world: World): Completion[] {
   }
   return destination.pod.ports.flatMap((port) => {
     const detail = `${port.containerPort}/${port.protocol}`;
-    const number = item(cursor, String(port.containerPort), 'port', port.name ?? port.protocol);
+    // A number, not the string "8080", which would name a port.
+    const number = {
+      ...item(cursor, String(port.containerPort), 'port', port.name ?? port.protocol),
+      insertText: `${cursor.needsSpace ? ' ' : ''}${port.containerPort}`,
+    };
     return port.name === undefined ? [number] : [item(cursor, port.name, 'port', detail), number];
   });
 }
