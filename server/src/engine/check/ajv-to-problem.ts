@@ -8,7 +8,7 @@ import type { Report } from './report';
 import { atKey, atValue } from './report';
 import type { Located } from './error-filter';
 import { alternatives, keepRealErrors } from './error-filter';
-import { nearest, withSuggestion } from './suggest';
+import { nearest, withSuggestion } from '../suggest';
 
 export interface MapOptions {
   /** The object's kind, named in messages about its top level. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from '../evaluate/verdict';
 import type { Protocol } from '../world/types';
-import { didYouMean, suggest } from './suggest';
+import { didYouMean, suggest } from '../suggest';
 
 export type PortResolution =
   | { readonly kind: 'port'; readonly port: number; readonly portName?: string }
