@@ -62,7 +62,8 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
   for (let session = 0; session < options.sessions; session++) {
     const client = startLspClient(spec.command, spec.settings);
     try {
-      const result = await runSession(client, spec, workspace, options, session === 0, notes);
+      // The edits run in the first session that opened in time.
+      const result = await runSession(client, spec, workspace, options, typeof edits.port === 'string', notes);
       if (typeof result.open === 'number') {
         open.push(result.open);
       }

@@ -23,6 +23,7 @@ interface Flags {
   readonly peer: boolean;
   readonly fullSync: boolean;
   readonly sessions: number | undefined;
+  readonly engine: boolean;
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -32,7 +33,7 @@ const PEER_DEBOUNCE = constantIn(PEER_SETTINGS_FILE, /validationDelayMs\s*=\s*(\
 const TIMEOUTS: Record<ScaleName, { open: number; edit: number }> = {
   S: { open: 30_000, edit: 10_000 },
   M: { open: 60_000, edit: 30_000 },
-  L: { open: 240_000, edit: 60_000 },
+  L: { open: 600_000, edit: 120_000 },
 };
 
 function parseFlags(argv: readonly string[]): Flags {
@@ -44,7 +45,7 @@ function parseFlags(argv: readonly string[]): Flags {
   const bad = scales.filter((name) => !isScaleName(name));
   const runs = Number(value('--runs') ?? 3);
   if (bad.length > 0 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--sessions N] [--edits N] [--no-build] [--no-peer] [--full-sync]');
+    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--sessions N] [--edits N] [--no-build] [--no-engine] [--no-peer] [--full-sync]');
     process.exit(2);
   }
   return {
@@ -54,6 +55,7 @@ function parseFlags(argv: readonly string[]): Flags {
     build: !argv.includes('--no-build'),
     peer: !argv.includes('--no-peer'),
     fullSync: argv.includes('--full-sync'),
+    engine: !argv.includes('--no-engine'),
     sessions: value('--sessions') === undefined ? undefined : Number(value('--sessions')),
   };
 }
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
     const workspace = workspaceOf(dir, manifest);
     const files = manifest.files.map((file) => ({ uri: workspace.uri(file.path), text: workspace.read(file.path) }));
     console.error(`[${scale}] engine...`);
-    const engine = await measureEngine(files, flags.runs, 60_000).catch((error: unknown): EngineFigures => {
+    const skipped = { missing: 'skipped (--no-engine)' };
+    const engine = !flags.engine ? { parse: skipped, analysis: skipped, perFile: skipped, throughput: skipped, matrix: skipped, notes: [] } : await measureEngine(files, flags.runs, 60_000).catch((error: unknown): EngineFigures => {
       const missing = `engine failed: ${String(error).slice(0, 80)}`;
       return { parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrix: { missing }, notes: [String(error)] };
     });
