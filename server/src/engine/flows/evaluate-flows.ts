@@ -1,33 +1,10 @@
-import type { Dataplane, Flow, Verdict } from '../evaluate/verdict';
+import type { Flow } from '../evaluate/verdict';
 import type { PlacedProblem } from '../source';
 import type { Span } from '../span';
 import type { World } from '../world/types';
 import { resolveEndpoint } from './resolve-endpoint';
 import { resolvePort } from './resolve-port';
-import type { FlowProblemCode, FlowResult, SampleFlow } from './types';
-
-/** Resolves each sample flow against the world and decides it; unresolved ones become problems. */
-export function evaluateSampleFlows(
-  samples: readonly SampleFlow[],
-  world: World,
-  evaluate: (flow: Flow) => Verdict,
-  dataplane: Dataplane,
-): { readonly flows: FlowResult[]; readonly problems: PlacedProblem[] } {
-  const flows: FlowResult[] = [];
-  const problems: PlacedProblem[] = [];
-  for (const sample of samples) {
-    const resolved = toFlow(sample, world);
-    if ('problems' in resolved) {
-      problems.push(...resolved.problems);
-      continue;
-    }
-    const verdict = evaluate(resolved.flow);
-    const ok = sample.expect === null || (sample.expect === 'allow') === verdict.allowed;
-    const { spans: _spans, ...written } = sample;
-    flows.push({ ...written, flow: resolved.flow, verdict, dataplane, ok });
-  }
-  return { flows, problems };
-}
+import type { FlowProblemCode, SampleFlow } from './types';
 
 /** The flow a sample names, or the problems that keep it from naming one. */
 export function toFlow(

@@ -12,7 +12,7 @@ const KINDS = ['pod', 'deployment', 'statefulset', 'daemonset', 'replicaset', 'j
  * an endpoint outside the cluster).
  */
 export function resolveEndpoint(world: World, reference: string): Endpoint | UnresolvedEndpoint {
-  const ip = normalizeAddress(reference);
+  const ip = mayBeAddress(reference) ? normalizeAddress(reference) : undefined;
   if (ip !== undefined) {
     return resolveIp(world, ip);
   }
@@ -48,7 +48,7 @@ function resolveName(
   namespace: string,
   name: string,
 ): Endpoint | UnresolvedEndpoint {
-  const named = (world.podsByNamespace.get(namespace) ?? []).filter((pod) => pod.name === name);
+  const named = podsNamed(world, namespace, name);
   const pod = named.find((candidate) => candidate.workload === undefined);
   if (pod !== undefined) {
     return { kind: 'pod', pod };
@@ -75,9 +75,7 @@ function resolveKindName(
   kind: string,
   name: string,
 ): Endpoint | UnresolvedEndpoint {
-  const pod = (world.podsByNamespace.get(namespace) ?? []).find(
-    (candidate) => candidate.name === name && kindOf(candidate) === kind,
-  );
+  const pod = podsNamed(world, namespace, name).find((candidate) => kindOf(candidate) === kind);
   if (pod !== undefined) {
     return { kind: 'pod', pod };
   }
@@ -86,6 +84,45 @@ function resolveKindName(
     ? `No ${kind} "${namespace}/${name}"`
     : `Unknown kind "${kind}" in "${reference}"`;
   return unknown(reference, `${what} in the workspace.${didYouMean(suggestions)}`, suggestions);
+}
+
+// A dotted quad is digits and dots, and an IPv6 address has a colon: anything else (`shop/web`)
+// skips the address parser, which is slow on text it rejects.
+const FOUR_PART_DECIMAL = /^\d+\.\d+\.\d+\.\d+$/;
+
+function mayBeAddress(reference: string): boolean {
+  return reference.includes(':') || FOUR_PART_DECIMAL.test(reference);
+}
+
+// Pods by name, per namespace and world, built for a namespace when it is first asked about:
+// flows name pods again and again, and a world never changes once built.
+const podsByName = new WeakMap<World, Map<string, ReadonlyMap<string, readonly Pod[]>>>();
+
+function podsNamed(world: World, namespace: string, name: string): readonly Pod[] {
+  let byNamespace = podsByName.get(world);
+  if (byNamespace === undefined) {
+    byNamespace = new Map();
+    podsByName.set(world, byNamespace);
+  }
+  let byName = byNamespace.get(namespace);
+  if (byName === undefined) {
+    byName = indexByName(world.podsByNamespace.get(namespace) ?? []);
+    byNamespace.set(namespace, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+function indexByName(pods: readonly Pod[]): ReadonlyMap<string, readonly Pod[]> {
+  const byName = new Map<string, Pod[]>();
+  for (const pod of pods) {
+    const named = byName.get(pod.name);
+    if (named === undefined) {
+      byName.set(pod.name, [pod]);
+    } else {
+      named.push(pod);
+    }
+  }
+  return byName;
 }
 
 function kindOf(pod: Pod): string {

@@ -27,7 +27,6 @@ export function decideSide(
 ): SideDecision {
   const endpoint = direction === 'egress' ? flow.source : flow.destination;
   const side = verdict[direction];
-  const name = describeEndpoint(endpoint);
   const skip = (reason: NotLoggedEntry['reason'], message: string): NotLoggedEntry => ({
     direction,
     logged: false,
@@ -35,16 +34,16 @@ export function decideSide(
     message,
   });
   if (endpoint.kind === 'external' || side.reason === 'no-side') {
-    return skip('no-side', messages.noSideMessage(name, direction));
+    return skip('no-side', messages.noSideMessage(describeEndpoint(endpoint), direction));
   }
   if (endpoint.pod.hostNetwork || side.reason === 'host-network') {
-    return skip('host-network', messages.hostNetworkMessage(name));
+    return skip('host-network', messages.hostNetworkMessage(describeEndpoint(endpoint)));
   }
   if (direction === 'ingress' && !verdict.egress.allowed) {
-    return skip('not-reached', messages.notReachedMessage(name));
+    return skip('not-reached', messages.notReachedMessage(describeEndpoint(endpoint)));
   }
   if (side.reason === 'not-isolated') {
-    return skip('not-isolated', messages.notIsolatedMessage(name, direction));
+    return skip('not-isolated', messages.notIsolatedMessage(describeEndpoint(endpoint), direction));
   }
   if (config.source !== 'workspace') {
     return skip('logging-off', messages.loggingOffMessage(config));
@@ -121,7 +120,7 @@ interface AllowingPolicy {
 function toRecordPolicies(matches: readonly RuleMatch[]): readonly AllowingPolicy[] {
   const byKey = new Map<string, AllowingPolicy>();
   for (const { policy } of matches) {
-    const key = [policy.kind, policy.namespace, policy.name].join('\u0000');
+    const key = `${policy.kind}\u0000${policy.namespace}\u0000${policy.name}`;
     if (!byKey.has(key)) {
       const recordPolicy = { kind: policy.kind, name: policy.name, namespace: policy.namespace };
       byKey.set(key, { policy: recordPolicy, annotations: policy.annotations });

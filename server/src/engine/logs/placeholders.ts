@@ -20,9 +20,7 @@ const EPHEMERAL_LAST = 60999;
 const BASE_SECONDS = Date.UTC(2024, 4, 1, 12, 0, 0) / 1000;
 
 export function describeFlow(flow: Flow): string {
-  return [endpointKey(flow.source), endpointKey(flow.destination), flow.port, flow.protocol].join(
-    ' ',
-  );
+  return `${endpointKey(flow.source)} ${endpointKey(flow.destination)} ${flow.port} ${flow.protocol}`;
 }
 
 export function placeholderSourcePort(flow: Flow): number {

@@ -30,13 +30,31 @@ export function previewLogs(
   namespaces: ReadonlyMap<string, Namespace>,
   options: PreviewOptions = {},
 ): LogPreview {
+  let stamp: FlowStamp | undefined;
   const preview = (direction: Direction): LogPreviewEntry => {
     const decision = decideSide(direction, flow, verdict, config, namespaces);
-    return decision.logged
-      ? toLoggedEntry(flow, direction, decision.disposition, decision.policies, options)
-      : decision;
+    if (!decision.logged) {
+      return decision;
+    }
+    stamp ??= toFlowStamp(flow, options);
+    return toLoggedEntry(flow, direction, decision.disposition, decision.policies, options, stamp);
   };
   return [preview('egress'), preview('ingress')];
+}
+
+/** What both sides of a flow share: the source port and the time, given or made up. */
+interface FlowStamp {
+  readonly sourcePort: number;
+  readonly timestamp: string;
+}
+
+function toFlowStamp(flow: Flow, options: PreviewOptions): FlowStamp {
+  const instant =
+    options.timestamp === undefined ? placeholderInstant(flow) : parseTimestamp(options.timestamp);
+  return {
+    sourcePort: options.sourcePort ?? placeholderSourcePort(flow),
+    timestamp: formatTimestamp(instant),
+  };
 }
 
 function toLoggedEntry(
@@ -45,9 +63,10 @@ function toLoggedEntry(
   disposition: Disposition,
   policies: readonly RecordPolicy[] | undefined,
   options: PreviewOptions,
+  stamp: FlowStamp,
 ): LogPreviewEntry {
   const placeholders: PlaceholderField[] = [];
-  const connection = toConnection(flow, direction, options, placeholders);
+  const connection = toConnection(flow, direction, options, stamp.sourcePort, placeholders);
   const nodes = placeNodes(flow, direction, options.clusterName ?? 'cluster');
   const logNodeName = options.logNodeName ?? true;
   if (logNodeName && nodes.placeholder) {
@@ -56,19 +75,20 @@ function toLoggedEntry(
   if (options.timestamp === undefined) {
     placeholders.push('timestamp');
   }
-  const instant =
-    options.timestamp === undefined ? placeholderInstant(flow) : parseTimestamp(options.timestamp);
-  const record: PolicyActionRecord = {
-    connection,
-    disposition,
-    ...(disposition === 'allow' && policies?.length ? { policies } : {}),
-    src: toRecordEndpoint(flow.source, nodes.isLocal(flow.source)),
-    dest: toRecordEndpoint(flow.destination, nodes.isLocal(flow.destination)),
-    count: disposition === 'deny' ? (options.denyCount ?? 1) : 1,
-    ...(logNodeName ? { node_name: nodes.loggingNode } : {}),
-    timestamp: formatTimestamp(instant),
-  };
-  return { direction, logged: true, record, line: toRecordLine(record), placeholders };
+  // Built field by field, in the Go struct's order: spreading optional fields is slow.
+  const record: Writable<PolicyActionRecord> = { connection, disposition };
+  if (disposition === 'allow' && policies?.length) {
+    record.policies = policies;
+  }
+  record.src = toRecordEndpoint(flow.source, nodes.isLocal(flow.source));
+  record.dest = toRecordEndpoint(flow.destination, nodes.isLocal(flow.destination));
+  record.count = disposition === 'deny' ? (options.denyCount ?? 1) : 1;
+  if (logNodeName) {
+    record.node_name = nodes.loggingNode;
+  }
+  record.timestamp = stamp.timestamp;
+  const complete = record as PolicyActionRecord;
+  return { direction, logged: true, record: complete, line: toRecordLine(complete), placeholders };
 }
 
 interface NodePlacement {
@@ -90,7 +110,9 @@ function placeNodes(flow: Flow, direction: Direction, clusterName: string): Node
   return {
     loggingNode,
     placeholder: local.pod.nodeName === undefined,
-    isLocal: (endpoint) => endpoint.kind === 'pod' && nodeOf(endpoint.pod) === loggingNode,
+    isLocal: (endpoint) =>
+      endpoint.kind === 'pod' &&
+      (endpoint.pod === local.pod || nodeOf(endpoint.pod) === loggingNode),
   };
 }
 
@@ -98,30 +120,34 @@ function toConnection(
   flow: Flow,
   direction: Direction,
   options: PreviewOptions,
+  sourcePort: number,
   placeholders: PlaceholderField[],
 ): RecordConnection {
   const protocol = toRecordProtocol(flow.protocol);
-  const connection = {
+  const connection: Writable<RecordConnection> = {
     src_ip: toRecordIp(endpointIp(flow.source)),
     dest_ip: toRecordIp(endpointIp(flow.destination)),
   };
   // anetd reads ports only from TCP and UDP headers; other protocols log none (reference §2.2).
-  if (protocol === 'unknown') {
-    return { ...connection, protocol, direction };
+  if (protocol !== 'unknown') {
+    if (options.sourcePort === undefined) {
+      placeholders.push('src_port');
+    }
+    // Go's `omitempty` drops a zero port; the record says what the line says.
+    if (sourcePort !== 0) {
+      connection.src_port = sourcePort;
+    }
+    if (flow.port !== 0) {
+      connection.dest_port = flow.port;
+    }
   }
-  if (options.sourcePort === undefined) {
-    placeholders.push('src_port');
-  }
-  const sourcePort = options.sourcePort ?? placeholderSourcePort(flow);
-  // Go's `omitempty` drops a zero port; the record says what the line says.
-  return {
-    ...connection,
-    ...(sourcePort === 0 ? {} : { src_port: sourcePort }),
-    ...(flow.port === 0 ? {} : { dest_port: flow.port }),
-    protocol,
-    direction,
-  };
+  connection.protocol = protocol;
+  connection.direction = direction;
+  return connection as RecordConnection;
 }
+
+/** A record under construction: fields are added in the order the JSON shows them. */
+type Writable<T> = { -readonly [K in keyof T]?: T[K] };
 
 export function toRecordProtocol(protocol: Flow['protocol']): RecordProtocol {
   switch (protocol) {
