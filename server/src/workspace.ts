@@ -57,7 +57,7 @@ export function createWorkspace(connection: Connection) {
         );
       }
     }
-    current = analyzeWorkspace(files(), { dataplane: settings.dataplane });
+    current = analyzeWorkspace(files(), { dataplane: settings.dataplane }, current);
     publish(current, new Set(changed));
   }
 

@@ -45,7 +45,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     latest.set(params.uri, params.diagnostics);
     for (const waiter of [...waiters]) {
-      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
+      if (waiter.uri === params.uri && waiter.accept(params.diagnostics, params.version)) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(params.diagnostics);
       }
@@ -69,14 +69,18 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   await client.sendNotification('initialized', {});
   const versions = new Map<string, number>();
 
-  function diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true) {
+  function diagnostics(
+    uri: string,
+    accept: (d: Diagnostic[], version?: number) => boolean = () => true,
+  ) {
     return new Promise<Diagnostic[]>((resolve) => waiters.push({ uri, accept, resolve }));
   }
   return {
     client,
     diagnostics,
     async open(uri, text) {
-      const next = diagnostics(uri);
+      // Diagnostics of an earlier version may still be on their way: wait for this one's.
+      const next = diagnostics(uri, (_d, published) => published === 1);
       versions.set(uri, 1);
       await client.sendNotification('textDocument/didOpen', {
         textDocument: { uri, languageId: 'yaml', version: 1, text },
@@ -84,8 +88,8 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
       return next;
     },
     async change(uri, text) {
-      const next = diagnostics(uri);
       const version = (versions.get(uri) ?? 1) + 1;
+      const next = diagnostics(uri, (_d, published) => published === version);
       versions.set(uri, version);
       await client.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },

@@ -21,6 +21,8 @@ export interface DocumentAnalysis {
 export interface PlacedDocument {
   readonly offset: number;
   readonly analysis: DocumentAnalysis;
+  /** The document's objects, placed; the same objects while text and offset stay the same. */
+  readonly objects: readonly PlacedObject[];
 }
 
 export interface FileAnalysis {
@@ -47,7 +49,7 @@ export function analyzeFile(
   previous?: FileAnalysis,
 ): FileAnalysis {
   if (text.length > options.maxFileSize) {
-    return refused(uri, text, {
+    return refused(uri, {
       code: 'file-too-large',
       severity: 'warning',
       message: `The file has ${text.length} characters, more than the limit of ${options.maxFileSize} (setting netpol.maxFileSize); it is not analysed.`,
@@ -55,27 +57,35 @@ export function analyzeFile(
     });
   }
   if (options.invalidEncoding === true) {
-    return refused(uri, text, {
+    return refused(uri, {
       code: 'invalid-encoding',
       severity: 'error',
       message: 'The file is not valid UTF-8; it is not analysed.',
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const reusable = new Map<string, DocumentAnalysis>();
+  const reusable = new Map<string, PlacedDocument[]>();
   for (const document of previous?.documents ?? []) {
-    reusable.set(document.analysis.parsed.text, document.analysis);
+    const text = document.analysis.parsed.text;
+    reusable.set(text, [...(reusable.get(text) ?? []), document]);
   }
-  const documents = splitDocuments(text).map((chunk): PlacedDocument => ({
-    offset: chunk.offset,
-    analysis: reusable.get(chunk.text) ?? analyzeDocument(chunk.text),
-  }));
+  const documents = splitDocuments(text).map((chunk): PlacedDocument => {
+    const candidates = reusable.get(chunk.text) ?? [];
+    const unmoved = candidates.findIndex((document) => document.offset === chunk.offset);
+    if (unmoved !== -1) {
+      return candidates.splice(unmoved, 1)[0]!;
+    }
+    const analysis = candidates[0]?.analysis ?? analyzeDocument(chunk.text);
+    return {
+      offset: chunk.offset,
+      analysis,
+      objects: analysis.objects.map((object) => ({ ...object, uri, offset: chunk.offset })),
+    };
+  });
   return {
     uri,
     documents,
-    objects: documents.flatMap((document) =>
-      document.analysis.objects.map((object) => ({ ...object, uri, offset: document.offset })),
-    ),
+    objects: documents.flatMap((document) => document.objects),
     problems: documents.flatMap((document) =>
       document.analysis.problems.map((problem) => shiftProblem(problem, document.offset)),
     ),
@@ -89,18 +99,19 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   );
   // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
   const syntax = isTemplate(text) ? [] : parsed.problems;
-  return {
-    parsed,
-    objects,
-    problems: addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed),
-  };
+  const problems = addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed);
+  // Sample flows locate every flow's values for their verdicts: keep their tree.
+  if (!objects.some((object) => object.kind === 'SampleFlows')) {
+    parsed.release();
+  }
+  return { parsed, objects, problems };
 }
 
 function isTemplate(text: string): boolean {
   return text.includes('{{');
 }
 
-function refused(uri: string, _text: string, problem: Problem): FileAnalysis {
+function refused(uri: string, problem: Problem): FileAnalysis {
   return { uri, documents: [], objects: [], problems: [problem] };
 }
 

@@ -1,6 +1,7 @@
 import type { FileAnalysis } from './analyze-file';
 import { checkObjects } from './check';
 import { evaluateWorkspace } from './evaluate-workspace';
+import type { WorkspaceEvaluation } from './evaluate-workspace';
 import { checkDnsEgress } from './fix/dns-egress';
 import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-workspace';
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
@@ -8,7 +9,7 @@ import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
 import { checkSelectsNothing } from './query/selects-nothing';
 import type { Problem } from './problem';
-import type { PlacedObject } from './source';
+import type { PlacedObject, PlacedProblem } from './source';
 import { locateOrigin } from './locate-origin';
 import type { FileLookup } from './locate-origin';
 import type { Span } from './span';
@@ -35,49 +36,116 @@ export interface WorkspaceAnalysis {
   /** Every problem, by file URI, with absolute spans. */
   readonly problems: ReadonlyMap<string, readonly Problem[]>;
   readonly file: FileLookup;
+  /** What the next analysis of the same workspace may reuse. */
+  readonly memo: AnalysisMemo;
 }
 
+/** Per-flow and per-policy results, reused while what they depend on is unchanged. */
+export interface AnalysisMemo {
+  readonly evaluation: WorkspaceEvaluation;
+  readonly loggingObjects: readonly PlacedObject[];
+  readonly logging: LoggingConfig;
+  /** Valid while the logging objects and the world are unchanged. */
+  readonly flowOf: ReadonlyMap<FlowResult, FlowAnalysis>;
+  readonly flowProblemsOf: ReadonlyMap<FlowAnalysis, readonly Problem[]>;
+  /** Valid while the world and the dataplane are unchanged. */
+  readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
+  /** Valid while the policies, the world and the dataplane are unchanged. */
+  readonly dnsProblems: readonly PlacedProblem[];
+}
+
+/**
+ * Analyses the workspace as a whole: the verdict of every sample flow, its log preview, and
+ * the checks that need more than one document. Given the previous analysis of the same
+ * workspace, only what depends on changed documents is computed again.
+ */
 export function analyzeWorkspace(
   files: Iterable<FileAnalysis>,
   options: WorkspaceOptions,
+  previous?: WorkspaceAnalysis,
 ): WorkspaceAnalysis {
   const byUri = new Map<string, FileAnalysis>();
   const problems = new Map<string, Problem[]>();
   const objects: PlacedObject[] = [];
   for (const file of files) {
     byUri.set(file.uri, file);
-    problems.set(file.uri, file.problems.filter((problem) => appliesTo(problem, options.dataplane)));
+    problems.set(
+      file.uri,
+      file.problems.filter((problem) => appliesTo(problem, options.dataplane)),
+    );
     objects.push(...file.objects);
   }
   const file: FileLookup = (uri) => byUri.get(uri);
-  const evaluation = evaluateWorkspace(objects, options);
-  const logging = readLoggingConfig(objects);
-  const flows = evaluation.flows.map((result): FlowAnalysis => {
-    const logs = previewLogs(result.flow, result.verdict, logging, evaluation.world.namespaces);
-    return { ...result, logs, loggedOk: checkExpectLogged(logs, result.expectLogged) };
-  });
-  const add = (uri: string, problem: Problem) => problems.get(uri)?.push(problem);
+  const memo = previous?.memo;
+  const evaluation = evaluateWorkspace(objects, options, memo?.evaluation);
   const { policies, world } = evaluation;
-  const selectsNothing = checkSelectsNothing(policies, world, options.dataplane, file);
-  for (const placed of [...checkObjects(objects), ...evaluation.problems, ...selectsNothing]) {
-    add(placed.uri, placed.problem);
+  const sameWorld = memo !== undefined && world === memo.evaluation.world;
+  const samePolicies = sameWorld && sameItems(policies, memo.evaluation.policies);
+  const sameDataplane = memo?.evaluation.memo.dataplane === options.dataplane;
+  const loggingObjects = objects.filter((object) => object.kind === 'NetworkLogging');
+  const sameLogging = sameWorld && sameItems(loggingObjects, memo.loggingObjects);
+  const logging = sameLogging ? memo.logging : readLoggingConfig(objects);
+
+  const flowOf = new Map<FlowResult, FlowAnalysis>();
+  const flowProblemsOf = new Map<FlowAnalysis, readonly Problem[]>();
+  const add = (uri: string, problem: Problem) => problems.get(uri)?.push(problem);
+  const flows = evaluation.flows.map((result): FlowAnalysis => {
+    const flow =
+      (sameLogging ? memo.flowOf.get(result) : undefined) ?? analyzeFlow(result, logging, world);
+    flowOf.set(result, flow);
+    const flowProblems = memo?.flowProblemsOf.get(flow) ?? flowProblemsOfFlow(flow, file);
+    flowProblemsOf.set(flow, flowProblems);
+    flowProblems.forEach((problem) => add(flow.uri, problem));
+    return flow;
+  });
+
+  const selectorProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  for (const policy of policies) {
+    const cached = sameWorld && sameDataplane ? memo.selectorProblemsOf.get(policy) : undefined;
+    selectorProblemsOf.set(
+      policy,
+      cached ?? checkSelectsNothing([policy], world, options.dataplane, file),
+    );
   }
-  checkDnsEgress(policies, world, options.dataplane, file).forEach((placed) =>
-    add(placed.uri, placed.problem),
-  );
-  for (const flow of flows) {
-    flowProblems(flow, file).forEach((problem) => add(flow.uri, problem));
-  }
+  const dnsProblems =
+    samePolicies && sameDataplane
+      ? memo.dnsProblems
+      : checkDnsEgress(policies, world, options.dataplane, file);
+  const crossProblems = [
+    ...checkObjects(objects),
+    ...evaluation.problems,
+    ...[...selectorProblemsOf.values()].flat(),
+    ...dnsProblems,
+  ];
+  crossProblems.forEach((placed) => add(placed.uri, placed.problem));
   return {
     objects,
-    policies: evaluation.policies,
-    world: evaluation.world,
+    policies,
+    world,
     logging,
     flows,
     dataplane: options.dataplane,
     problems,
     file,
+    memo: {
+      evaluation,
+      loggingObjects,
+      logging,
+      flowOf,
+      flowProblemsOf,
+      selectorProblemsOf,
+      dnsProblems,
+    },
   };
+}
+
+function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): FlowAnalysis {
+  const logs = previewLogs(result.flow, result.verdict, logging, world.namespaces);
+  return { ...result, logs, loggedOk: checkExpectLogged(logs, result.expectLogged) };
+}
+
+function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
+  return left.length === right.length && left.every((item, index) => item === right[index]);
 }
 
 // Checks of GKE Dataplane V2's own limits say nothing under the plain Kubernetes profile.
@@ -85,7 +153,7 @@ function appliesTo(problem: Problem, dataplane: Dataplane): boolean {
   return dataplane === 'gke-dataplane-v2' || !problem.code.startsWith('dataplane-v2-');
 }
 
-function flowProblems(flow: FlowAnalysis, file: FileLookup): Problem[] {
+function flowProblemsOfFlow(flow: FlowAnalysis, file: FileLookup): Problem[] {
   const summary = summarizeVerdict(flow);
   const problems: Problem[] = [
     {

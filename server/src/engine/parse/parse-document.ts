@@ -11,8 +11,10 @@ export interface ParsedDocument {
   readonly value: unknown;
   readonly problems: readonly Problem[];
   readonly locate: Locate;
-  /** The document's syntax tree, parsed again on first use and then kept. */
+  /** The document's syntax tree: kept from the first parse until `release`, then parsed again on use. */
   readonly tree: () => Document.Parsed | undefined;
+  /** Drops the tree; a later `tree` or `locate` parses the text again. */
+  readonly release: () => void;
 }
 
 // Billion-laughs input expands exponentially through aliases; `toJS` refuses past this count.
@@ -38,17 +40,17 @@ export function parseYamlDocument(text: string): ParsedDocument {
     message: sentence(error.message),
     span: clampToText(error.pos, text),
   }));
-  const tree = lazyTree(text);
+  const { tree, release } = lazyTree(text, document);
   const locate: Locate = (path, part = 'value') => {
     const document = tree();
     return document ? locateIn(document, path, part) : { start: 0, end: 0 };
   };
   if (document.errors.length > 0 || document.contents === null) {
-    return { text, value: undefined, problems, locate, tree };
+    return { text, value: undefined, problems, locate, tree, release };
   }
   try {
     const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { text, value, problems, locate, tree };
+    return { text, value, problems, locate, tree, release };
   } catch (error) {
     const problem: Problem =
       error instanceof ReferenceError
@@ -59,7 +61,7 @@ export function parseYamlDocument(text: string): ParsedDocument {
             span: { start: 0, end: firstLineEnd(text) },
           }
         : tooDeep(error, text);
-    return { text, value: undefined, problems: [...problems, problem], locate, tree };
+    return { text, value: undefined, problems: [...problems, problem], locate, tree, release };
   }
 }
 
@@ -93,7 +95,14 @@ function flowDepth(text: string): number {
 
 function failed(text: string, problem: Problem): ParsedDocument {
   const span = problem.span;
-  return { text, value: undefined, problems: [problem], locate: () => span, tree: () => undefined };
+  return {
+    text,
+    value: undefined,
+    problems: [problem],
+    locate: () => span,
+    tree: () => undefined,
+    release: () => undefined,
+  };
 }
 
 // `yaml` reports an unterminated construct at the end of input, which is the next document's
@@ -118,12 +127,15 @@ function sentence(message: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-// Holding every node of every document is what makes large workspaces heavy, so the tree
-// is dropped after `toJS`; the first locate or hover parses the text again and keeps that.
-function lazyTree(text: string): () => Document.Parsed | undefined {
-  let document: Document.Parsed | undefined;
+// Holding every node of every document is what makes large workspaces heavy, so the caller
+// releases the tree once it has located what it needs; a later use parses the text again.
+function lazyTree(
+  text: string,
+  first: Document.Parsed,
+): { tree: () => Document.Parsed | undefined; release: () => void } {
+  let document: Document.Parsed | undefined = first;
   let failed = false;
-  return () => {
+  const tree = () => {
     if (document === undefined && !failed) {
       try {
         document = parseDocument(text, { prettyErrors: false });
@@ -132,6 +144,12 @@ function lazyTree(text: string): () => Document.Parsed | undefined {
       }
     }
     return document;
+  };
+  return {
+    tree,
+    release: () => {
+      document = undefined;
+    },
   };
 }
 
