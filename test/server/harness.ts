@@ -39,7 +39,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   const latest = new Map<string, Diagnostic[]>();
   const waiters: {
     uri: string;
-    accept: (d: Diagnostic[]) => boolean;
+    accept: (d: Diagnostic[], version?: number) => boolean;
     resolve: (d: Diagnostic[]) => void;
   }[] = [];
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -36,3 +36,5 @@ export type { Completion, CompletionKind } from './complete/completion';
 export { refactorPeersAt } from './fix/peers';
 export type { Refactoring } from './fix/peers';
 export type { Edit, Fix } from './problem';
+export { ALL_RULES } from './rules';
+export type { RuleSummary } from './rules';

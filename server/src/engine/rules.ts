@@ -1,0 +1,102 @@
+import { RULES } from './check';
+import type { Severity } from './problem';
+
+/** One kind of problem the engine reports, for documentation and tests. */
+export interface RuleSummary {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly summary: string;
+  /** Where the rule lives: one document, or the workspace as a whole. */
+  readonly scope: 'file' | 'document' | 'workspace';
+}
+
+/** Problems that need the file, or the whole workspace, rather than one object. */
+const WORKSPACE_RULES: readonly RuleSummary[] = [
+  {
+    code: 'file-too-large',
+    severity: 'warning',
+    scope: 'file',
+    summary: 'The file is larger than netpol.maxFileSize and is not analysed.',
+  },
+  {
+    code: 'invalid-encoding',
+    severity: 'error',
+    scope: 'file',
+    summary: 'The file is not valid UTF-8 and is not analysed.',
+  },
+  {
+    code: 'alias-limit',
+    severity: 'error',
+    scope: 'document',
+    summary:
+      'A document expands too many YAML aliases (a "billion laughs" document) and is not analysed.',
+  },
+  {
+    code: 'too-deeply-nested',
+    severity: 'error',
+    scope: 'document',
+    summary: 'A document nests too deeply to be analysed.',
+  },
+  {
+    code: 'unknown-endpoint',
+    severity: 'error',
+    scope: 'workspace',
+    summary:
+      'A flow names a pod, workload or namespace the workspace does not have; the nearest names are suggested.',
+  },
+  {
+    code: 'ambiguous-endpoint',
+    severity: 'error',
+    scope: 'workspace',
+    summary: 'A flow reference names more than one endpoint; namespace/kind/name picks one.',
+  },
+  {
+    code: 'unknown-named-port',
+    severity: 'error',
+    scope: 'workspace',
+    summary: 'A flow names a port the destination does not define for that protocol.',
+  },
+  {
+    code: 'named-port-external',
+    severity: 'error',
+    scope: 'workspace',
+    summary: 'A flow names a port of an endpoint outside the cluster, which has no named ports.',
+  },
+  {
+    code: 'flow-verdict',
+    severity: 'information',
+    scope: 'workspace',
+    summary:
+      'The verdict of a sample flow, with the short explanation (netpol.flowVerdictSeverity).',
+  },
+  {
+    code: 'flow-expectation-failed',
+    severity: 'error',
+    scope: 'workspace',
+    summary: "A flow's verdict differs from its expect.",
+  },
+  {
+    code: 'flow-log-expectation-failed',
+    severity: 'error',
+    scope: 'workspace',
+    summary: "A flow's log preview differs from its expectLogged.",
+  },
+  {
+    code: 'selects-nothing',
+    severity: 'warning',
+    scope: 'workspace',
+    summary: 'A selector matches no pod of the workspace in its scope.',
+  },
+  {
+    code: 'egress-blocks-dns',
+    severity: 'warning',
+    scope: 'workspace',
+    summary: 'A policy isolates egress for pods whose DNS lookups to kube-dns nothing allows.',
+  },
+];
+
+/** Every rule: the per-object checks, then the file and workspace ones. YAML syntax errors come on top, coded after `yaml`'s own codes (`bad-indent`, `duplicate-key`...). */
+export const ALL_RULES: readonly RuleSummary[] = [
+  ...RULES.map((rule): RuleSummary => ({ ...rule, scope: 'document' })),
+  ...WORKSPACE_RULES,
+];
