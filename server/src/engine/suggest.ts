@@ -6,7 +6,12 @@ export function suggest(written: string, known: Iterable<string>, max = 3): stri
   const limit = Math.max(1, Math.min(3, Math.floor(written.length / 3)));
   const scored: { readonly name: string; readonly score: number }[] = [];
   for (const name of new Set(known)) {
-    const score = distance(lower, name.toLowerCase());
+    const lowerName = name.toLowerCase();
+    // The distance is at least the difference in length: skip the costly count when that is over.
+    if (Math.abs(lowerName.length - lower.length) > limit) {
+      continue;
+    }
+    const score = distance(lower, lowerName);
     if (score <= limit) {
       scored.push({ name, score });
     }

@@ -9,15 +9,13 @@ import { valueAt } from './read';
 
 /** Cross-object rules over the whole workspace; per-object problems come from `checkObject`. */
 export function checkWorkspace(objects: readonly PlacedObject[]): PlacedProblem[] {
-  const ordered = [...objects].sort(
-    (left, right) => left.uri.localeCompare(right.uri) || left.offset - right.offset,
-  );
-  const loggings = ordered.filter(
-    (object) => classify(object.apiVersion, object.kind) === 'NetworkLogging',
-  );
+  // Only the NetworkLoggings need an order (the first one is the real one): sort just those.
+  const loggings = objects
+    .filter((object) => classify(object.apiVersion, object.kind) === 'NetworkLogging')
+    .sort((left, right) => left.uri.localeCompare(right.uri) || left.offset - right.offset);
   return [
     ...checkSingleNetworkLogging(loggings),
-    ...loggings.flatMap((logging) => checkDelegation(logging, ordered)),
+    ...loggings.flatMap((logging) => checkDelegation(logging, objects)),
   ];
 }
 
