@@ -24,6 +24,7 @@ export interface PodFacts {
 export function createFactsLookup(
   policies: readonly NetworkPolicy[],
   world: World,
+  selectionKeyOf?: (pod: Pod) => number,
 ): (pod: Pod) => PodFacts {
   const byNamespace = new Map<string, NetworkPolicy[]>();
   for (const policy of policies) {
@@ -35,13 +36,30 @@ export function createFactsLookup(
     }
   }
   const facts = new Map<Pod, PodFacts>();
-  return (pod) => {
-    let found = facts.get(pod);
+  // Pods of one selection key (same namespace and labels) share their selections.
+  const selections = new Map<number, Pick<PodFacts, 'ingress' | 'egress'>>();
+  const selectionsOf = (pod: Pod): Pick<PodFacts, 'ingress' | 'egress'> => {
+    const key = selectionKeyOf?.(pod);
+    let found = key === undefined ? undefined : selections.get(key);
     if (found === undefined) {
       const candidates = byNamespace.get(pod.namespace) ?? [];
       found = {
         ingress: select(candidates, pod, 'ingress'),
         egress: select(candidates, pod, 'egress'),
+      };
+      if (key !== undefined) {
+        selections.set(key, found);
+      }
+    }
+    return found;
+  };
+  return (pod) => {
+    let found = facts.get(pod);
+    if (found === undefined) {
+      const { ingress, egress } = selectionsOf(pod);
+      found = {
+        ingress,
+        egress,
         namespaceLabels: namespaceLabels(world, pod.namespace),
         addresses: pod.ips.flatMap((ip) => parseAddress(ip) ?? []),
       };

@@ -1,0 +1,129 @@
+import { parseAddress } from '../model/ip-block';
+import type { IpBlock, NetworkPolicy } from '../model/types';
+import type { Pod } from '../world/types';
+import { createSignatures } from './address-signatures';
+import type { Endpoint } from './verdict';
+
+/**
+ * Sorts endpoints into classes that every verdict treats alike. Selection and selector peers
+ * read a pod's namespace, labels and host-network setting; named ports read the destination's
+ * ports; ipBlocks read its addresses, which count here only as the set of the policies' ipBlocks
+ * that contain one of them. Two endpoints with the same key get the same verdict, to the letter.
+ */
+export interface Classifier {
+  /** The key of an endpoint: pods with their own addresses, or with the one the flow named. */
+  readonly keyOf: (endpoint: Endpoint) => number;
+  /** The key of a pod with its own addresses. */
+  readonly keyOfPod: (pod: Pod) => number;
+  /** The key of a pod's namespace, labels and host-network setting (its selections). */
+  readonly selectionKeyOf: (pod: Pod) => number;
+}
+
+export function createClassifier(policies: readonly NetworkPolicy[]): Classifier {
+  const blocks = distinctBlocks(policies);
+  const selectionKeys = createInterner();
+  const portSets = createInterner();
+  const endpointKeys = createInterner();
+  const byPod = new Map<Pod, number>();
+  const bySelection = new Map<Pod, number>();
+  const byNamedIp = new Map<Pod, Map<string, number>>();
+  const byExternalIp = new Map<string, number>();
+
+  const signatureOf = createSignatures(blocks);
+  const selectionKeyOf = (pod: Pod): number => {
+    let key = bySelection.get(pod);
+    if (key === undefined) {
+      key = selectionKeys(selectionText(pod));
+      bySelection.set(pod, key);
+    }
+    return key;
+  };
+  const podKey = (pod: Pod, signature: number): number =>
+    endpointKeys(`${selectionKeyOf(pod)}/${signature}/${portSets(JSON.stringify(pod.ports))}`);
+  const keyOfPod = (pod: Pod): number => {
+    let key = byPod.get(pod);
+    if (key === undefined) {
+      key = podKey(pod, signatureOf(pod.ips));
+      byPod.set(pod, key);
+    }
+    return key;
+  };
+  const keyOfNamedIp = (pod: Pod, ip: string): number => {
+    let byIp = byNamedIp.get(pod);
+    if (byIp === undefined) {
+      byIp = new Map();
+      byNamedIp.set(pod, byIp);
+    }
+    let key = byIp.get(ip);
+    if (key === undefined) {
+      // An address that does not parse leaves the ipBlocks to the pod's own addresses.
+      key = parseAddress(ip) === undefined ? keyOfPod(pod) : podKey(pod, signatureOf([ip]));
+      byIp.set(ip, key);
+    }
+    return key;
+  };
+  const keyOfExternal = (ip: string): number => {
+    let key = byExternalIp.get(ip);
+    if (key === undefined) {
+      key = endpointKeys(`external/${signatureOf([ip])}`);
+      byExternalIp.set(ip, key);
+    }
+    return key;
+  };
+  return {
+    keyOf: (endpoint) => {
+      if (endpoint.kind === 'external') {
+        return keyOfExternal(endpoint.ip);
+      }
+      return endpoint.ip === undefined
+        ? keyOfPod(endpoint.pod)
+        : keyOfNamedIp(endpoint.pod, endpoint.ip);
+    },
+    keyOfPod,
+    selectionKeyOf,
+  };
+}
+
+/** Numbers distinct texts densely from 0. */
+function createInterner(): (text: string) => number {
+  const ids = new Map<string, number>();
+  return (text) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(text, id);
+    }
+    return id;
+  };
+}
+
+// Length-prefixed parts cannot run into each other, whatever characters labels hold.
+function selectionText(pod: Pod): string {
+  let text = `${pod.hostNetwork ? 'h' : 'p'}${part(pod.namespace)}`;
+  for (const key of Object.keys(pod.labels).sort()) {
+    text += part(key) + part(pod.labels[key]!);
+  }
+  return text;
+}
+
+function part(text: string): string {
+  return `${text.length}:${text}`;
+}
+
+// ipBlocks written alike contain the same addresses: one test each is enough.
+function distinctBlocks(policies: readonly NetworkPolicy[]): IpBlock[] {
+  const blocks = new Map<string, IpBlock>();
+  for (const policy of policies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const peer of rule.peers ?? []) {
+        if (peer.kind === 'ipBlock') {
+          const text = JSON.stringify([peer.ipBlock.cidr, peer.ipBlock.except]);
+          if (!blocks.has(text)) {
+            blocks.set(text, peer.ipBlock);
+          }
+        }
+      }
+    }
+  }
+  return [...blocks.values()];
+}
