@@ -51,71 +51,154 @@ export interface Selection {
   readonly byNamespaceSelector: boolean;
 }
 
+/** Where a selector looks and the test a pod must pass there. */
+interface Scope {
+  readonly namespaces: readonly MatchedNamespace[];
+  readonly byNamespaceSelector: boolean;
+  /** The pod selector whose labels the hover shows. */
+  readonly podSelector: Selector | null;
+  readonly matches: (pod: Pod) => boolean;
+}
+
 /** What the selector matches, or `undefined` when the target is no selector (an ipBlock peer). */
 export function selectPods(
   world: World,
   target: SelectorTarget,
   dataplane: Dataplane,
 ): Selection | undefined {
-  if (target.peer === undefined) {
-    return selectPolicyPods(world, target.policy, narrow(target.policy.podSelector, target));
-  }
-  const peer = peerOf(target.policy, target.peer);
-  if (peer === undefined || peer.kind !== 'selector') {
+  const scope = scopeOf(world, target, dataplane);
+  if (scope === undefined) {
     return undefined;
   }
-  const narrowed: Peer = {
-    ...peer,
-    podSelector: narrowPeerPart(peer.podSelector, 'podSelector', target),
-    namespaceSelector: narrowPeerPart(peer.namespaceSelector, 'namespaceSelector', target),
+  const pods = matchingPods(world, scope);
+  return {
+    pods: pods.map((pod) => ({ pod, labels: testedLabels(scope.podSelector, pod.labels) })),
+    namespaces: scope.namespaces,
+    byNamespaceSelector: scope.byNamespaceSelector,
   };
-  return selectPeerPods(world, target.policy.namespace, narrowed, dataplane);
+}
+
+/**
+ * True when the selector's scope holds pods and it matches none of them; it stops at the first
+ * match, as the check runs over every selector of the workspace.
+ */
+export function matchesNoPod(world: World, target: SelectorTarget, dataplane: Dataplane): boolean {
+  const scope = scopeOf(world, target, dataplane);
+  if (scope === undefined) {
+    return false;
+  }
+  const hasPods = scope.namespaces.some(
+    (namespace) => (world.podsByNamespace.get(namespace.name) ?? []).length > 0,
+  );
+  return hasPods && !matchesAny(world, scope);
 }
 
 /** The pods of its namespace that a policy's `spec.podSelector` selects. */
-export function selectPolicyPods(
-  world: World,
-  policy: NetworkPolicy,
-  selector: Selector | null = policy.podSelector,
-): Selection {
-  const candidates = world.podsByNamespace.get(policy.namespace) ?? [];
-  const pods = selector === null ? [] : candidates.filter((pod) => selector.matches(pod.labels));
-  return {
-    pods: pods.map((pod) => ({ pod, labels: testedLabels(selector, pod.labels) })),
-    namespaces: [{ name: policy.namespace, labels: {} }],
-    byNamespaceSelector: false,
-  };
+export function selectPolicyPods(world: World, policy: NetworkPolicy): Selection {
+  return selectPods(world, { policy }, 'kubernetes') ?? emptySelection(policy.namespace);
 }
 
-function selectPeerPods(
-  world: World,
-  policyNamespace: string,
-  peer: Extract<Peer, { kind: 'selector' }>,
-  dataplane: Dataplane,
-): Selection {
+function scopeOf(world: World, target: SelectorTarget, dataplane: Dataplane): Scope | undefined {
+  const policyNamespace = target.policy.namespace;
+  if (target.peer === undefined) {
+    const selector = narrow(target.policy.podSelector, target);
+    return {
+      namespaces: [{ name: policyNamespace, labels: {} }],
+      byNamespaceSelector: false,
+      podSelector: selector,
+      matches: (pod) => selector !== null && selector.matches(pod.labels),
+    };
+  }
+  const written = peerOf(target.policy, target.peer);
+  if (written === undefined || written.kind !== 'selector') {
+    return undefined;
+  }
+  const peer: Extract<Peer, { kind: 'selector' }> = {
+    ...written,
+    podSelector: narrowPeerPart(written.podSelector, 'podSelector', target),
+    namespaceSelector: narrowPeerPart(written.namespaceSelector, 'namespaceSelector', target),
+  };
   const context: PeerContext = {
     dataplane,
     namespaceLabels: (name) => namespaceLabels(world, name),
     parse: parseAddress,
   };
-  const namespaceSelector = peer.namespaceSelector;
-  const namespaces: MatchedNamespace[] =
-    namespaceSelector === undefined
-      ? [{ name: policyNamespace, labels: {} }]
-      : [...world.namespaces.values()]
-          .filter((namespace) => namespaceSelector.matches(namespace.labels))
-          .map((namespace) => ({
-            name: namespace.name,
-            labels: testedLabels(namespaceSelector, namespace.labels),
-          }));
-  const pods = namespaces
-    .flatMap((namespace) => world.podsByNamespace.get(namespace.name) ?? [])
-    .filter((pod) => isPeerMatch(matchPeer(context, peer, policyNamespace, { kind: 'pod', pod })));
   return {
-    pods: pods.map((pod) => ({ pod, labels: testedLabels(peer.podSelector ?? null, pod.labels) })),
-    namespaces,
-    byNamespaceSelector: namespaceSelector !== undefined,
+    namespaces: peerNamespaces(world, policyNamespace, peer.namespaceSelector),
+    byNamespaceSelector: peer.namespaceSelector !== undefined,
+    podSelector: peer.podSelector ?? null,
+    matches: (pod) => isPeerMatch(matchPeer(context, peer, policyNamespace, { kind: 'pod', pod })),
   };
+}
+
+// A peer without a namespace selector means the policy's own namespace.
+function peerNamespaces(
+  world: World,
+  policyNamespace: string,
+  namespaceSelector: Selector | undefined,
+): MatchedNamespace[] {
+  if (namespaceSelector === undefined) {
+    return [{ name: policyNamespace, labels: {} }];
+  }
+  return [...world.namespaces.values()]
+    .filter((namespace) => namespaceSelector.matches(namespace.labels))
+    .map((namespace) => ({
+      name: namespace.name,
+      labels: testedLabels(namespaceSelector, namespace.labels),
+    }));
+}
+
+/** Lists of pods worth testing; `namespaces`, when set, filters them to the scope. */
+interface Candidates {
+  readonly lists: readonly (readonly Pod[])[];
+  readonly namespaces?: ReadonlySet<string>;
+}
+
+// The shorter of the scope's pods and, when the pod selector has `matchLabels`, the label
+// index's list for one of them: the check runs over every selector of the workspace.
+function candidatesOf(world: World, scope: Scope): Candidates {
+  const inScope = scope.namespaces.map(
+    (namespace) => world.podsByNamespace.get(namespace.name) ?? [],
+  );
+  let scopeSize = 0;
+  inScope.forEach((pods) => (scopeSize += pods.length));
+  let shortest: readonly Pod[] | undefined;
+  for (const [key, value] of Object.entries(scope.podSelector?.matchLabels ?? {})) {
+    const list = world.podsByLabel.get(`${key}=${value}`) ?? [];
+    shortest = shortest === undefined || list.length < shortest.length ? list : shortest;
+  }
+  if (shortest === undefined || shortest.length >= scopeSize) {
+    return { lists: inScope };
+  }
+  return {
+    lists: [shortest],
+    namespaces: new Set(scope.namespaces.map((namespace) => namespace.name)),
+  };
+}
+
+function matchingPods(world: World, scope: Scope): Pod[] {
+  const { lists, namespaces } = candidatesOf(world, scope);
+  return lists.flatMap((list) =>
+    list.filter(
+      (pod) => (namespaces === undefined || namespaces.has(pod.namespace)) && scope.matches(pod),
+    ),
+  );
+}
+
+function matchesAny(world: World, scope: Scope): boolean {
+  const { lists, namespaces } = candidatesOf(world, scope);
+  for (const list of lists) {
+    for (const pod of list) {
+      if ((namespaces === undefined || namespaces.has(pod.namespace)) && scope.matches(pod)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function emptySelection(namespace: string): Selection {
+  return { pods: [], namespaces: [{ name: namespace, labels: {} }], byNamespaceSelector: false };
 }
 
 export function peerOf(policy: NetworkPolicy, place: PeerPlace): Peer | undefined {

@@ -2,10 +2,9 @@ import type { Dataplane, Direction } from '../evaluate/verdict';
 import { locateOrigin } from '../locate-origin';
 import type { FileLookup } from '../locate-origin';
 import type { NetworkPolicy, Peer } from '../model/types';
-import type { PlacedProblem } from '../source';
-import type { World } from '../world/types';
-import { selectPods, selectPolicyPods } from './select-pods';
-import type { Selection } from './select-pods';
+import type { Path, PlacedProblem } from '../source';
+import type { Origin, World } from '../world/types';
+import { matchesNoPod } from './select-pods';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
@@ -29,10 +28,9 @@ export function checkSelectsNothing(
       policy[direction].flatMap((rule, ruleIndex) =>
         (rule.peers ?? []).flatMap((peer, peerIndex) => {
           const target = { policy, peer: { direction, ruleIndex, peerIndex } };
-          const selection = isCheckable(peer) ? selectPods(world, target, dataplane) : undefined;
-          return selection === undefined || !isEmpty(selection, world)
-            ? []
-            : peerProblem(policy, peer, file);
+          return isCheckable(peer) && matchesNoPod(world, target, dataplane)
+            ? peerProblem(policy, peer, file)
+            : [];
         }),
       ),
     ),
@@ -44,22 +42,11 @@ function checkPolicySelector(
   world: World,
   file: FileLookup,
 ): PlacedProblem[] {
-  if (policy.podSelector === null || !policy.podSelector.valid) {
+  if (policy.podSelector?.valid !== true || !matchesNoPod(world, { policy }, 'kubernetes')) {
     return [];
   }
-  if (!isEmpty(selectPolicyPods(world, policy), world)) {
-    return [];
-  }
-  const span = locateOrigin(file, policy.origin, ['spec', 'podSelector'], 'key');
   const message = `spec.podSelector matches no pod of namespace "${policy.namespace}" in the workspace.`;
-  return span === undefined
-    ? []
-    : [
-        {
-          uri: policy.origin.uri,
-          problem: { code: 'selects-nothing', severity: 'warning', message, span },
-        },
-      ];
+  return warning(file, policy.origin, ['spec', 'podSelector'], message);
 }
 
 function isCheckable(peer: Peer): boolean {
@@ -70,32 +57,23 @@ function isCheckable(peer: Peer): boolean {
   );
 }
 
-/** No pod matched, though some namespace in scope has pods. */
-function isEmpty(selection: Selection, world: World): boolean {
-  return (
-    selection.pods.length === 0 &&
-    selection.namespaces.some(
-      (namespace) => (world.podsByNamespace.get(namespace.name) ?? []).length > 0,
-    )
-  );
-}
-
 function peerProblem(policy: NetworkPolicy, peer: Peer, file: FileLookup): PlacedProblem[] {
+  const byNamespace = peer.kind === 'selector' && peer.namespaceSelector !== undefined;
   const field =
     peer.kind === 'selector' && peer.podSelector === undefined
       ? 'namespaceSelector'
       : 'podSelector';
-  const span = locateOrigin(file, peer.origin, [field], 'key');
-  const scope =
-    peer.kind === 'selector' && peer.namespaceSelector !== undefined
-      ? 'of the namespaces it selects'
-      : `of namespace "${policy.namespace}"`;
-  const message = `This peer matches no pod ${scope} in the workspace.`;
+  const scope = byNamespace ? 'of the namespaces it selects' : `of namespace "${policy.namespace}"`;
+  return warning(file, peer.origin, [field], `This peer matches no pod ${scope} in the workspace.`);
+}
+
+function warning(file: FileLookup, origin: Origin, path: Path, message: string): PlacedProblem[] {
+  const span = locateOrigin(file, origin, path, 'key');
   return span === undefined
     ? []
     : [
         {
-          uri: peer.origin.uri,
+          uri: origin.uri,
           problem: { code: 'selects-nothing', severity: 'warning', message, span },
         },
       ];
