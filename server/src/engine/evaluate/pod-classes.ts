@@ -19,8 +19,19 @@ export interface Classifier {
   readonly selectionKeyOf: (pod: Pod) => number;
 }
 
-export function createClassifier(policies: readonly NetworkPolicy[]): Classifier {
-  const blocks = distinctBlocks(policies);
+export interface ClassifierOptions {
+  /**
+   * False when pod addresses can never meet an ipBlock's outcome or note, as for a question
+   * that only asks allowed or denied under gke-dataplane-v2: classes then ignore them.
+   */
+  readonly podAddresses?: boolean;
+}
+
+export function createClassifier(
+  policies: readonly NetworkPolicy[],
+  options: ClassifierOptions = {},
+): Classifier {
+  const blocks = options.podAddresses === false ? [] : distinctBlocks(policies);
   const selectionKeys = createInterner();
   const portSets = createInterner();
   const endpointKeys = createInterner();
