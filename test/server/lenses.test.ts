@@ -110,22 +110,34 @@ describe('language server: code lenses', () => {
     assert.equal(second?.command?.title, 'selects 2 pods in shop');
   });
 
-  it('above each flow: its verdict, opening the log preview', async () => {
+  it('above each flow: its verdict, opening the log preview, and Simulate', async () => {
     const found = await lenses(uris.flows);
     const document = TextDocument.create(uris.flows, 'yaml', 1, FLOWS);
+    const verdicts = found.filter((lens) => lens.command?.command === 'netpol.showLogPreview');
     assert.deepEqual(
-      found.map((lens) => lens.range.start),
+      verdicts.map((lens) => lens.range.start),
       [
         document.positionAt(FLOWS.indexOf('name: web calls')),
         document.positionAt(FLOWS.indexOf('from: shop/api')),
       ],
     );
     assert.equal(
-      found[0]?.command?.title,
+      verdicts[0]?.command?.title,
       'allow · egress not isolated · ingress allowed by shop/api-from-web rule 1',
     );
-    assert.match(found[1]?.command?.title ?? '', /^deny \(expected allow\) · /);
-    assert.equal(found[0]?.command?.command, 'netpol.showLogPreview');
-    assert.deepEqual(found[0]?.command?.arguments, [{ uri: uris.flows }]);
+    assert.match(verdicts[1]?.command?.title ?? '', /^deny \(expected allow\) · /);
+    assert.deepEqual(verdicts[0]?.command?.arguments, [{ uri: uris.flows }]);
+    const simulate = found.filter((lens) => lens.command?.command === 'netpol.simulateFlow');
+    assert.equal(simulate.length, 2);
+    assert.deepEqual(simulate[0]?.range, verdicts[0]?.range);
+    const argument = simulate[0]?.command?.arguments?.[0] as {
+      from: string;
+      port: string;
+      protocol: string;
+    };
+    assert.deepEqual(
+      [argument.from, typeof argument.port, argument.protocol],
+      ['shop/web', 'string', 'TCP'],
+    );
   });
 });

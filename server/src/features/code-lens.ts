@@ -7,6 +7,7 @@ import {
   summarizeDirection,
 } from '../engine';
 import type { Lens, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
+import type { SimulateFlowParams } from '../protocol';
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
 import { createTextLookup, toLocation } from './definition';
@@ -60,15 +61,18 @@ export function registerCodeLens(context: FeatureContext): void {
       if (document === undefined || analysis === undefined) {
         return [];
       }
-      return lensesOf(analysis, document.uri).map((lens): CodeLens => {
+      return lensesOf(analysis, document.uri).flatMap((lens): CodeLens[] => {
         const start = document.positionAt(lens.span.start);
         const range = { start, end: start };
         if (lens.kind === 'flow') {
-          return { range, command: flowCommand(document.uri, lens) };
+          return [
+            { range, command: flowCommand(document.uri, lens) },
+            { range, command: simulateCommand(lens) },
+          ];
         }
         const { namespace, name } = lens.policy;
         const data: PolicyLensData = { uri: document.uri, namespace, name };
-        return { range, data };
+        return [{ range, data }];
       });
     }),
   );
@@ -104,6 +108,13 @@ function flowCommand(uri: string, lens: Extract<Lens, { kind: 'flow' }>): CodeLe
     command: 'netpol.showLogPreview',
     arguments: [argument],
   };
+}
+
+/** Opens the flow in the Simulate Flow view, with every pick already made. */
+function simulateCommand(lens: Extract<Lens, { kind: 'flow' }>): CodeLens['command'] {
+  const { from, to, port, protocol } = lens.flow;
+  const argument: SimulateFlowParams = { from, to, port: String(port), protocol };
+  return { title: 'Simulate', command: 'netpol.simulateFlow', arguments: [argument] };
 }
 
 async function policyCommand(
