@@ -31,21 +31,11 @@ export interface SampleFlow {
   readonly spans: { readonly from: Span; readonly to: Span; readonly port: Span };
 }
 
-/** One sample flow with its verdict. */
-export interface FlowResult {
-  readonly uri: string;
-  /** Absolute span of the flow item. */
-  readonly span: Span;
-  readonly origin: Origin;
-  readonly name: string | null;
-  /** `from`, `to`, `port` and `protocol` echo the flow as written (protocol defaulted to TCP). */
-  readonly from: string;
-  readonly to: string;
-  readonly port: number | string;
-  readonly protocol: Protocol;
-  readonly expect: 'allow' | 'deny' | null;
-  /** Checked by the log preview, not here. */
-  readonly expectLogged: boolean | null;
+/**
+ * One sample flow with its verdict. `from`, `to`, `port` and `protocol` echo the flow as written
+ * (protocol defaulted to TCP); `expectLogged` is checked by the log preview, not here.
+ */
+export interface FlowResult extends Omit<SampleFlow, 'spans'> {
   readonly flow: Flow;
   readonly verdict: Verdict;
   readonly dataplane: Dataplane;
