@@ -38,3 +38,5 @@ export type { Refactoring } from './fix/peers';
 export type { Edit, Fix } from './problem';
 export { ALL_RULES } from './rules';
 export type { RuleSummary } from './rules';
+export { computeReachability } from './matrix/compute-reachability';
+export type { Reachability, ReachabilityOptions } from './matrix/compute-reachability';

@@ -13,6 +13,8 @@ import { createRulePeers } from './rule-peers';
 import type { RulePeers } from './rule-peers';
 import type { PodClass, Reachability, ReachabilityColumn } from './types';
 
+export type { PodClass, Reachability, ReachabilityColumn } from './types';
+
 export interface ReachabilityOptions {
   readonly dataplane: Dataplane;
 }
