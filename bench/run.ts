@@ -207,7 +207,11 @@ async function main(): Promise<void> {
   console.error(`(also written to .test-output/bench/last-run.md; ${formatMs(performance.now())} in all)`);
 }
 
-void main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly: a server killed mid-request can leave a handle that would keep node alive.
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
