@@ -67,13 +67,14 @@ export function startServer(connection: Connection): void {
   });
 
   async function loadFolders(roots: readonly string[]): Promise<void> {
-    for (const root of roots) {
-      const files = await findYamlFiles(root).catch(() => []);
-      for (const file of files) {
-        await loadFromDisk(pathToFileURL(file).toString());
+    await workspace.batch(async () => {
+      for (const root of roots) {
+        const files = await findYamlFiles(root).catch(() => []);
+        for (const file of files) {
+          await loadFromDisk(pathToFileURL(file).toString());
+        }
       }
-    }
-    workspace.flush();
+    });
   }
 
   async function loadFromDisk(uri: string): Promise<void> {
@@ -102,19 +103,20 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    void runSafe(connection, 'watched files', undefined, async () => {
-      for (const change of changes) {
-        if (!isYamlFile(change.uri) || documents.get(change.uri) !== undefined) {
-          continue;
+    void runSafe(connection, 'watched files', undefined, () =>
+      workspace.batch(async () => {
+        for (const change of changes) {
+          if (!isYamlFile(change.uri) || documents.get(change.uri) !== undefined) {
+            continue;
+          }
+          if (change.type === FileChangeType.Deleted) {
+            workspace.remove(change.uri);
+          } else {
+            await loadFromDisk(change.uri);
+          }
         }
-        if (change.type === FileChangeType.Deleted) {
-          workspace.remove(change.uri);
-        } else {
-          await loadFromDisk(change.uri);
-        }
-      }
-      workspace.flush();
-    });
+      }),
+    );
   });
 
   const context: FeatureContext = { connection, documents, workspace };

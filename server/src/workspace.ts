@@ -32,7 +32,13 @@ export function createWorkspace(connection: Connection) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: WorkspaceAnalysis | undefined;
 
+  let loading = 0;
+
   function schedule(): void {
+    // While a folder loads, one analysis at the end replaces one per file read.
+    if (loading > 0) {
+      return;
+    }
     if (timer !== undefined) {
       clearTimeout(timer);
     }
@@ -137,6 +143,18 @@ export function createWorkspace(connection: Connection) {
       schedule();
     },
     flush,
+    /** Runs `load` with analysis held back, then analyses everything it loaded at once. */
+    async batch(load: () => Promise<void>): Promise<void> {
+      loading++;
+      try {
+        await load();
+      } finally {
+        loading--;
+      }
+      if (loading === 0) {
+        flush();
+      }
+    },
     file(uri: string): FileAnalysis | undefined {
       return entries.get(uri)?.analysis;
     },
