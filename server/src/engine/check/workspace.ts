@@ -1,4 +1,5 @@
 import { classify } from '../classify';
+import type { KnownKind } from '../classify';
 import type { Problem, RelatedSpan } from '../problem';
 import type { Part, Path, PlacedObject, PlacedProblem } from '../source';
 import { shift } from '../span';
@@ -11,7 +12,7 @@ import { valueAt } from './read';
 export function checkWorkspace(objects: readonly PlacedObject[]): PlacedProblem[] {
   // Only the NetworkLoggings need an order (the first one is the real one): sort just those.
   const loggings = objects
-    .filter((object) => classify(object.apiVersion, object.kind) === 'NetworkLogging')
+    .filter((object) => isKind(object, 'NetworkLogging'))
     .sort((left, right) => left.uri.localeCompare(right.uri) || left.offset - right.offset);
   return [
     ...checkSingleNetworkLogging(loggings),
@@ -85,7 +86,12 @@ function isAnnotated(
   kind: 'NetworkPolicy' | 'Namespace',
   key: string,
 ): boolean {
-  return classify(object.apiVersion, object.kind) === kind && isAnnotationOn(object.value, key);
+  return isKind(object, kind) && isAnnotationOn(object.value, key);
+}
+
+// A known kind is its `kind` field: comparing that first spares most objects the lookup.
+function isKind(object: PlacedObject, kind: KnownKind): boolean {
+  return object.kind === kind && classify(object.apiVersion, object.kind) === kind;
 }
 
 interface Where {

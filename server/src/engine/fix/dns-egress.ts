@@ -4,7 +4,7 @@ import { evaluateFlow } from '../evaluate/evaluate-flow';
 import type { Dataplane } from '../evaluate/verdict';
 import type { FileLookup } from '../locate-origin';
 import { locateOrigin } from '../locate-origin';
-import type { NetworkPolicy } from '../model/types';
+import type { Labels, NetworkPolicy, Selector } from '../model/types';
 import type { Edit, Problem } from '../problem';
 import type { Path, PlacedProblem } from '../source';
 import type { Span } from '../span';
@@ -41,36 +41,105 @@ export function checkDnsEgress(
   if (dns === undefined) {
     return [];
   }
-  const blocked = new Map<Pod, boolean>();
   const isBlocked = (pod: Pod): boolean => {
-    let answer = blocked.get(pod);
-    if (answer === undefined) {
-      const flow = {
-        source: { kind: 'pod', pod },
-        destination: { kind: 'pod', pod: dns },
-        port: 53,
-        protocol: 'UDP',
-      } as const;
-      answer = !evaluateFlow(policies, world, flow, { dataplane }).egress.allowed;
-      blocked.set(pod, answer);
-    }
-    return answer;
+    const flow = {
+      source: { kind: 'pod', pod },
+      destination: { kind: 'pod', pod: dns },
+      port: 53,
+      protocol: 'UDP',
+    } as const;
+    return !evaluateFlow(policies, world, flow, { dataplane }).egress.allowed;
   };
+  const groupsOf = createGroupLookup(world, isVictim(isBlocked));
   return policies.flatMap((policy) => {
     if (!policy.policyTypes.includes('Egress') || policy.podSelector === null) {
       return [];
     }
-    const selector = policy.podSelector;
-    const victim = (world.podsByNamespace.get(policy.namespace) ?? []).find(
-      (pod) =>
-        !pod.hostNetwork &&
-        !pod.labels['k8s-app']?.startsWith('kube-dns') &&
-        selector.matches(pod.labels) &&
-        isBlocked(pod),
-    );
+    const victim = firstVictim(groupsOf(policy.namespace), policy.podSelector);
     const problem = victim && toProblem(policy, victim, file);
     return problem === undefined ? [] : [{ uri: policy.origin.uri, problem }];
   });
+}
+
+// kube-dns itself, and host-network pods (which use the node's resolver path), are no victims.
+function isVictim(isBlocked: (pod: Pod) => boolean): (pod: Pod) => boolean {
+  return (pod) =>
+    !pod.hostNetwork && !pod.labels['k8s-app']?.startsWith('kube-dns') && isBlocked(pod);
+}
+
+/**
+ * The pods of a namespace that share one label set. A selector matches all of them or none,
+ * so it is tested once per group; the group's first victim is found once for all policies.
+ */
+interface LabelGroup {
+  readonly labels: Labels;
+  /** Positions of the pods in the namespace's pod list. */
+  readonly members: number[];
+  /** Position of the first victim, `-1` when none; found on first use. */
+  victim?: number;
+}
+
+interface NamespaceGroups {
+  readonly pods: readonly Pod[];
+  readonly groups: readonly LabelGroup[];
+  readonly victimOf: (group: LabelGroup) => Pod | undefined;
+}
+
+function createGroupLookup(
+  world: World,
+  isVictim: (pod: Pod) => boolean,
+): (namespace: string) => NamespaceGroups {
+  const byNamespace = new Map<string, NamespaceGroups>();
+  const victimOf = (pods: readonly Pod[]) => (group: LabelGroup) => {
+    group.victim ??= group.members.find((index) => isVictim(pods[index]!)) ?? -1;
+    return pods[group.victim];
+  };
+  return (namespace) => {
+    let found = byNamespace.get(namespace);
+    if (found === undefined) {
+      const pods = world.podsByNamespace.get(namespace) ?? [];
+      found = { pods, groups: groupByLabels(pods), victimOf: victimOf(pods) };
+      byNamespace.set(namespace, found);
+    }
+    return found;
+  };
+}
+
+function groupByLabels(pods: readonly Pod[]): LabelGroup[] {
+  const groups = new Map<string, LabelGroup>();
+  pods.forEach((pod, index) => {
+    const key = labelKey(pod.labels);
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, { labels: pod.labels, members: [index] });
+    } else {
+      group.members.push(index);
+    }
+  });
+  return [...groups.values()];
+}
+
+// Equal label maps written in another key order fall in separate groups, which costs a little
+// time but never changes the answer.
+function labelKey(labels: Labels): string {
+  return JSON.stringify(labels);
+}
+
+// The victim that comes first among the namespace's pods, as a scan of them in order finds.
+function firstVictim(namespace: NamespaceGroups, selector: Selector): Pod | undefined {
+  let first: Pod | undefined;
+  let firstIndex = Infinity;
+  for (const group of namespace.groups) {
+    if (group.members[0]! < firstIndex && selector.matches(group.labels)) {
+      const victim = namespace.victimOf(group);
+      const index = group.victim!;
+      if (victim !== undefined && index < firstIndex) {
+        first = victim;
+        firstIndex = index;
+      }
+    }
+  }
+  return first;
 }
 
 function toProblem(policy: NetworkPolicy, victim: Pod, file: FileLookup): Problem | undefined {

@@ -118,6 +118,12 @@ interface AllowingPolicy {
  * GKE's real order comes from map iteration and is unconfirmed (reference §6.5).
  */
 function toRecordPolicies(matches: readonly RuleMatch[]): readonly AllowingPolicy[] {
+  // One allowing rule is the common case: nothing to merge or sort.
+  if (matches.length === 1) {
+    const policy = matches[0]!.policy;
+    const recordPolicy = { kind: policy.kind, name: policy.name, namespace: policy.namespace };
+    return [{ policy: recordPolicy, annotations: policy.annotations }];
+  }
   const byKey = new Map<string, AllowingPolicy>();
   for (const { policy } of matches) {
     const key = `${policy.kind}\u0000${policy.namespace}\u0000${policy.name}`;

@@ -2,9 +2,13 @@ import type { Flow, Endpoint } from '../evaluate/verdict';
 import type { Pod } from '../world/types';
 import type { Instant } from './timestamp';
 
-/** FNV-1a, 32 bits: a small, stable hash for placeholders that must not change between runs. */
-export function hashText(text: string): number {
-  let hash = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a, 32 bits: a small, stable hash for placeholders that must not change between runs.
+ * `hashText(b, hashText(a))` is the hash of `a + b`.
+ */
+export function hashText(text: string, hash = FNV_OFFSET): number {
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
@@ -24,20 +28,48 @@ export function describeFlow(flow: Flow): string {
 }
 
 export function placeholderSourcePort(flow: Flow): number {
-  const span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
-  return EPHEMERAL_FIRST + (hashText(`port ${describeFlow(flow)}`) % span);
+  return toSourcePort(hashText(describeFlow(flow), PORT_SEED));
 }
 
 export function placeholderInstant(flow: Flow): Instant {
-  const hash = hashText(`time ${describeFlow(flow)}`);
+  return toInstant(hashText(describeFlow(flow), TIME_SEED));
+}
+
+/** Both placeholders of a flow, describing it once. */
+export function placeholderStamp(flow: Flow): { sourcePort: number; instant: Instant } {
+  const description = describeFlow(flow);
+  return {
+    sourcePort: toSourcePort(hashText(description, PORT_SEED)),
+    instant: toInstant(hashText(description, TIME_SEED)),
+  };
+}
+
+// The hashes of the prefixes that keep the two placeholders of a flow apart.
+const PORT_SEED = hashText('port ');
+const TIME_SEED = hashText('time ');
+
+function toSourcePort(hash: number): number {
+  return EPHEMERAL_FIRST + (hash % (EPHEMERAL_LAST - EPHEMERAL_FIRST + 1));
+}
+
+function toInstant(hash: number): Instant {
   return { seconds: BASE_SECONDS + (hash % 3600), nanos: hashText(`nanos ${hash}`) % 1e9 };
 }
 
 /** A GKE-style node name, `gke-<cluster>-default-pool-<8 hex>-<4 chars>`, stable per pod. */
 export function placeholderNodeName(pod: Pod, clusterName: string): string {
+  return placeholderNodeNameIn(placeholderPool(clusterName), pod);
+}
+
+/** The node pool part of placeholder node names: `gke-<cluster>-default-pool-<8 hex>`. */
+export function placeholderPool(clusterName: string): string {
   const pool = hashText(`pool ${clusterName}`).toString(16).padStart(8, '0');
+  return `gke-${clusterName}-default-pool-${pool}`;
+}
+
+export function placeholderNodeNameIn(pool: string, pod: Pod): string {
   const node = hashText(`node ${pod.namespace}/${pod.name}`).toString(36).padStart(4, '0');
-  return `gke-${clusterName}-default-pool-${pool}-${node.slice(-4)}`;
+  return `${pool}-${node.slice(-4)}`;
 }
 
 function endpointKey(endpoint: Endpoint): string {

@@ -3,7 +3,7 @@ import type { Namespace, Pod } from '../world/types';
 import type { LoggingConfig } from './config';
 import { decideSide } from './decide';
 import { endpointIp, toRecordEndpoint, toRecordIp } from './endpoint';
-import { placeholderInstant, placeholderNodeName, placeholderSourcePort } from './placeholders';
+import { placeholderNodeNameIn, placeholderPool, placeholderStamp } from './placeholders';
 import { toRecordLine } from './record-line';
 import { formatTimestamp, parseTimestamp } from './timestamp';
 import type {
@@ -42,18 +42,21 @@ export function previewLogs(
   return [preview('egress'), preview('ingress')];
 }
 
-/** What both sides of a flow share: the source port and the time, given or made up. */
+/** What both sides of a flow share: the source port, the time and the node pool. */
 interface FlowStamp {
   readonly sourcePort: number;
   readonly timestamp: string;
+  readonly pool: string;
 }
 
 function toFlowStamp(flow: Flow, options: PreviewOptions): FlowStamp {
+  const made = placeholderStamp(flow);
   const instant =
-    options.timestamp === undefined ? placeholderInstant(flow) : parseTimestamp(options.timestamp);
+    options.timestamp === undefined ? made.instant : parseTimestamp(options.timestamp);
   return {
-    sourcePort: options.sourcePort ?? placeholderSourcePort(flow),
+    sourcePort: options.sourcePort ?? made.sourcePort,
     timestamp: formatTimestamp(instant),
+    pool: placeholderPool(options.clusterName ?? 'cluster'),
   };
 }
 
@@ -67,7 +70,7 @@ function toLoggedEntry(
 ): LogPreviewEntry {
   const placeholders: PlaceholderField[] = [];
   const connection = toConnection(flow, direction, options, stamp.sourcePort, placeholders);
-  const nodes = placeNodes(flow, direction, options.clusterName ?? 'cluster');
+  const nodes = placeNodes(flow, direction, stamp.pool);
   const logNodeName = options.logNodeName ?? true;
   if (logNodeName && nodes.placeholder) {
     placeholders.push('node_name');
@@ -100,12 +103,12 @@ interface NodePlacement {
 }
 
 /** Where the pods run: their `spec.nodeName`, else a stable placeholder node per pod. */
-function placeNodes(flow: Flow, direction: Direction, clusterName: string): NodePlacement {
+function placeNodes(flow: Flow, direction: Direction, pool: string): NodePlacement {
   const local = direction === 'egress' ? flow.source : flow.destination;
   if (local.kind !== 'pod') {
     throw new Error('A logged side is always a pod.');
   }
-  const nodeOf = (pod: Pod): string => pod.nodeName ?? placeholderNodeName(pod, clusterName);
+  const nodeOf = (pod: Pod): string => pod.nodeName ?? placeholderNodeNameIn(pool, pod);
   const loggingNode = nodeOf(local.pod);
   return {
     loggingNode,

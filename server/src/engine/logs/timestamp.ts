@@ -27,6 +27,14 @@ export function parseTimestamp(text: string): Instant {
  */
 export function formatTimestamp(instant: Instant): string {
   const date = new Date(instant.seconds * 1000).toISOString().slice(0, 19);
-  const fraction = String(instant.nanos).padStart(9, '0').replace(/0+$/, '');
-  return fraction === '' ? `${date}Z` : `${date}.${fraction}Z`;
+  if (instant.nanos === 0) {
+    return `${date}Z`;
+  }
+  let nanos = instant.nanos;
+  let digits = 9;
+  while (nanos % 10 === 0) {
+    nanos /= 10;
+    digits -= 1;
+  }
+  return `${date}.${String(nanos).padStart(digits, '0')}Z`;
 }
