@@ -10,7 +10,7 @@ import { summarizeVerdict } from './present';
 import { checkSelectsNothing } from './query/selects-nothing';
 import type { Problem } from './problem';
 import type { PlacedObject, PlacedProblem } from './source';
-import { locateOrigin } from './locate-origin';
+import { findDocument, locateOrigin } from './locate-origin';
 import type { FileLookup } from './locate-origin';
 import type { Span } from './span';
 
@@ -186,7 +186,7 @@ function flowProblemsOfFlow(flow: FlowAnalysis, file: FileLookup): Problem[] {
 
 // The verdict goes on the flow's first line: a squiggle over the whole item would hide its text.
 function firstLine(flow: FlowResult, file: FileLookup): Span {
-  const document = file(flow.uri)?.documents.find((placed) => placed.offset === flow.origin.offset);
+  const document = findDocument(file(flow.uri)?.documents ?? [], flow.origin.offset);
   if (document === undefined) {
     return flow.span;
   }

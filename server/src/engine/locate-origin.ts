@@ -1,4 +1,4 @@
-import type { FileAnalysis } from './analyze-file';
+import type { FileAnalysis, PlacedDocument } from './analyze-file';
 import type { Part, Path } from './source';
 import type { Span } from './span';
 import type { Origin } from './world/types';
@@ -12,10 +12,32 @@ export function locateOrigin(
   extra: Path = [],
   part: Part = 'value',
 ): Span | undefined {
-  const document = files(origin.uri)?.documents.find((placed) => placed.offset === origin.offset);
+  const document = findDocument(files(origin.uri)?.documents ?? [], origin.offset);
   if (document === undefined) {
     return undefined;
   }
   const local = document.analysis.parsed.locate([...origin.path, ...extra], part);
   return { start: local.start + origin.offset, end: local.end + origin.offset };
+}
+
+/** The document starting at `offset`, by binary search: documents are in file order. */
+export function findDocument(
+  documents: readonly PlacedDocument[],
+  offset: number,
+): PlacedDocument | undefined {
+  let low = 0;
+  let high = documents.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const candidate = documents[middle]!;
+    if (candidate.offset === offset) {
+      return candidate;
+    }
+    if (candidate.offset < offset) {
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return undefined;
 }
