@@ -31,24 +31,37 @@ export function createEvaluator(
     return { allowed: egress.allowed && ingress.allowed, egress, ingress };
   };
   // Verdicts hold no pod: flows between endpoints of the same classes share one verdict.
-  const verdicts: (Map<number, Map<number, Verdict>> | undefined)[] = [];
-  return (flow) => {
-    const portKey = portKeyOf(flow);
-    if (portKey === undefined) {
-      return decide(flow);
+  // Key pairs below 2^15 each make one small-integer key; larger ones take a second level.
+  const byPair = new Map<number, Map<number, Verdict>>();
+  const byLargePair = new Map<number, Map<number, Map<number, Verdict>>>();
+  const portsOf = (source: number, destination: number): Map<number, Verdict> => {
+    if (source < PAIR_LIMIT && destination < PAIR_LIMIT) {
+      const pair = source * PAIR_LIMIT + destination;
+      let byPort = byPair.get(pair);
+      if (byPort === undefined) {
+        byPort = new Map();
+        byPair.set(pair, byPort);
+      }
+      return byPort;
     }
-    const source = classifier.keyOf(flow.source);
-    const destination = classifier.keyOf(flow.destination);
-    let byDestination = verdicts[source];
+    let byDestination = byLargePair.get(source);
     if (byDestination === undefined) {
       byDestination = new Map();
-      verdicts[source] = byDestination;
+      byLargePair.set(source, byDestination);
     }
     let byPort = byDestination.get(destination);
     if (byPort === undefined) {
       byPort = new Map();
       byDestination.set(destination, byPort);
     }
+    return byPort;
+  };
+  return (flow) => {
+    const portKey = portKeyOf(flow);
+    if (portKey === -1) {
+      return decide(flow);
+    }
+    const byPort = portsOf(classifier.keyOf(flow.source), classifier.keyOf(flow.destination));
     let verdict = byPort.get(portKey);
     if (verdict === undefined) {
       verdict = decide(flow);
@@ -58,24 +71,24 @@ export function createEvaluator(
   };
 }
 
-const PROTOCOL_INDEX: ReadonlyMap<string, number> = new Map([
-  ['TCP', 0],
-  ['UDP', 1],
-  ['SCTP', 2],
-]);
+const PAIR_LIMIT = 1 << 15;
 
-/** One small integer per (port, protocol); undefined for a flow the cache should not key. */
-function portKeyOf(flow: Flow): number | undefined {
-  const protocol = PROTOCOL_INDEX.get(flow.protocol);
-  if (
-    protocol === undefined ||
-    !Number.isInteger(flow.port) ||
-    flow.port < 0 ||
-    flow.port > 65535
-  ) {
-    return undefined;
+/** One small integer per (port, protocol); -1 for a flow the cache should not key. */
+function portKeyOf(flow: Flow): number {
+  const port = flow.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return -1;
   }
-  return flow.port * 4 + protocol;
+  switch (flow.protocol) {
+    case 'TCP':
+      return port * 4;
+    case 'UDP':
+      return port * 4 + 1;
+    case 'SCTP':
+      return port * 4 + 2;
+    default:
+      return -1;
+  }
 }
 
 function createContext(
