@@ -59,7 +59,11 @@ ensure_code_server() {
   log "installing code-server $CODE_SERVER_VERSION (about 3 minutes; log: .tools/code-server-install.log)"
   rm -rf "$CODE_SERVER_PREFIX"
   local started=$SECONDS
-  if ! PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Run from `npm test`, the environment carries the outer npm's settings, among them
+  # npm_config_user_agent naming Node 20, which the postinstall would read: drop them all.
+  local inherited=()
+  mapfile -t inherited < <(env | grep -o '^npm_[A-Za-z0-9_]*' | sed 's/^/-u/')
+  if ! env "${inherited[@]}" PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install -g --prefix "$CODE_SERVER_PREFIX" --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
     >"$TOOLS/code-server-install.log" 2>&1; then
     tail -40 "$TOOLS/code-server-install.log" >&2
