@@ -189,6 +189,7 @@ const FAILING_FLOW = 'prometheus scrapes the API';
 const SIMULATED = { from: 'shop/web', to: 'shop/api', port: '8080', protocol: 'TCP' };
 const SIMULATED_NAME = `${SIMULATED.from} to ${SIMULATED.to} on ${SIMULATED.port}/${SIMULATED.protocol}`;
 const FIXED_FIELD = 'namespaceSelector';
+const ADD_BUTTON = 'Add to SampleFlows';
 
 /** The active editor group: with editors side by side, only its editor is the one being driven. */
 const activeGroup = (page) => page.locator('.editor-group-container.active');
@@ -355,6 +356,24 @@ async function scrollCursorNearTop(page, lines = 5) {
   throw new Error('the editor would not scroll the cursor to its top');
 }
 
+/** Waits until the cursor's line (1-based, as the status bar shows it) is at least `least`. */
+async function cursorLineAtLeast(page, least) {
+  const handle = await page.waitForFunction(
+    (min) => {
+      for (const item of document.querySelectorAll('.statusbar-item')) {
+        const match = /^Ln (\d+), Col \d+/.exec(item.textContent?.trim() ?? '');
+        if (match && Number(match[1]) >= min) {
+          return Number(match[1]);
+        }
+      }
+      return 0;
+    },
+    least,
+    { timeout: UI_MS },
+  );
+  return /** @type {number} */ (await handle.jsonValue());
+}
+
 /** The cursor of the active editor, as drawn. */
 const activeCursor = (page) => activeGroup(page).locator('.cursors-layer .cursor').first();
 
@@ -382,12 +401,24 @@ function lineOf(file, pattern, after = 0) {
   return index + 1;
 }
 
+/** Opens the Problems panel (Ctrl+Shift+M toggles it: only when it is not on screen). */
+async function showProblems(page) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) {
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ timeout: UI_MS });
+  }
+}
+
 /** The Problems panel, showing only the problems whose text contains `filter`. */
 async function problemsFiltered(page, filter) {
-  await page.keyboard.press('Control+Shift+M');
+  await showProblems(page);
   const box = page.locator('.markers-panel-container, .panel').locator('.viewpane-filter input');
   await box.first().waitFor({ timeout: UI_MS });
   await box.first().fill(filter);
+  // The list follows the filter after a short debounce; the badge tells when it has.
+  const badge = page.locator('.viewpane-filter-container, .viewpane-filter').getByText(/^Showing \d+ of \d+$/);
+  await badge.first().waitFor({ state: filter ? 'visible' : 'hidden', timeout: UI_MS });
   return page.locator('.markers-panel .monaco-list-row');
 }
 
@@ -474,7 +505,218 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
   }
   await page.screenshot({ path: join(shotDir, 'log-preview.png') });
   await toggleSideBar(page, true);
+  // Closed again, so that the next views open beside flows.yaml rather than in a third column.
+  await page.keyboard.press('Control+W');
+  await waitActiveTab(page, FLOWS_FILE);
   return `deny ${denyClass}, allow ${allowClass}, plain ${plainClass}; ${headers.length} flow headers on screen`;
+});
+
+step('"NetworkPolicy: Simulate Flow" picks endpoints and shows the verdict', async (page) => {
+  await runCommand(page, 'NetworkPolicy: Simulate Flow');
+  await pick(page, 'Pick the source pod or workload, or enter an IP address', SIMULATED.from);
+  await pick(page, 'Pick the destination pod or workload, or enter an IP address', SIMULATED.to);
+  await pick(page, `Pick a port of ${SIMULATED.to}, or enter one`, SIMULATED.port);
+  await pick(page, 'Pick the protocol', SIMULATED.protocol);
+  // The verdict view opens beside, and a notification offers to keep the flow.
+  const lines = activeLines(page);
+  const header = lines
+    .locator('.view-line', { hasText: new RegExp(`^${literal('# Simulated flow: ')}`) })
+    .first();
+  await header.waitFor({ timeout: ACTIVATION_MS });
+  // The path of the view names the flow, with "∕" for "/".
+  await waitActiveTab(page, /^shop.web → shop.api 8080.TCP$/);
+  // Its first line is the header: the document starts with it.
+  const top = await lines.locator('.view-line').evaluateAll((rows) =>
+    rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))[0]?.textContent ?? '',
+  );
+  if (!top.replace(/\u00a0/g, ' ').startsWith('# Simulated flow:')) {
+    throw new Error(`the verdict view starts with ${JSON.stringify(top)}`);
+  }
+  await page.keyboard.press('Alt+Z');
+  const verdict = lines.locator('.view-line', { hasText: /\ballow\b/ }).first();
+  await verdict.waitFor({ timeout: UI_MS });
+  const toast = page.locator('.notification-toast', { hasText: /^allow\b|allow:/ }).first();
+  await toast.waitFor({ timeout: UI_MS });
+  await toast.locator('.monaco-button', { hasText: ADD_BUTTON }).waitFor({ timeout: UI_MS });
+  await toggleSideBar(page, false);
+  await page.screenshot({ path: join(shotDir, 'simulate-flow.png') });
+  await toggleSideBar(page, true);
+  const tab = await activeGroup(page).locator('.tabs-container .tab.active').getAttribute('aria-label');
+  return `${tab}: ${(await header.innerText()).replace(/\s+/g, ' ')}; ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`;
+});
+
+step(`"${ADD_BUTTON}" appends the flow to ${FLOWS_FILE}, which gets its verdict`, async (page) => {
+  const toast = page.locator('.notification-toast', { has: page.locator('.monaco-button', { hasText: ADD_BUTTON }) }).first();
+  await toast.locator('.monaco-button', { hasText: ADD_BUTTON }).click();
+  await pick(page, 'Add the flow to which SampleFlows file?', `${POLICY_FOLDER}/${FLOWS_FILE}`, FLOWS_FILE);
+  // The file shows with the new flow, the cursor on it; its verdict arrives as a diagnostic.
+  await waitActiveTab(page, FLOWS_FILE);
+  const name = activeLines(page)
+    .locator('.view-line', { hasText: new RegExp(`${literal(`- name: ${SIMULATED_NAME}`)}$`) })
+    .first();
+  await name.waitFor({ timeout: UI_MS });
+  // The hover of the new flow (not of the first flow, whose verdict reads the same).
+  const hover = page
+    .locator('.monaco-hover', { hasText: /\ballow: egress allowed/ })
+    .filter({ hasText: SIMULATED_NAME })
+    .first();
+  // The cursor is on the new flow's first line: show the hover there from the keyboard
+  // (Ctrl+K Ctrl+I), on the flow's name, where the verdict diagnostic lies.
+  // The mouse rests where the quick pick was, over the editor: move it away from the text first.
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
+  // The command puts the cursor on the new flow, after the end of the file as it is on disk
+  // (the edit is not saved); the file shows before the cursor moves there.
+  const onDisk = readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8').split('\n').length;
+  const line = await cursorLineAtLeast(page, onDisk - 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await hoverUntil(
+    page,
+    async () => {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+    },
+    hover,
+    ACTIVATION_MS,
+  );
+  const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  await dismissHover(page);
+  // The same diagnostic, listed in the Problems panel as information.
+  const rows = await problemsFiltered(page, 'allow: egress allowed by shop/web-egress');
+  const row = rows.filter({ hasText: new RegExp(`\\[Ln ${line}, Col \\d+\\]`) }).first();
+  await row.waitFor({ timeout: UI_MS });
+  if ((await row.locator('.codicon-info').count()) === 0) {
+    throw new Error(`the verdict is not an information: ${await row.innerHTML()}`);
+  }
+  // Clicking the problem shows its flow in the editor, above the panel.
+  await row.click();
+  await cursorLineAtLeast(page, line);
+  await page.screenshot({ path: join(shotDir, 'add-to-sampleflows.png') });
+  await problemsFiltered(page, '');
+  return `${text.slice(0, 120)}; Problems: ${(await row.innerText()).replace(/\s+/g, ' ')}`;
+});
+
+// A new policy at the end of policies.yaml, typed up to its podSelector's labels: completion then
+// offers the label keys and values of the workspace's pods. It selects the storefront pods for
+// ingress and admits nothing, which changes no verdict (default-deny already isolates them).
+const NEW_POLICY = [
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: NetworkPolicy',
+  'metadata:',
+  '  name: storefront-ingress',
+  '  namespace: shop',
+  'spec:',
+  '  policyTypes: [Ingress]',
+  '  podSelector:',
+  '    matchLabels:',
+  '      ',
+].join('\n');
+const COMPLETED_KEY = 'tier';
+const COMPLETED_VALUE = 'frontend';
+
+/** The suggest widget's row whose label is exactly `label`. */
+const suggestion = (page, label) =>
+  page.locator('.editor-widget.suggest-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${literal(label)}$`) }),
+  });
+
+/** Types `prefix`, asks for completion (Ctrl+Space) and accepts `label`. */
+async function complete(page, prefix, label, screenshot) {
+  const row = suggestion(page, label).first();
+  if (screenshot) {
+    // First everything on offer, with the details of the focused item (Ctrl+Space again).
+    await hoverUntil(page, () => page.keyboard.press('Control+Space'), row);
+    await page.keyboard.press('Control+Space');
+    await page
+      .locator('.suggest-details:visible', { hasText: /\S/ })
+      .first()
+      .waitFor({ timeout: UI_MS });
+    await page.screenshot({ path: join(shotDir, screenshot) });
+  }
+  const labels = page.locator('.editor-widget.suggest-widget .monaco-list-row .label-name');
+  const offered = screenshot ? await labels.allInnerTexts() : [];
+  await page.keyboard.type(prefix);
+  await hoverUntil(page, () => page.keyboard.press('Control+Space'), row);
+  offered.push(...(screenshot ? [] : await labels.allInnerTexts()));
+  // Focus the row (the first match is focused already when the prefix narrows it down).
+  if (!(await row.evaluate((element) => element.classList.contains('focused')))) {
+    await row.click();
+  }
+  await page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${literal(label)}$`) }) }).waitFor({ timeout: UI_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden', timeout: UI_MS });
+  return offered;
+}
+
+step(`completion offers the workspace's labels in a selector`, async (page) => {
+  await openFromExplorer(page, POLICY_FOLDER, POLICY_FILE);
+  await focusEditor(page);
+  await page.keyboard.press('Control+End');
+  // Pasted (Ctrl+V) rather than typed: typing would re-indent each line as it goes.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), NEW_POLICY);
+  await page.keyboard.press('Control+V');
+  await activeLines(page)
+    .locator('.view-line', { hasText: /^[\s\u00a0]{4}matchLabels:$/ })
+    .last()
+    .waitFor({ timeout: UI_MS });
+  const keys = await complete(page, COMPLETED_KEY.slice(0, 2), COMPLETED_KEY, 'completion.png');
+  const line = activeLines(page).locator('.view-line', {
+    hasText: new RegExp(`^${literal(`      ${COMPLETED_KEY}:`)}`),
+  });
+  await line.first().waitFor({ timeout: UI_MS });
+  // The value: the accepted key ends in ": ", where the labels' values are offered.
+  const lineText = async () => ((await line.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+  if (!/: $/.test(await lineText())) {
+    await page.keyboard.press('End');
+    if (!/:\s*$/.test(await lineText())) {
+      throw new Error(`the key was completed as ${JSON.stringify(await lineText())}`);
+    }
+    if (!/ $/.test(await lineText())) {
+      await page.keyboard.type(' ');
+    }
+  }
+  const values = await complete(page, COMPLETED_VALUE.slice(0, 2), COMPLETED_VALUE);
+  await activeLines(page)
+    .locator('.view-line', {
+      hasText: new RegExp(`^${literal(`      ${COMPLETED_KEY}: ${COMPLETED_VALUE}`)}$`),
+    })
+    .waitFor({ timeout: UI_MS });
+  // The new policy selects the storefront pod: its code lens says so.
+  await activeGroup(page)
+    .locator('.codelens-decoration a:visible', { hasText: /^selects 1 pod in shop/ })
+    .last()
+    .waitFor({ timeout: UI_MS });
+  return `keys offered: ${keys.join(', ')}; values for "${COMPLETED_VALUE.slice(0, 2)}": ${values.join(', ')}`;
+});
+
+step(`quick fix replaces "${TYPO}" with "${FIXED_FIELD}"`, async (page) => {
+  await showProblems(page);
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first();
+  await problem.waitFor({ timeout: UI_MS });
+  const failing = page.locator('.markers-panel .monaco-list-row', {
+    hasText: /flow-expectation-failed/,
+  });
+  await failing.first().waitFor({ timeout: UI_MS });
+  // Clicking the problem puts the cursor on the typo; Ctrl+. lists the fixes there.
+  await problem.click();
+  await cursorLineAtLeast(page, lineOf(POLICY_FILE, new RegExp(`${TYPO}:`)));
+  await focusEditor(page);
+  const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: FIXED_FIELD }).first();
+  await hoverUntil(page, () => page.keyboard.press('Control+.'), fix);
+  const title = (await fix.innerText()).trim();
+  await fix.hover();
+  await page.screenshot({ path: join(shotDir, 'quick-fix.png') });
+  await fix.click();
+  await fix.waitFor({ state: 'hidden', timeout: UI_MS });
+  // The field is fixed in the editor, its problem goes, and the flow it broke now passes.
+  await editorToken(page, FIXED_FIELD);
+  await problem.waitFor({ state: 'detached', timeout: ACTIVATION_MS });
+  await failing.first().waitFor({ state: 'detached', timeout: ACTIVATION_MS });
+  await page.screenshot({ path: join(shotDir, 'quick-fix-applied.png') });
+  return `applied "${title}"`;
 });
 
 async function main() {
