@@ -87,7 +87,7 @@ async function hoverUntil(page, point, expected, timeout = UI_MS) {
   for (;;) {
     await point();
     try {
-      await expected.waitFor({ timeout: Math.min(8_000, Math.max(1, deadline - Date.now())) });
+      await expected.waitFor({ timeout: Math.min(10_000, Math.max(1, deadline - Date.now())) });
       return expected;
     } catch (error) {
       if (Date.now() >= deadline) {
@@ -149,7 +149,7 @@ step(`squiggle under "${TYPO}"`, async (page) => {
   const hover = await hoverToken(
     page,
     TYPO,
-    page.locator('.monaco-hover', { hasText: TYPO_MESSAGE }),
+    page.locator('.monaco-hover:visible', { hasText: TYPO_MESSAGE }),
   );
   await dismissHover(page);
 });
@@ -197,16 +197,18 @@ const activeGroup = (page) => page.locator('.editor-group-container.active');
 const activeLines = (page) => activeGroup(page).locator('.editor-instance .view-lines');
 
 /** A regular expression matching `text` literally, spaces included (Monaco renders some as U+00A0). */
-const literal = (text) =>
-  text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]');
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s\\u00a0]');
 
 /** Waits until the active tab is `title` (a string: an exact match; a RegExp: tested). */
 async function waitActiveTab(page, title) {
   const pattern = typeof title === 'string' ? new RegExp(`^${literal(title)}$`) : title;
   await page
-    .locator('.editor-group-container.active .tabs-container .tab.active .monaco-icon-label-container', {
-      hasText: pattern,
-    })
+    .locator(
+      '.editor-group-container.active .tabs-container .tab.active .monaco-icon-label-container',
+      {
+        hasText: pattern,
+      },
+    )
     .waitFor({ timeout: UI_MS });
 }
 
@@ -224,15 +226,11 @@ async function openFromExplorer(page, folder, file) {
 
 /** The quick input (command palette, quick pick) once it shows this placeholder. */
 async function quickInput(page, placeholder) {
-  const input = page.locator('.quick-input-widget .quick-input-box input', {
-    has: page.locator(':scope'),
-  });
-  const widget = page.locator('.quick-input-widget');
-  await widget.waitFor({ timeout: UI_MS });
-  const matching = page.locator(`.quick-input-widget .quick-input-box input[placeholder=${JSON.stringify(placeholder)}]`);
-  await matching.waitFor({ timeout: UI_MS });
-  void input;
-  return matching;
+  const input = page.locator(
+    `.quick-input-widget .quick-input-box input[placeholder=${JSON.stringify(placeholder)}]`,
+  );
+  await input.waitFor({ timeout: UI_MS });
+  return input;
 }
 
 /** In an open quick pick, the row whose label is exactly `label`. */
@@ -250,7 +248,9 @@ async function pick(page, placeholder, label, filter = label) {
   await row.click();
   // The next pick reuses the widget: wait until this one has gone.
   await page
-    .locator(`.quick-input-widget .quick-input-box input[placeholder=${JSON.stringify(placeholder)}]`)
+    .locator(
+      `.quick-input-widget .quick-input-box input[placeholder=${JSON.stringify(placeholder)}]`,
+    )
     .waitFor({ state: 'hidden', timeout: UI_MS });
 }
 
@@ -417,10 +417,33 @@ async function problemsFiltered(page, filter) {
   await box.first().waitFor({ timeout: UI_MS });
   await box.first().fill(filter);
   // The list follows the filter after a short debounce; the badge tells when it has.
-  const badge = page.locator('.viewpane-filter-container, .viewpane-filter').getByText(/^Showing \d+ of \d+$/);
+  const badge = page
+    .locator('.viewpane-filter-container, .viewpane-filter')
+    .getByText(/^Showing \d+ of \d+$/);
   await badge.first().waitFor({ state: filter ? 'visible' : 'hidden', timeout: UI_MS });
   return page.locator('.markers-panel .monaco-list-row');
 }
+
+step('hover on a peer selector lists the pods it matches', async (page) => {
+  // The peer of web-to-api that admits the storefront: `- podSelector: { matchLabels: { app: web } }`.
+  const policy = lineOf(POLICY_FILE, /^  name: web-to-api$/);
+  const peer = lineOf(POLICY_FILE, /^\s+- podSelector:$/, policy);
+  const column =
+    readFileSync(join(workspace, POLICY_FOLDER, POLICY_FILE), 'utf8')
+      .split('\n')
+      [peer - 1].indexOf('podSelector') + 1;
+  await focusEditor(page);
+  await goTo(page, peer, column);
+  const hover = page
+    .locator('.monaco-hover:visible', { hasText: /Matches \d+ pods? in \d+ namespaces?/ })
+    .filter({ hasText: 'shop/web' })
+    .first();
+  await hoverUntil(page, () => hoverAtCursor(page, 3), hover, ACTIVATION_MS);
+  const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  await page.screenshot({ path: join(shotDir, 'selector-hover-pods.png') });
+  await dismissHover(page);
+  return text.slice(0, 140);
+});
 
 step('code lens above each policy says which pods it selects', async (page) => {
   // Back to the top of policies.yaml, whose first policies select pods.
@@ -432,22 +455,39 @@ step('code lens above each policy says which pods it selects', async (page) => {
   await lens.waitFor({ timeout: ACTIVATION_MS });
   const text = await lens.innerText();
   await page.screenshot({ path: join(shotDir, 'code-lens.png') });
-  return text;
+  // Clicking it lists those pods.
+  await lens.click();
+  const count = Number(/^selects (\d+)/.exec(text)?.[1]);
+  const list = await quickInput(
+    page,
+    `${count} ${count === 1 ? 'pod' : 'pods'} selected by shop/default-deny`,
+  );
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.nth(count - 1).waitFor({ timeout: UI_MS });
+  const pods = await rows.locator('.label-name').allInnerTexts();
+  await page.screenshot({ path: join(shotDir, 'code-lens-pods.png') });
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'hidden', timeout: UI_MS });
+  return `${text}: ${pods.join(', ')}`;
 });
 
 step(`hover on the flow "${DENIED_FLOW}" shows its deny record`, async (page) => {
   await openFromExplorer(page, POLICY_FOLDER, FLOWS_FILE);
   const name = lineOf(FLOWS_FILE, new RegExp(`name: ${literal(DENIED_FLOW)}$`));
   const from = lineOf(FLOWS_FILE, /^\s+from: /, name);
-  const column = readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8')
-    .split('\n')[from - 1].indexOf('from:') + 1;
+  const column =
+    readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8')
+      .split('\n')
+      [from - 1].indexOf('from:') + 1;
   // Room for the whole hover: a taller window, no panel, and the line near the top so that the
   // hover opens below it.
   await page.setViewportSize(TALL);
   await closePanel(page);
   await goTo(page, from, column);
   await scrollCursorNearTop(page);
-  const hover = page.locator('.monaco-hover', { hasText: /"disposition":\s*"deny"/ }).first();
+  const hover = page
+    .locator('.monaco-hover:visible', { hasText: /"disposition":\s*"deny"/ })
+    .first();
   await hoverUntil(page, () => hoverAtCursor(page, 2), hover);
   await enlargeHover(page, hover);
   const text = await hover.innerText();
@@ -463,7 +503,10 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
   await runCommand(page, 'NetworkPolicy: Show Log Preview');
   await waitActiveTab(page, /\(Log preview\)$/);
   const lines = activeLines(page);
-  await lines.locator('.view-line', { hasText: '# Log preview' }).first().waitFor({ timeout: UI_MS });
+  await lines
+    .locator('.view-line', { hasText: '# Log preview' })
+    .first()
+    .waitFor({ timeout: UI_MS });
   // Compact JSON records are long: wrap them (View: Toggle Word Wrap) so the preview reads whole.
   await page.keyboard.press('Alt+Z');
   // Find the deny record: the find widget scrolls to it and counts the matches.
@@ -482,9 +525,14 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
     .waitFor({ timeout: UI_MS });
   // The TextMate grammar gives `deny` and `allow` their own colours: token classes (mtkN) other
   // than plain text's, which is the most common class on screen.
-  const tokens = await lines.locator('.view-line span > span').evaluateAll((spans) =>
-    spans.map((span) => ({ text: (span.textContent ?? '').replace(/\u00a0/g, ' '), cls: span.className })),
-  );
+  const tokens = await lines
+    .locator('.view-line span > span')
+    .evaluateAll((spans) =>
+      spans.map((span) => ({
+        text: (span.textContent ?? '').replace(/\u00a0/g, ' '),
+        cls: span.className,
+      })),
+    );
   const count = new Map();
   for (const { text, cls } of tokens) {
     count.set(cls, (count.get(cls) ?? 0) + text.length);
@@ -497,9 +545,15 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
     throw new Error(`"deny" is not coloured: class "${denyClass}", plain text "${plainClass}"`);
   }
   if (allowClass === '' || allowClass === plainClass || allowClass === denyClass) {
-    throw new Error(`"allow" is not coloured apart: "${allowClass}", deny "${denyClass}", plain "${plainClass}"`);
+    throw new Error(
+      `"allow" is not coloured apart: "${allowClass}", deny "${denyClass}", plain "${plainClass}"`,
+    );
   }
-  const headers = tokens.map(({ text }) => text).join('').match(/flow \d+: /g) ?? [];
+  const headers =
+    tokens
+      .map(({ text }) => text)
+      .join('')
+      .match(/flow \d+: /g) ?? [];
   if (headers.length === 0) {
     throw new Error('no "flow N: name" header on screen');
   }
@@ -526,9 +580,13 @@ step('"NetworkPolicy: Simulate Flow" picks endpoints and shows the verdict', asy
   // The path of the view names the flow, with "∕" for "/".
   await waitActiveTab(page, /^shop.web → shop.api 8080.TCP$/);
   // Its first line is the header: the document starts with it.
-  const top = await lines.locator('.view-line').evaluateAll((rows) =>
-    rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))[0]?.textContent ?? '',
-  );
+  const top = await lines
+    .locator('.view-line')
+    .evaluateAll(
+      (rows) =>
+        rows.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))[0]?.textContent ??
+        '',
+    );
   if (!top.replace(/\u00a0/g, ' ').startsWith('# Simulated flow:')) {
     throw new Error(`the verdict view starts with ${JSON.stringify(top)}`);
   }
@@ -541,14 +599,25 @@ step('"NetworkPolicy: Simulate Flow" picks endpoints and shows the verdict', asy
   await toggleSideBar(page, false);
   await page.screenshot({ path: join(shotDir, 'simulate-flow.png') });
   await toggleSideBar(page, true);
-  const tab = await activeGroup(page).locator('.tabs-container .tab.active').getAttribute('aria-label');
+  const tab = await activeGroup(page)
+    .locator('.tabs-container .tab.active')
+    .getAttribute('aria-label');
   return `${tab}: ${(await header.innerText()).replace(/\s+/g, ' ')}; ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`;
 });
 
 step(`"${ADD_BUTTON}" appends the flow to ${FLOWS_FILE}, which gets its verdict`, async (page) => {
-  const toast = page.locator('.notification-toast', { has: page.locator('.monaco-button', { hasText: ADD_BUTTON }) }).first();
+  const toast = page
+    .locator('.notification-toast', {
+      has: page.locator('.monaco-button', { hasText: ADD_BUTTON }),
+    })
+    .first();
   await toast.locator('.monaco-button', { hasText: ADD_BUTTON }).click();
-  await pick(page, 'Add the flow to which SampleFlows file?', `${POLICY_FOLDER}/${FLOWS_FILE}`, FLOWS_FILE);
+  await pick(
+    page,
+    'Add the flow to which SampleFlows file?',
+    `${POLICY_FOLDER}/${FLOWS_FILE}`,
+    FLOWS_FILE,
+  );
   // The file shows with the new flow, the cursor on it; its verdict arrives as a diagnostic.
   await waitActiveTab(page, FLOWS_FILE);
   const name = activeLines(page)
@@ -557,7 +626,7 @@ step(`"${ADD_BUTTON}" appends the flow to ${FLOWS_FILE}, which gets its verdict`
   await name.waitFor({ timeout: UI_MS });
   // The hover of the new flow (not of the first flow, whose verdict reads the same).
   const hover = page
-    .locator('.monaco-hover', { hasText: /\ballow: egress allowed/ })
+    .locator('.monaco-hover:visible', { hasText: /\ballow: egress allowed/ })
     .filter({ hasText: SIMULATED_NAME })
     .first();
   // The cursor is on the new flow's first line: show the hover there from the keyboard
@@ -567,7 +636,9 @@ step(`"${ADD_BUTTON}" appends the flow to ${FLOWS_FILE}, which gets its verdict`
   await page.keyboard.press('Escape');
   // The command puts the cursor on the new flow, after the end of the file as it is on disk
   // (the edit is not saved); the file shows before the cursor moves there.
-  const onDisk = readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8').split('\n').length;
+  const onDisk = readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8').split(
+    '\n',
+  ).length;
   const line = await cursorLineAtLeast(page, onDisk - 1);
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
@@ -644,7 +715,11 @@ async function complete(page, prefix, label, screenshot) {
   if (!(await row.evaluate((element) => element.classList.contains('focused')))) {
     await row.click();
   }
-  await page.locator('.editor-widget.suggest-widget .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${literal(label)}$`) }) }).waitFor({ timeout: UI_MS });
+  await page
+    .locator('.editor-widget.suggest-widget .monaco-list-row.focused', {
+      has: page.locator('.label-name', { hasText: new RegExp(`^${literal(label)}$`) }),
+    })
+    .waitFor({ timeout: UI_MS });
   await page.keyboard.press('Enter');
   await page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden', timeout: UI_MS });
   return offered;
@@ -694,7 +769,9 @@ step(`completion offers the workspace's labels in a selector`, async (page) => {
 
 step(`quick fix replaces "${TYPO}" with "${FIXED_FIELD}"`, async (page) => {
   await showProblems(page);
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE }).first();
+  const problem = page
+    .locator('.markers-panel .monaco-list-row', { hasText: TYPO_MESSAGE })
+    .first();
   await problem.waitFor({ timeout: UI_MS });
   const failing = page.locator('.markers-panel .monaco-list-row', {
     hasText: /flow-expectation-failed/,
@@ -704,7 +781,9 @@ step(`quick fix replaces "${TYPO}" with "${FIXED_FIELD}"`, async (page) => {
   await problem.click();
   await cursorLineAtLeast(page, lineOf(POLICY_FILE, new RegExp(`${TYPO}:`)));
   await focusEditor(page);
-  const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: FIXED_FIELD }).first();
+  const fix = page
+    .locator('.action-widget .monaco-list-row.action', { hasText: FIXED_FIELD })
+    .first();
   await hoverUntil(page, () => page.keyboard.press('Control+.'), fix);
   const title = (await fix.innerText()).trim();
   await fix.hover();
