@@ -30,11 +30,20 @@ export function classify(apiVersion: string, kind: string): KnownKind | undefine
   return KINDS[`${apiVersion} ${kind}`];
 }
 
-export const WORKLOAD_KINDS: readonly KnownKind[] = [
+/** The kinds that stand for pods in the world: one representative pod each, or the Pod itself. */
+export const WORKLOAD_KINDS: ReadonlySet<KnownKind> = new Set<KnownKind>([
   'Deployment',
   'StatefulSet',
   'DaemonSet',
   'ReplicaSet',
   'Job',
   'CronJob',
-];
+]);
+
+export function isWorkloadKind(kind: string): boolean {
+  return WORKLOAD_KINDS.has(kind as KnownKind);
+}
+
+export function isPodKind(kind: string): boolean {
+  return kind === 'Pod' || isWorkloadKind(kind);
+}

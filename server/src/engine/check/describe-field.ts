@@ -1,7 +1,7 @@
 import type { KnownKind } from '../classify';
 import type { Path } from '../source';
 import { isRecord } from './read';
-import type { JsonSchema } from './schema';
+import type { JsonSchema, SchemaKind } from './schema';
 import { isSchemaKind, SCHEMAS, SCHEMAS_BY_ID } from './schema';
 
 export interface FieldDescription {
@@ -11,7 +11,7 @@ export interface FieldDescription {
 }
 
 /** A schema node with the document its `$ref`s are relative to. */
-interface Node {
+export interface SchemaNode {
   readonly schema: JsonSchema;
   readonly root: JsonSchema;
 }
@@ -21,20 +21,23 @@ export function describeField(kind: KnownKind, path: Path): FieldDescription | u
   if (!isSchemaKind(kind)) {
     return undefined;
   }
+  const nodes = schemaNodesAt(kind, path);
+  return nodes.length === 0 ? undefined : summarize(nodes);
+}
+
+/** Every schema node that describes `path`, following `$ref`s; empty when the schema has none. */
+export function schemaNodesAt(kind: SchemaKind, path: Path): SchemaNode[] {
   const root = SCHEMAS[kind];
-  let nodes: Node[] = expand({ schema: root, root });
+  let nodes: SchemaNode[] = expand({ schema: root, root });
   for (const segment of path) {
     nodes = nodes.flatMap((node) => child(node, segment)).flatMap(expand);
-    if (nodes.length === 0) {
-      return undefined;
-    }
   }
-  return summarize(nodes);
+  return nodes;
 }
 
 // A node and, after it, what its `$ref` points to: siblings of `$ref` come first, so a
 // description written next to a `$ref` wins over the referenced definition's.
-function expand(node: Node): Node[] {
+function expand(node: SchemaNode): SchemaNode[] {
   const ref = node.schema['$ref'];
   if (typeof ref !== 'string') {
     return [node];
@@ -43,7 +46,7 @@ function expand(node: Node): Node[] {
   return target === undefined ? [node] : [node, ...expand(target)];
 }
 
-function resolve(ref: string, root: JsonSchema): Node | undefined {
+function resolve(ref: string, root: JsonSchema): SchemaNode | undefined {
   const [file = '', fragment = ''] = ref.split('#');
   const base = typeof root['$id'] === 'string' ? root['$id'] : '';
   // Our `$ref`s between files are bare file names next to the referring schema.
@@ -59,7 +62,7 @@ function resolve(ref: string, root: JsonSchema): Node | undefined {
   return isRecord(schema) ? { schema, root: document } : undefined;
 }
 
-function child(node: Node, segment: string | number): Node[] {
+function child(node: SchemaNode, segment: string | number): SchemaNode[] {
   const { schema, root } = node;
   const items = schema['items'];
   if (typeof segment === 'number' && isRecord(items)) {
@@ -74,7 +77,7 @@ function child(node: Node, segment: string | number): Node[] {
   return isRecord(additional) ? [{ schema: additional, root }] : [];
 }
 
-function summarize(nodes: readonly Node[]): FieldDescription {
+function summarize(nodes: readonly SchemaNode[]): FieldDescription {
   const description = first(nodes, (schema) => stringOf(schema['description']));
   const type = first(nodes, typeOf);
   const allowed = first(nodes, (schema) =>
@@ -103,7 +106,7 @@ function typeOf(schema: JsonSchema): string | undefined {
 }
 
 function first<T>(
-  nodes: readonly Node[],
+  nodes: readonly SchemaNode[],
   pick: (schema: JsonSchema) => T | undefined,
 ): T | undefined {
   for (const node of nodes) {

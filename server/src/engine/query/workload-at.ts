@@ -1,3 +1,4 @@
+import { isPodKind } from '../classify';
 import type { WorkspaceAnalysis } from '../analyze-workspace';
 import type { Dataplane, Direction } from '../evaluate/verdict';
 import { isolates } from '../model/types';
@@ -23,16 +24,6 @@ export interface WorkloadAt {
   readonly egress: PodIsolation;
 }
 
-const POD_KINDS: readonly string[] = [
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-];
-
 /** The Pod or workload whose `metadata.name` is at `offset` in `uri`. */
 export function workloadAt(
   analysis: WorkspaceAnalysis,
@@ -41,11 +32,7 @@ export function workloadAt(
 ): WorkloadAt | undefined {
   const file = analysis.file(uri);
   const at = file && objectAt(file, offset);
-  if (
-    at === undefined ||
-    !POD_KINDS.includes(at.kind) ||
-    !samePath(at.path, ['metadata', 'name'])
-  ) {
+  if (at === undefined || !isPodKind(at.kind) || !samePath(at.path, ['metadata', 'name'])) {
     return undefined;
   }
   const pod = analysis.world.pods.find(

@@ -1,4 +1,4 @@
-import { classify } from '../classify';
+import { classify, WORKLOAD_KINDS } from '../classify';
 import type { KnownKind } from '../classify';
 import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../source';
@@ -9,18 +9,9 @@ import type { Namespace, Pod, World, WorkloadKind } from './types';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 
-const WORKLOADS: ReadonlySet<KnownKind> = new Set<KnownKind>([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'Job',
-  'CronJob',
-]);
-
 /** Namespaced kinds whose namespace exists even when no Namespace object declares it. */
 const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([
-  ...WORKLOADS,
+  ...WORKLOAD_KINDS,
   'Pod',
   'NetworkPolicy',
 ]);
@@ -62,7 +53,7 @@ function addPod(drafts: Map<string, PodDraft>, object: PlacedObject, kind: Known
   const draft =
     kind === 'Pod'
       ? readPod(object)
-      : WORKLOADS.has(kind)
+      : WORKLOAD_KINDS.has(kind)
         ? readWorkloadPod(object, kind as WorkloadKind)
         : undefined;
   if (draft === undefined || draft.name === '') {
