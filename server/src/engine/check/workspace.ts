@@ -43,33 +43,39 @@ function checkSingleNetworkLogging(loggings: readonly PlacedObject[]): PlacedPro
 }
 
 // Delegation hands the decision to annotations; with none set to "true", nothing is logged.
+const DELEGATIONS = [
+  {
+    disposition: 'allow',
+    kind: 'NetworkPolicy',
+    annotation: ENABLE_LOGGING,
+    code: 'allow-delegate-without-annotation',
+    logged: 'allowed',
+  },
+  {
+    disposition: 'deny',
+    kind: 'Namespace',
+    annotation: ENABLE_DENY_LOGGING,
+    code: 'deny-delegate-without-annotation',
+    logged: 'denied',
+  },
+] as const;
+
 function checkDelegation(logging: PlacedObject, objects: readonly PlacedObject[]): PlacedProblem[] {
-  const problems: PlacedProblem[] = [];
-  if (
-    isDelegating(logging, 'allow') &&
-    !objects.some((object) => isAnnotated(object, 'NetworkPolicy', ENABLE_LOGGING))
-  ) {
-    const message = `spec.cluster.allow.delegate is true, but no NetworkPolicy has the annotation ${ENABLE_LOGGING}: "true", so no allowed connection would be logged.`;
-    problems.push(
-      placed(logging, 'allow-delegate-without-annotation', message, {
-        path: ['spec', 'cluster', 'allow', 'delegate'],
+  return DELEGATIONS.flatMap(({ disposition, kind, annotation, code, logged }) => {
+    if (
+      !isDelegating(logging, disposition) ||
+      objects.some((object) => isAnnotated(object, kind, annotation))
+    ) {
+      return [];
+    }
+    const message = `spec.cluster.${disposition}.delegate is true, but no ${kind} has the annotation ${annotation}: "true", so no ${logged} connection would be logged.`;
+    return [
+      placed(logging, code, message, {
+        path: ['spec', 'cluster', disposition, 'delegate'],
         part: 'key',
       }),
-    );
-  }
-  if (
-    isDelegating(logging, 'deny') &&
-    !objects.some((object) => isAnnotated(object, 'Namespace', ENABLE_DENY_LOGGING))
-  ) {
-    const message = `spec.cluster.deny.delegate is true, but no Namespace has the annotation ${ENABLE_DENY_LOGGING}: "true", so no denied connection would be logged.`;
-    problems.push(
-      placed(logging, 'deny-delegate-without-annotation', message, {
-        path: ['spec', 'cluster', 'deny', 'delegate'],
-        part: 'key',
-      }),
-    );
-  }
-  return problems;
+    ];
+  });
 }
 
 // With log false, delegate-without-log already reports the configuration as invalid.
