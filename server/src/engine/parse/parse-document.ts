@@ -34,17 +34,9 @@ export function parseYamlDocument(text: string): ParsedDocument {
   } catch (error) {
     return failed(text, tooDeep(error, text));
   }
-  const problems = [...document.errors, ...document.warnings].map((error): Problem => ({
-    code: error.code.toLowerCase().replace(/_/g, '-'),
-    severity: document.errors.includes(error) ? 'error' : 'warning',
-    message: sentence(error.message),
-    span: clampToText(error.pos, text),
-  }));
+  const problems = syntaxProblems(document, text);
   const { tree, release } = lazyTree(text, document);
-  const locate: Locate = (path, part = 'value') => {
-    const document = tree();
-    return document ? locateIn(document, path, part) : { start: 0, end: 0 };
-  };
+  const locate = locator(tree);
   if (document.errors.length > 0 || document.contents === null) {
     return { text, value: undefined, problems, locate, tree, release };
   }
@@ -63,6 +55,25 @@ export function parseYamlDocument(text: string): ParsedDocument {
         : tooDeep(error, text);
     return { text, value: undefined, problems: [...problems, problem], locate, tree, release };
   }
+}
+
+function syntaxProblems(document: Document.Parsed, text: string): Problem[] {
+  const { errors, warnings } = document;
+  return [...errors, ...warnings].map((error) => ({
+    code: error.code.toLowerCase().replace(/_/g, '-'),
+    severity: errors.includes(error) ? 'error' : 'warning',
+    message: sentence(error.message),
+    span: clampToText(error.pos, text),
+  }));
+}
+
+// Built outside `parseYamlDocument`: a closure there would share its scope, and with it the
+// first tree, which `release` must be able to free.
+function locator(tree: () => Document.Parsed | undefined): Locate {
+  return (path, part = 'value') => {
+    const document = tree();
+    return document ? locateIn(document, path, part) : { start: 0, end: 0 };
+  };
 }
 
 function tooDeep(error: unknown, text: string): Problem {
