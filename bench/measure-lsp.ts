@@ -12,8 +12,8 @@ import type { EditPoint } from './text-edit';
 
 export interface ServerFigures {
   readonly open: Figure;
-  /** Ours only: from `initialized` to the verdicts of the whole workspace. */
-  readonly load?: Figure;
+  /** Cross-file servers only: from didOpen until every sample flow's verdict is published. */
+  readonly verdicts?: Figure;
   readonly portEdit: Figure;
   readonly labelEdit?: Figure;
   readonly peakRss?: number;
@@ -57,7 +57,7 @@ export function workspaceOf(dir: string, manifest: Manifest): Workspace {
 export async function measureServer(spec: ServerSpec, workspace: Workspace, options: LspOptions): Promise<ServerFigures> {
   const notes: string[] = [];
   const open: number[] = [];
-  const load: number[] = [];
+  const verdicts: number[] = [];
   let edits: { port: number[] | string; label?: number[] | string; peakRss?: number } = { port: 'not run' };
   for (let session = 0; session < options.sessions; session++) {
     const client = startLspClient(spec.command, spec.settings);
@@ -67,8 +67,8 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
       if (typeof result.open === 'number') {
         open.push(result.open);
       }
-      if (typeof result.load === 'number') {
-        load.push(result.load);
+      if (typeof result.verdicts === 'number') {
+        verdicts.push(result.verdicts);
       }
       if (result.edits !== undefined) {
         edits = result.edits;
@@ -83,7 +83,7 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
     typeof samples === 'string' ? { missing: samples } : samples === undefined || samples.length === 0 ? { missing: what } : { samples };
   return {
     open: figure(open, 'timeout'),
-    ...(spec.crossFile ? { load: figure(load, 'timeout') } : {}),
+    ...(spec.crossFile ? { verdicts: figure(verdicts, 'timeout') } : {}),
     portEdit: figure(edits.port, 'timeout'),
     ...(spec.crossFile ? { labelEdit: figure(edits.label, 'not run') } : {}),
     ...(edits.peakRss === undefined ? {} : { peakRss: edits.peakRss }),
@@ -93,13 +93,12 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
 
 interface SessionResult {
   readonly open: number | 'timeout';
-  readonly load?: number | 'timeout';
+  readonly verdicts?: number | 'timeout';
   readonly edits?: { port: number[] | string; label?: number[] | string; peakRss?: number };
 }
 
 async function runSession(client: LspClient, spec: ServerSpec, workspace: Workspace, options: LspOptions, withEdits: boolean, notes: string[]): Promise<SessionResult> {
   const capabilities = await client.initialize(workspace.dir);
-  const initialized = performance.now();
   if (!(await client.configured(10_000))) {
     notes.push(`${spec.name}: never asked for workspace/configuration`);
   }
@@ -107,34 +106,60 @@ async function runSession(client: LspClient, spec: ServerSpec, workspace: Worksp
   const policyUri = workspace.uri(manifest.policyFile);
   const flowsUri = workspace.uri(manifest.flowsFile);
   const flowsText = workspace.read(manifest.flowsFile);
-  const probeLine = lineOf(flowsText, flowsText.indexOf(manifest.probeFlowName));
-  const loaded = spec.crossFile ? client.nextDiagnostics(flowsUri, (params) => verdictAt(params.diagnostics, probeLine) !== undefined, options.openTimeoutMs) : undefined;
-
   const policyText = workspace.read(manifest.policyFile);
-  const opened = client.nextDiagnostics(policyUri, spec.versioned ? (params) => params.version === 1 : () => true, options.openTimeoutMs);
-  const openStart = performance.now();
-  await client.open(policyUri, policyText, 1);
-  const openResult = await opened;
-  const open = openResult === 'timeout' ? 'timeout' : openResult.at - openStart;
-  if (openResult !== 'timeout' && withEdits) {
-    notes.push(`${spec.name}: ${openResult.params.diagnostics.length} diagnostics on the policy file after open`);
+  const opened = await coldOpen(client, spec, policyUri, policyText, flowsUri, manifest.counts.flows, options);
+  if (withEdits) {
+    noteOpen(client, spec, policyUri, flowsUri, opened, manifest.counts.flows, notes);
   }
-  let load: number | 'timeout' | undefined;
-  if (loaded !== undefined) {
-    const result = await loaded;
-    load = result === 'timeout' ? 'timeout' : result.at - initialized;
-    if (result === 'timeout' && client.latest(flowsUri) !== undefined) {
-      notes.push(`${spec.name}: the flows file has diagnostics but no verdict on the probe flow (line ${probeLine + 1})`);
-    }
-  }
+  const { open, verdicts } = opened;
+  const result = { open: open === 'timeout' ? open : open.elapsed, ...(verdicts === undefined ? {} : { verdicts }) };
   if (!withEdits || open === 'timeout') {
-    return { open, ...(load === undefined ? {} : { load }) };
+    return result;
   }
   const incremental = !options.fullSync && syncKind(capabilities) === 2;
   const port = await portEdits(client, spec, policyUri, policyText, options, incremental, notes);
-  const label = spec.crossFile && load !== 'timeout' ? await labelEdits(client, workspace, flowsUri, flowsText, probeLine, options, incremental) : undefined;
+  const probeLine = lineOf(flowsText, flowsText.indexOf(manifest.probeFlowName));
+  const label = spec.crossFile && verdicts !== 'timeout' ? await labelEdits(client, workspace, flowsUri, flowsText, probeLine, options, incremental) : undefined;
   const peakRss = client.peakRss();
-  return { open, ...(load === undefined ? {} : { load }), edits: { port, ...(label === undefined ? {} : { label }), ...(peakRss === undefined ? {} : { peakRss }) } };
+  return { ...result, edits: { port, ...(label === undefined ? {} : { label }), ...(peakRss === undefined ? {} : { peakRss }) } };
+}
+
+interface ColdOpen {
+  /** From didOpen to the first diagnostics of the opened file (of its version 1, when versioned). */
+  readonly open: { readonly elapsed: number; readonly diagnostics: number } | 'timeout';
+  /** Cross-file servers only: from didOpen until the flows file carries a verdict for every flow. */
+  readonly verdicts?: number | 'timeout';
+}
+
+// Both waits start before didOpen, so neither can miss its publish. A server may publish the
+// opened file's own diagnostics before the workspace's verdicts, or everything at once: the first
+// publish times `open` either way, and `verdicts` waits for the flows file to be complete.
+async function coldOpen(client: LspClient, spec: ServerSpec, policyUri: string, policyText: string, flowsUri: string, flowCount: number, options: LspOptions): Promise<ColdOpen> {
+  const first = client.nextDiagnostics(policyUri, spec.versioned ? (params) => params.version === 1 : () => true, options.openTimeoutMs);
+  const complete = spec.crossFile ? client.nextDiagnostics(flowsUri, (params) => countVerdicts(params.diagnostics) >= flowCount, options.openTimeoutMs) : undefined;
+  const start = performance.now();
+  await client.open(policyUri, policyText, 1);
+  const opened = await first;
+  const verdicts = complete === undefined ? undefined : await complete;
+  return {
+    open: opened === 'timeout' ? opened : { elapsed: opened.at - start, diagnostics: opened.params.diagnostics.length },
+    ...(verdicts === undefined ? {} : { verdicts: verdicts === 'timeout' ? verdicts : verdicts.at - start }),
+  };
+}
+
+function noteOpen(client: LspClient, spec: ServerSpec, policyUri: string, flowsUri: string, { open, verdicts }: ColdOpen, flowCount: number, notes: string[]): void {
+  if (open !== 'timeout') {
+    const later = spec.crossFile ? `, ${client.latest(policyUri)?.diagnostics.length ?? 0} when every verdict was in` : '';
+    notes.push(`${spec.name}: ${open.diagnostics} diagnostics on the policy file in its first publish after didOpen${later}`);
+  }
+  if (verdicts === 'timeout') {
+    const seen = countVerdicts(client.latest(flowsUri)?.diagnostics ?? []);
+    notes.push(`${spec.name}: all-verdicts wait timed out: the flows file's last publish had ${seen} of ${flowCount} \`flow-verdict\` diagnostics`);
+  }
+}
+
+function countVerdicts(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((diagnostic) => diagnostic.code === 'flow-verdict').length;
 }
 
 async function portEdits(client: LspClient, spec: ServerSpec, uri: string, text: string, options: LspOptions, incremental: boolean, notes: string[]): Promise<number[] | string> {
