@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, analyzeWorkspace } from './engine';
-import type { FileAnalysis, WorkspaceAnalysis } from './engine';
+import type { FileAnalysis, Problem, WorkspaceAnalysis } from './engine';
 import { createFileFilter } from './file-filter';
 import { DEFAULT_SETTINGS } from './settings';
 import type { Settings } from './settings';
@@ -25,7 +25,11 @@ export type Workspace = ReturnType<typeof createWorkspace>;
 export function createWorkspace(connection: Connection) {
   const entries = new Map<string, Entry>();
   const pending = new Set<string>();
-  const published = new Map<string, string>();
+  /** What was last sent for each file: the engine's list of problems and the diagnostics' text. */
+  const published = new Map<
+    string,
+    { readonly problems: readonly Problem[] | undefined; readonly key: string }
+  >();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
@@ -79,27 +83,29 @@ export function createWorkspace(connection: Connection) {
     const uris = new Set([...published.keys(), ...analysis.problems.keys()]);
     for (const uri of uris) {
       const entry = entries.get(uri);
-      const diagnostics =
-        entry === undefined || !included(uri) ? [] : toDiagnostics(entry.document, analysis, uri);
+      const problems = entry === undefined || !included(uri) ? [] : analysis.problems.get(uri);
+      const last = published.get(uri);
+      // The engine keeps a file's list of problems while they are the same objects.
+      if (last !== undefined && last.problems === problems && !changed.has(uri)) {
+        continue;
+      }
+      const diagnostics = entry === undefined ? [] : toDiagnostics(entry.document, problems ?? []);
       const key = JSON.stringify(diagnostics);
-      if (published.get(uri) === key && !changed.has(uri)) {
+      if (last?.key === key && !changed.has(uri)) {
+        published.set(uri, { problems, key });
         continue;
       }
       if (diagnostics.length === 0 && entry === undefined) {
         published.delete(uri);
       } else {
-        published.set(uri, key);
+        published.set(uri, { problems, key });
       }
       void connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics });
     }
   }
 
-  function toDiagnostics(
-    document: TextDocument,
-    analysis: WorkspaceAnalysis,
-    uri: string,
-  ): Diagnostic[] {
-    return (analysis.problems.get(uri) ?? []).flatMap((problem) => {
+  function toDiagnostics(document: TextDocument, problems: readonly Problem[]): Diagnostic[] {
+    return problems.flatMap((problem) => {
       if (problem.code === 'flow-verdict' && settings.flowVerdictSeverity !== 'information') {
         if (settings.flowVerdictSeverity === 'none') {
           return [];

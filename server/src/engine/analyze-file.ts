@@ -18,10 +18,15 @@ export interface DocumentAnalysis {
   readonly problems: readonly Problem[];
 }
 
+/**
+ * A document in its file. An edit above it moves it: the same placed document then follows,
+ * with its objects and every origin taken from them, so that nothing built from an unchanged
+ * document is built again. Sample flows hold absolute spans, so their documents are placed anew.
+ */
 export interface PlacedDocument {
   readonly offset: number;
   readonly analysis: DocumentAnalysis;
-  /** The document's objects, placed; the same objects while text and offset stay the same. */
+  /** The document's objects, placed; the same objects while the text stays the same. */
   readonly objects: readonly PlacedObject[];
 }
 
@@ -64,8 +69,8 @@ export function analyzeFile(
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const reusable = new Map<string, PlacedDocument[]>();
-  for (const document of previous?.documents ?? []) {
+  const reusable = new Map<string, MovableDocument[]>();
+  for (const document of (previous?.documents ?? []) as readonly MovableDocument[]) {
     const text = document.analysis.parsed.text;
     reusable.set(text, [...(reusable.get(text) ?? []), document]);
   }
@@ -75,12 +80,13 @@ export function analyzeFile(
     if (unmoved !== -1) {
       return candidates.splice(unmoved, 1)[0]!;
     }
-    const analysis = candidates[0]?.analysis ?? analyzeDocument(chunk.text);
-    return {
-      offset: chunk.offset,
-      analysis,
-      objects: analysis.objects.map((object) => ({ ...object, uri, offset: chunk.offset })),
-    };
+    const movable = candidates.findIndex((document) => document.move !== undefined);
+    if (movable !== -1) {
+      const document = candidates.splice(movable, 1)[0]!;
+      document.move!(chunk.offset);
+      return document;
+    }
+    return placeDocument(uri, candidates[0]?.analysis ?? analyzeDocument(chunk.text), chunk.offset);
   });
   return {
     uri,
@@ -89,6 +95,33 @@ export function analyzeFile(
     problems: documents.flatMap((document) =>
       document.analysis.problems.map((problem) => shiftProblem(problem, document.offset)),
     ),
+  };
+}
+
+interface MovableDocument extends PlacedDocument {
+  /** Present when the document may follow an edit above it. */
+  readonly move?: (offset: number) => void;
+}
+
+function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number): MovableDocument {
+  const place = { offset };
+  const objects = analysis.objects.map(
+    (object): PlacedObject => ({
+      ...object,
+      uri,
+      get offset() {
+        return place.offset;
+      },
+    }),
+  );
+  const fixed = analysis.objects.some((object) => object.kind === 'SampleFlows');
+  return {
+    get offset() {
+      return place.offset;
+    },
+    analysis,
+    objects,
+    ...(fixed ? {} : { move: (to: number) => void (place.offset = to) }),
   };
 }
 

@@ -1,14 +1,16 @@
 import type { FileAnalysis } from './analyze-file';
-import { checkObjects } from './check';
-import { evaluateWorkspace } from './evaluate-workspace';
+import { checkObjects, mattersToLogging } from './check';
+import { evaluateGroups } from './evaluate-workspace';
 import type { WorkspaceEvaluation } from './evaluate-workspace';
 import { checkDnsEgress } from './fix/dns-egress';
+import type { PolicyProblem } from './fix/dns-egress';
 import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-workspace';
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
 import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
 import { checkSelectsNothing } from './query/selects-nothing';
 import type { Problem } from './problem';
+import { shiftProblem } from './problem';
 import type { PlacedObject, PlacedProblem } from './source';
 import { findDocument, locateOrigin } from './locate-origin';
 import type { FileLookup } from './locate-origin';
@@ -44,14 +46,18 @@ export interface WorkspaceAnalysis {
 export interface AnalysisMemo {
   readonly evaluation: WorkspaceEvaluation;
   readonly loggingObjects: readonly PlacedObject[];
+  /** The objects of each file that matter to logging, by the file's object list. */
+  readonly loggingRelevantOf: ReadonlyMap<readonly PlacedObject[], readonly PlacedObject[]>;
   readonly logging: LoggingConfig;
   /** Valid while the logging objects and the world are unchanged. */
   readonly flowOf: ReadonlyMap<FlowResult, FlowAnalysis>;
   readonly flowProblemsOf: ReadonlyMap<FlowAnalysis, readonly Problem[]>;
   /** Valid while the world and the dataplane are unchanged. */
   readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
-  /** Valid while the policies, the world and the dataplane are unchanged. */
-  readonly dnsProblems: readonly PlacedProblem[];
+  /** Valid while the world, the dataplane and the policies of the policy's namespace are unchanged. */
+  readonly dnsProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
+  /** Those problems placed at their document's offset, by the relative problem. */
+  readonly placedOf: ReadonlyMap<Problem, Problem>;
 }
 
 /**
@@ -66,25 +72,31 @@ export function analyzeWorkspace(
 ): WorkspaceAnalysis {
   const byUri = new Map<string, FileAnalysis>();
   const problems = new Map<string, Problem[]>();
-  const objects: PlacedObject[] = [];
+  const groups = new Map<string, readonly PlacedObject[]>();
+  const loggingRelevantOf = new Map<readonly PlacedObject[], readonly PlacedObject[]>();
   for (const file of files) {
     byUri.set(file.uri, file);
     problems.set(
       file.uri,
       file.problems.filter((problem) => appliesTo(problem, options.dataplane)),
     );
-    objects.push(...file.objects);
+    groups.set(file.uri, file.objects);
+    loggingRelevantOf.set(
+      file.objects,
+      previous?.memo.loggingRelevantOf.get(file.objects) ?? file.objects.filter(mattersToLogging),
+    );
   }
   const file: FileLookup = (uri) => byUri.get(uri);
   const memo = previous?.memo;
-  const evaluation = evaluateWorkspace(objects, options, memo?.evaluation);
+  const evaluation = evaluateGroups(groups, options, memo?.evaluation);
   const { policies, world } = evaluation;
   const sameWorld = memo !== undefined && world === memo.evaluation.world;
-  const samePolicies = sameWorld && sameItems(policies, memo.evaluation.policies);
   const sameDataplane = memo?.evaluation.memo.dataplane === options.dataplane;
-  const loggingObjects = objects.filter((object) => object.kind === 'NetworkLogging');
+  // Only these objects are read by the logging checks and the logging configuration.
+  const loggingRelevant = [...loggingRelevantOf.values()].flat();
+  const loggingObjects = loggingRelevant.filter((object) => object.kind === 'NetworkLogging');
   const sameLogging = sameWorld && sameItems(loggingObjects, memo.loggingObjects);
-  const logging = sameLogging ? memo.logging : readLoggingConfig(objects);
+  const logging = sameLogging ? memo.logging : readLoggingConfig(loggingObjects);
 
   const flowOf = new Map<FlowResult, FlowAnalysis>();
   const flowProblemsOf = new Map<FlowAnalysis, readonly Problem[]>();
@@ -99,27 +111,53 @@ export function analyzeWorkspace(
     return flow;
   });
 
+  // Problems of one policy are kept relative to its document, which an edit above may move;
+  // placed where it is now, each stays the same object while its document stays put.
+  const placedOf = new Map<Problem, Problem>();
+  const place = (relative: Problem, offset: number): Problem => {
+    const before = memo?.placedOf.get(relative);
+    const placed =
+      before?.span.start === relative.span.start + offset ? before : shiftProblem(relative, offset);
+    placedOf.set(relative, placed);
+    return placed;
+  };
   const selectorProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const reusable = sameWorld && sameDataplane;
+  const touched = reusable ? namespacesOfChanges(memo.evaluation.policies, policies) : undefined;
+  const fresh = policies.filter(
+    (policy) => !reusable || touched!.has(policy.namespace) || !memo.dnsProblemsOf.has(policy),
+  );
+  const freshSet = new Set(fresh);
+  const dnsFound = groupByPolicy(checkDnsEgress(policies, world, options.dataplane, file, fresh));
   for (const policy of policies) {
-    const cached = sameWorld && sameDataplane ? memo.selectorProblemsOf.get(policy) : undefined;
-    selectorProblemsOf.set(
-      policy,
-      cached ?? checkSelectsNothing([policy], world, options.dataplane, file),
-    );
+    const selectors =
+      (reusable ? memo.selectorProblemsOf.get(policy) : undefined) ??
+      anchor(policy, checkSelectsNothing([policy], world, options.dataplane, file));
+    selectorProblemsOf.set(policy, selectors);
+    const dns = freshSet.has(policy)
+      ? anchor(policy, dnsFound.get(policy) ?? [])
+      : memo!.dnsProblemsOf.get(policy)!;
+    dnsProblemsOf.set(policy, dns);
+    for (const { uri, problem } of [...selectors, ...dns]) {
+      add(uri, place(problem, policy.origin.offset));
+    }
   }
-  const dnsProblems =
-    samePolicies && sameDataplane
-      ? memo.dnsProblems
-      : checkDnsEgress(policies, world, options.dataplane, file);
-  const crossProblems = [
-    ...checkObjects(objects),
-    ...evaluation.problems,
-    ...[...selectorProblemsOf.values()].flat(),
-    ...dnsProblems,
-  ];
+  const crossProblems = [...checkObjects(loggingRelevant), ...evaluation.problems];
   crossProblems.forEach((placed) => add(placed.uri, placed.problem));
+  // A file whose problems are the same objects as before keeps its list: the adapters can tell.
+  for (const [uri, list] of problems) {
+    const before = previous?.problems.get(uri);
+    if (before !== undefined && sameItems(list, before)) {
+      problems.set(uri, before as Problem[]);
+    }
+  }
+  let objects: readonly PlacedObject[] | undefined;
   return {
-    objects,
+    get objects() {
+      objects ??= [...groups.values()].flat();
+      return objects;
+    },
     policies,
     world,
     logging,
@@ -130,11 +168,13 @@ export function analyzeWorkspace(
     memo: {
       evaluation,
       loggingObjects,
+      loggingRelevantOf,
       logging,
       flowOf,
       flowProblemsOf,
       selectorProblemsOf,
-      dnsProblems,
+      dnsProblemsOf,
+      placedOf,
     },
   };
 }
@@ -142,6 +182,35 @@ export function analyzeWorkspace(
 function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): FlowAnalysis {
   const logs = previewLogs(result.flow, result.verdict, logging, world.namespaces);
   return { ...result, logs, loggedOk: checkExpectLogged(logs, result.expectLogged) };
+}
+
+/** The problems of one policy, with spans relative to its document. */
+function anchor(policy: NetworkPolicy, placed: readonly PlacedProblem[]): PlacedProblem[] {
+  return placed.map(({ uri, problem }) => ({
+    uri,
+    problem: shiftProblem(problem, -policy.origin.offset),
+  }));
+}
+
+function groupByPolicy(found: readonly PolicyProblem[]): Map<NetworkPolicy, PlacedProblem[]> {
+  const byPolicy = new Map<NetworkPolicy, PlacedProblem[]>();
+  for (const { policy, uri, problem } of found) {
+    byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), { uri, problem }]);
+  }
+  return byPolicy;
+}
+
+/** The namespaces of the policies added or removed between two analyses. */
+function namespacesOfChanges(
+  before: readonly NetworkPolicy[],
+  after: readonly NetworkPolicy[],
+): Set<string> {
+  const kept = new Set(after);
+  const previous = new Set(before);
+  return new Set([
+    ...before.filter((policy) => !kept.has(policy)).map((policy) => policy.namespace),
+    ...after.filter((policy) => !previous.has(policy)).map((policy) => policy.namespace),
+  ]);
 }
 
 function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {

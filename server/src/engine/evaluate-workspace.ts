@@ -8,7 +8,7 @@ import { buildPolicy } from './model/build-policy';
 import type { NetworkPolicy } from './model/types';
 import type { PlacedObject, PlacedProblem } from './source';
 import { buildWorld } from './world/build-world';
-import type { World } from './world/types';
+import type { Pod, World } from './world/types';
 
 export { evaluateFlow } from './evaluate/evaluate-flow';
 export { createEvaluator } from './evaluate/evaluator';
@@ -46,19 +46,26 @@ export interface WorkspaceEvaluation {
 type Resolution = ReturnType<typeof toFlow>;
 
 /**
- * Results keyed by the placed objects they came from. `analyzeFile` keeps a document's placed
- * objects while its text and offset are unchanged, so after an edit only what depends on the
- * changed documents is built, resolved or evaluated again.
+ * Results keyed by what they came from. `analyzeFile` keeps a document's placed objects while its
+ * text is unchanged, and a file's object list while the file is, so after an edit only what
+ * depends on the changed documents is built, resolved or evaluated again.
  */
 export interface EvaluationMemo {
   readonly dataplane: Dataplane;
-  readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
-  readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
-  readonly worldObjects: readonly PlacedObject[];
+  /** What each group of objects (a file) contributed, by the group's key (its URI). */
+  readonly parts: ReadonlyMap<string, Part>;
   /** Valid for this evaluation's world. */
   readonly resolutionOf: ReadonlyMap<SampleFlow, Resolution>;
   /** Valid for this evaluation's world, policies and dataplane. */
   readonly resultOf: ReadonlyMap<SampleFlow, FlowResult>;
+}
+
+/** What one group of objects contributes; the same while the group is the same array. */
+interface Part {
+  readonly objects: readonly PlacedObject[];
+  readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
+  readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
+  readonly worldObjects: readonly PlacedObject[];
 }
 
 /**
@@ -71,60 +78,97 @@ export function evaluateWorkspace(
   options: WorkspaceOptions,
   previous?: WorkspaceEvaluation,
 ): WorkspaceEvaluation {
+  return evaluateGroups(new Map([['', objects]]), options, previous);
+}
+
+/** `evaluateWorkspace` over objects in groups (files), keyed by URI, each kept while unchanged. */
+export function evaluateGroups(
+  groups: ReadonlyMap<string, readonly PlacedObject[]>,
+  options: WorkspaceOptions,
+  previous?: WorkspaceEvaluation,
+): WorkspaceEvaluation {
   const memo = previous?.memo;
-  const policyOf = new Map<PlacedObject, NetworkPolicy>();
-  const samplesOf = new Map<PlacedObject, readonly SampleFlow[]>();
-  const worldObjects: PlacedObject[] = [];
-  for (const object of objects) {
-    const kind = classify(object.apiVersion, object.kind);
-    if (kind === 'NetworkPolicy') {
-      policyOf.set(object, memo?.policyOf.get(object) ?? buildPolicy(object));
-    } else if (kind === 'SampleFlows') {
-      samplesOf.set(object, memo?.samplesOf.get(object) ?? readSampleFlows(object));
-    } else if (kind !== undefined && kind !== 'NetworkLogging') {
-      worldObjects.push(object);
-    }
+  const parts = new Map<string, Part>();
+  for (const [key, objects] of groups) {
+    parts.set(key, partOf(objects, memo?.parts.get(key)));
   }
-  const policies = [...policyOf.values()];
-  const sameWorld = memo !== undefined && sameItems(worldObjects, memo.worldObjects);
-  const world = sameWorld ? previous!.world : buildWorld(worldObjects);
-  const sameVerdicts =
-    sameWorld && memo.dataplane === options.dataplane && sameItems(policies, previous!.policies);
+  const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
+  const sameWorld = memo !== undefined && sameWorldParts(parts, memo.parts);
+  const world = sameWorld
+    ? previous!.world
+    : buildWorld([...parts.values()].flatMap((part) => part.worldObjects));
+  const unaffected =
+    sameWorld && memo.dataplane === options.dataplane
+      ? unaffectedBy(previous!.policies, policies)
+      : () => false;
   let evaluate: ((flow: Flow) => Verdict) | undefined;
   const resolutionOf = new Map<SampleFlow, Resolution>();
   const resultOf = new Map<SampleFlow, FlowResult>();
   const flows: FlowResult[] = [];
   const problems: PlacedProblem[] = [];
-  for (const sample of [...samplesOf.values()].flat()) {
-    const resolution =
-      (sameWorld ? memo.resolutionOf.get(sample) : undefined) ?? toFlow(sample, world);
-    resolutionOf.set(sample, resolution);
-    if ('problems' in resolution) {
-      problems.push(...resolution.problems);
-      continue;
+  for (const part of parts.values()) {
+    for (const samples of part.samplesOf.values()) {
+      for (const sample of samples) {
+        const resolution =
+          (sameWorld ? memo.resolutionOf.get(sample) : undefined) ?? toFlow(sample, world);
+        resolutionOf.set(sample, resolution);
+        if ('problems' in resolution) {
+          problems.push(...resolution.problems);
+          continue;
+        }
+        let result = memo?.resultOf.get(sample);
+        if (result === undefined || !unaffected(resolution.flow)) {
+          evaluate ??= createEvaluator(policies, world, options);
+          result = toResult(sample, resolution.flow, evaluate(resolution.flow), options.dataplane);
+        }
+        resultOf.set(sample, result);
+        flows.push(result);
+      }
     }
-    let result = sameVerdicts ? memo.resultOf.get(sample) : undefined;
-    if (result === undefined) {
-      evaluate ??= createEvaluator(policies, world, options);
-      result = toResult(sample, resolution.flow, evaluate(resolution.flow), options.dataplane);
-    }
-    resultOf.set(sample, result);
-    flows.push(result);
   }
   return {
     policies,
     world,
     flows,
     problems,
-    memo: {
-      dataplane: options.dataplane,
-      policyOf,
-      samplesOf,
-      worldObjects,
-      resolutionOf,
-      resultOf,
-    },
+    memo: { dataplane: options.dataplane, parts, resolutionOf, resultOf },
   };
+}
+
+function partOf(objects: readonly PlacedObject[], previous: Part | undefined): Part {
+  if (previous?.objects === objects) {
+    return previous;
+  }
+  const policyOf = new Map<PlacedObject, NetworkPolicy>();
+  const samplesOf = new Map<PlacedObject, readonly SampleFlow[]>();
+  const worldObjects: PlacedObject[] = [];
+  for (const object of objects) {
+    const kind = classify(object.apiVersion, object.kind);
+    if (kind === 'NetworkPolicy') {
+      policyOf.set(object, previous?.policyOf.get(object) ?? buildPolicy(object));
+    } else if (kind === 'SampleFlows') {
+      samplesOf.set(object, previous?.samplesOf.get(object) ?? readSampleFlows(object));
+    } else if (kind !== undefined && kind !== 'NetworkLogging') {
+      worldObjects.push(object);
+    }
+  }
+  // The same world objects keep the same list, so the world is seen to be the same.
+  const same = previous !== undefined && sameItems(worldObjects, previous.worldObjects);
+  return {
+    objects,
+    policyOf,
+    samplesOf,
+    worldObjects: same ? previous.worldObjects : worldObjects,
+  };
+}
+
+function sameWorldParts(
+  parts: ReadonlyMap<string, Part>,
+  before: ReadonlyMap<string, Part>,
+): boolean {
+  const worldOf = (map: ReadonlyMap<string, Part>) =>
+    [...map.values()].map((part) => part.worldObjects).filter((list) => list.length > 0);
+  return sameItems(worldOf(parts), worldOf(before));
 }
 
 function toResult(
@@ -136,6 +180,53 @@ function toResult(
   const ok = sample.expect === null || (sample.expect === 'allow') === verdict.allowed;
   const { spans: _spans, ...written } = sample;
   return { ...written, flow, verdict, dataplane, ok };
+}
+
+/**
+ * Whether a flow's verdict cannot have changed from the `before` policies to the `after` ones in
+ * the same world: a verdict reads only the policies that select its source or its destination,
+ * so flows between pods that no added or removed policy selects keep theirs. A change in the
+ * order of the remaining policies could reorder a verdict's lists: everything is then decided again.
+ */
+function unaffectedBy(
+  before: readonly NetworkPolicy[],
+  after: readonly NetworkPolicy[],
+): (flow: Flow) => boolean {
+  const kept = new Set(after);
+  const removed = before.filter((policy) => !kept.has(policy));
+  const previous = new Set(before);
+  const added = after.filter((policy) => !previous.has(policy));
+  if (
+    !sameItems(
+      before.filter((policy) => kept.has(policy)),
+      after.filter((policy) => previous.has(policy)),
+    )
+  ) {
+    return () => false;
+  }
+  if (removed.length === 0 && added.length === 0) {
+    return () => true;
+  }
+  const changed = [...removed, ...added];
+  const selected = new Map<Pod, boolean>();
+  const isSelected = (endpoint: Endpoint): boolean => {
+    if (endpoint.kind !== 'pod') {
+      return false;
+    }
+    let found = selected.get(endpoint.pod);
+    if (found === undefined) {
+      const { pod } = endpoint;
+      found = changed.some(
+        (policy) =>
+          policy.namespace === pod.namespace &&
+          policy.podSelector !== null &&
+          policy.podSelector.matches(pod.labels),
+      );
+      selected.set(pod, found);
+    }
+    return found;
+  };
+  return (flow) => !isSelected(flow.source) && !isSelected(flow.destination);
 }
 
 function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {

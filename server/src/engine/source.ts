@@ -1,4 +1,5 @@
 import type { Problem } from './problem';
+import type { Origin } from './world/types';
 import type { Span } from './span';
 
 /** A path of keys and indexes from a document's root, as ajv and `yaml` both speak it. */
@@ -40,4 +41,15 @@ export interface PlacedObject extends SourceObject {
 export interface PlacedProblem {
   readonly uri: string;
   readonly problem: Problem;
+}
+
+/** Where a placed object (or `path` below it) was written; follows its document when it moves. */
+export function originOf(object: PlacedObject, path: Path = []): Origin {
+  return {
+    uri: object.uri,
+    get offset() {
+      return object.offset;
+    },
+    path: path.length === 0 ? object.path : [...object.path, ...path],
+  };
 }

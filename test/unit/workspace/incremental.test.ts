@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
 import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
+import { originOf } from '../../../server/src/engine/source';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/shop');
 const OPTIONS = { maxFileSize: 1_000_000 };
@@ -46,6 +47,14 @@ const EDITS: readonly {
   {
     file: 'policies.yaml',
     edit: (text) => `# a comment that moves every document below it\n${text}`,
+  },
+  {
+    file: 'payments-policies.yaml',
+    edit: (text) => {
+      // Cut the first policy and paste it at the end: the same documents in another order.
+      const [first, ...rest] = text.split(/^---\n/m);
+      return `${rest.join('---\n')}---\n${first}`;
+    },
   },
   { file: 'namespaces.yaml', edit: (text) => text.replace('team: platform', 'team: platform-x') },
   { file: 'logging.yaml', edit: (text) => text.replace('delegate: true', 'delegate: false') },
@@ -101,7 +110,10 @@ describe('incremental analysis', () => {
       renamed.objects.filter((object) => before.objects.includes(object)).length,
       before.objects.length - 1,
     );
-    // Longer: the documents below move, keep their analysis, and get newly placed objects.
+    // Longer: the documents below move and take their placed objects, and the origins built
+    // from them, along to their new offsets.
+    const last = before.documents.at(-1)!;
+    const offsetBefore = last.offset;
     const longer = analyzeFile(
       uri,
       texts.get(uri)!.replace('name: web-egress', 'name: web-egress-2'),
@@ -109,7 +121,103 @@ describe('incremental analysis', () => {
       before,
     );
     const moved = longer.documents.at(-1)!;
-    assert.notEqual(moved.offset, before.documents.at(-1)!.offset);
-    assert.equal(moved.analysis, before.documents.at(-1)!.analysis);
+    assert.equal(moved, last);
+    assert.equal(moved.offset, offsetBefore + 2);
+    assert.equal(moved.objects[0]!.offset, offsetBefore + 2);
+    assert.equal(originOf(moved.objects[0]!).offset, offsetBefore + 2);
+  });
+
+  it('places a moved document of sample flows anew: their spans are absolute', () => {
+    const uri = 'file:///shop/flows.yaml';
+    const flows = loadExamples().get(uri)!;
+    const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: a }\n---\n';
+    const before = analyzeFile(uri, `${namespace}${flows}`, OPTIONS);
+    const after = analyzeFile(uri, `${namespace.replace('a }', 'abc }')}${flows}`, OPTIONS, before);
+    const [, moved] = after.documents;
+    assert.notEqual(moved, before.documents[1]);
+    assert.equal(moved!.analysis, before.documents[1]!.analysis);
+    assert.equal(moved!.objects[0]!.offset, before.documents[1]!.offset + 2);
+  });
+});
+
+describe('incremental verdicts', () => {
+  const policy = (name: string, port: number) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: ${name}, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: api } }
+  ingress:
+    - ports: [{ port: ${port} }]
+`;
+  const world = `apiVersion: v1
+kind: Pod
+metadata: { name: api, namespace: shop, labels: { app: api } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { app: web } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: db, namespace: data, labels: { app: db } }
+`;
+  const flows = `apiVersion: netpol-lens.dev/v1alpha1
+kind: SampleFlows
+metadata: { name: flows }
+spec:
+  flows:
+    - { from: shop/web, to: shop/api, port: 80 }
+    - { from: shop/web, to: shop/api, port: 81 }
+    - { from: shop/web, to: data/db, port: 80 }
+`;
+  const run = (edits: readonly string[]) => {
+    const files = new Map<string, FileAnalysis>();
+    const put = (uri: string, text: string) =>
+      files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
+    put('file:///world.yaml', world);
+    put('file:///flows.yaml', flows);
+    let analysis: WorkspaceAnalysis | undefined;
+    const results: WorkspaceAnalysis[] = [];
+    for (const policies of edits) {
+      put('file:///policies.yaml', policies);
+      analysis = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, analysis);
+      const fresh = analyzeWorkspace(
+        [...files.values()].map((file) =>
+          analyzeFile(
+            file.uri,
+            file.documents.map((d) => d.analysis.parsed.text).join(''),
+            OPTIONS,
+          ),
+        ),
+        { dataplane: 'gke-dataplane-v2' },
+      );
+      assert.deepEqual(observable(analysis), observable(fresh));
+      results.push(analysis);
+    }
+    return results;
+  };
+
+  it('decides again only the flows whose pods a changed policy selects', () => {
+    const [before, after] = run([
+      `${policy('a', 80)}---\n${policy('b', 90)}`,
+      `${policy('a', 81)}---\n${policy('b', 90)}`,
+    ]);
+    const allowed = (analysis: WorkspaceAnalysis) => analysis.flows.map((f) => f.verdict.allowed);
+    assert.deepEqual(allowed(before!), [true, false, true]);
+    assert.deepEqual(allowed(after!), [false, true, true]);
+    // The flow to data/db is selected by neither version of policy a: its result is kept.
+    assert.equal(after!.flows[2]!.verdict, before!.flows[2]!.verdict);
+    assert.notEqual(after!.flows[0]!.verdict, before!.flows[0]!.verdict);
+  });
+
+  it('decides everything again when the same policies come in another order', () => {
+    // A cut and paste: the documents keep their texts, and so their analyses and policies.
+    const other = policy('c', 80).replace('namespace: shop', 'namespace: data');
+    const [, after] = run([
+      `${other}---\n${policy('a', 80)}---\n${policy('b', 81)}`,
+      `${other}---\n${policy('b', 81)}---\n${policy('a', 80)}`,
+    ]);
+    const names = after!.flows[0]!.verdict.ingress.isolatedBy.map((ref) => ref.name);
+    assert.deepEqual(names, ['b', 'a']);
   });
 });

@@ -9,6 +9,8 @@ import type { SchemaKind } from './schema';
 import { isSchemaKind, validatorFor } from './schema';
 import { checkWorkspace } from './workspace';
 
+export { mattersToLogging } from './workspace';
+
 export type { ProblemCode, Rule } from './codes';
 export { RULES } from './codes';
 export type { FieldDescription } from './describe-field';

@@ -8,6 +8,22 @@ import type { ProblemCode } from './codes';
 import { severityOf } from './codes';
 import { valueAt } from './read';
 
+/**
+ * Whether `checkWorkspace` reads the object: a NetworkLogging, or an object with one of the
+ * annotations logging delegates to. Passing only these gives the same problems, faster.
+ */
+export function mattersToLogging(object: PlacedObject): boolean {
+  if (object.kind === 'NetworkLogging') {
+    return true;
+  }
+  const annotations = valueAt(object.value, ['metadata', 'annotations']);
+  return (
+    typeof annotations === 'object' &&
+    annotations !== null &&
+    (ENABLE_LOGGING in annotations || ENABLE_DENY_LOGGING in annotations)
+  );
+}
+
 /** Cross-object rules over the whole workspace; per-object problems come from `checkObject`. */
 export function checkWorkspace(objects: readonly PlacedObject[]): PlacedProblem[] {
   // Only the NetworkLoggings need an order (the first one is the real one): sort just those.

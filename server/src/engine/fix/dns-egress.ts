@@ -29,14 +29,16 @@ const DNS_LABEL = 'k8s-app=kube-dns';
 
 /**
  * Warns on each policy that isolates egress for pods that then cannot reach kube-dns on UDP 53,
- * when the world has kube-dns pods; the fix adds DNS_EGRESS_RULE to the policy.
+ * when the world has kube-dns pods; the fix adds DNS_EGRESS_RULE to the policy. `only` limits
+ * the warnings to some of the policies; every policy still takes part in the verdicts.
  */
 export function checkDnsEgress(
   policies: readonly NetworkPolicy[],
   world: World,
   dataplane: Dataplane,
   file: FileLookup,
-): PlacedProblem[] {
+  only: readonly NetworkPolicy[] = policies,
+): PolicyProblem[] {
   const dns = world.podsByLabel.get(DNS_LABEL)?.find((pod) => pod.namespace === 'kube-system');
   if (dns === undefined) {
     return [];
@@ -51,14 +53,19 @@ export function checkDnsEgress(
     return !evaluateFlow(policies, world, flow, { dataplane }).egress.allowed;
   };
   const groupsOf = createGroupLookup(world, isVictim(isBlocked));
-  return policies.flatMap((policy) => {
+  return only.flatMap((policy) => {
     if (!policy.policyTypes.includes('Egress') || policy.podSelector === null) {
       return [];
     }
     const victim = firstVictim(groupsOf(policy.namespace), policy.podSelector);
     const problem = victim && toProblem(policy, victim, file);
-    return problem === undefined ? [] : [{ uri: policy.origin.uri, problem }];
+    return problem === undefined ? [] : [{ policy, uri: policy.origin.uri, problem }];
   });
+}
+
+/** A problem of one policy's text. */
+export interface PolicyProblem extends PlacedProblem {
+  readonly policy: NetworkPolicy;
 }
 
 // kube-dns itself, and host-network pods (which use the node's resolver path), are no victims.

@@ -1,5 +1,6 @@
 import { isRecord, readArray, readRecord, readString } from '../model/read';
 import type { Path, PlacedObject } from '../source';
+import { originOf } from '../source';
 import { shift } from '../span';
 import type { Protocol } from '../world/types';
 import type { SampleFlow } from './types';
@@ -36,7 +37,7 @@ function readItem(
     {
       uri: object.uri,
       span: span([]),
-      origin: { uri: object.uri, offset: object.offset, path: [...object.path, ...path] },
+      origin: originOf(object, path),
       name: readString(item['name']) ?? null,
       from,
       to,

@@ -1,5 +1,6 @@
 import { classify } from '../classify';
 import type { Path, PlacedObject } from '../source';
+import { originOf } from '../source';
 import type { Origin } from '../world/types';
 
 /** One disposition's `spec.cluster.allow` or `spec.cluster.deny`. */
@@ -74,7 +75,7 @@ export function readLoggingConfig(objects: readonly PlacedObject[]): LoggingConf
     source: 'workspace',
     allow: chosen.allow,
     deny: chosen.deny,
-    origin: toOrigin(chosen.object, []),
+    origin: originOf(chosen.object, []),
     notes,
   };
 }
@@ -138,9 +139,7 @@ function note(
   code: LoggingNoteCode,
   message: string,
 ): LoggingNote {
-  return { code, message, origin: toOrigin(object, path) };
+  return { code, message, origin: originOf(object, path) };
 }
 
-function toOrigin(object: PlacedObject, path: Path): Origin {
-  return { uri: object.uri, offset: object.offset, path: [...object.path, ...path] };
-}
+

@@ -1,5 +1,6 @@
 import type { Direction } from '../evaluate/verdict';
 import type { Path, PlacedObject } from '../source';
+import { originOf } from '../source';
 import type { Origin, Protocol } from '../world/types';
 import { compileIpBlock } from './ip-block';
 import { isRecord, readArray, readMetadata, readRecord, readScalar } from './read';
@@ -13,11 +14,7 @@ const POLICY_TYPES: readonly PolicyType[] = ['Ingress', 'Egress'];
 export function buildPolicy(object: PlacedObject): NetworkPolicy {
   const metadata = readMetadata(object.value);
   const spec = readRecord(object.value['spec']);
-  const at = (path: Path): Origin => ({
-    uri: object.uri,
-    offset: object.offset,
-    path: [...object.path, ...path],
-  });
+  const at = (path: Path): Origin => originOf(object, path);
   const origin = at([]);
   const ingress = buildRules(spec['ingress'], 'ingress', at);
   const egress = buildRules(spec['egress'], 'egress', at);

@@ -2,6 +2,7 @@ import { classify, WORKLOAD_KINDS } from '../classify';
 import type { KnownKind } from '../classify';
 import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../source';
+import { originOf } from '../source';
 import { assignIps } from './assign-ips';
 import { readPod, readWorkloadPod } from './read-pod';
 import type { PodDraft } from './read-pod';
@@ -45,7 +46,7 @@ function addNamespace(declared: Map<string, Namespace>, object: PlacedObject): v
     // Kubernetes always sets this label on a namespace.
     labels: { ...metadata.labels, [NAME_LABEL]: metadata.name },
     annotations: metadata.annotations,
-    origin: { uri: object.uri, offset: object.offset, path: object.path },
+    origin: originOf(object),
   });
 }
 

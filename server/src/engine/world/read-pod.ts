@@ -1,4 +1,5 @@
 import type { PlacedObject } from '../source';
+import { originOf } from '../source';
 import { normalizeAddress } from '../model/ip-block';
 import {
   isRecord,
@@ -9,7 +10,7 @@ import {
   readString,
 } from '../model/read';
 import type { PlainRecord } from '../model/read';
-import type { ContainerPort, Origin, Pod, Protocol, WorkloadKind } from './types';
+import type { ContainerPort, Pod, Protocol, WorkloadKind } from './types';
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -98,6 +99,4 @@ function readController(value: PlainRecord): Pod['owner'] {
   return kind === undefined || name === undefined ? undefined : { kind, name };
 }
 
-function originOf(object: PlacedObject): Origin {
-  return { uri: object.uri, offset: object.offset, path: object.path };
-}
+

@@ -1,0 +1,136 @@
+import { load } from 'js-yaml';
+import type { EventType, State } from 'js-yaml';
+import { CORE_SCHEMA } from './core-schema';
+
+// Text where js-yaml and `yaml` may read different values, or where `yaml` reports a problem
+// that js-yaml lets pass. Each branch errs on the safe side: a false alarm only costs the
+// slower parser. The differential tests in test/unit/parse found most of these.
+const YAML_ONLY = new RegExp(
+  [
+    // Anchors, aliases and tags: `yaml` owns the alias limit, and tags resolve differently.
+    /(?:^|[\s[{,])[&*!]/.source,
+    // Directives.
+    /^%/m.source,
+    // Explicit keys.
+    /(?:^|[\s[{,])\?(?:\s|$)/.source,
+    // A flow collection used as a key before a `:`: js-yaml joins it into a string, `yaml`
+    // writes it out as YAML.
+    /[\]}][ \t]*:/.source,
+    // A nested sequence entry left empty at the end of its line (`- -`): js-yaml takes the next
+    // line's entries into the inner sequence.
+    /-[ \t]+-[ \t]*(?:#.*)?$/.source,
+    // Merge keys: neither parser merges them with these schemas, but they are easy to get wrong.
+    /<</.source,
+    // A flow collection closed at its parent's indentation: `yaml` warns (BAD_INDENT).
+    /^[ \t]*[\]}]/m.source,
+    // A comment right after a closing quote: `yaml` wants a space first (MISSING_CHAR).
+    /["']#/.source,
+    // Content on a document marker's line: `yaml` refuses a map there, and reads `---a` as text.
+    /^(?:---|\.\.\.)[^\n\r]*[^\s#]/m.source,
+    // A lone carriage return, which js-yaml takes for a line break and `yaml` does not.
+    /\r(?!\n)/.source,
+    // A tab in indentation, which `yaml` refuses (TAB_AS_INDENT) and js-yaml sometimes allows.
+    /^ *\t/m.source,
+    // A byte order mark after the start, which js-yaml reads as text and `yaml` skips.
+    /[\s\S]\uFEFF/.source,
+  ].join('|'),
+  'm',
+);
+
+// js-yaml lets an indented first node be followed by less indented ones (` -\n- a`).
+const INDENTED_START = /^\uFEFF?(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\n)*[ \t]+[^\s#]/;
+
+// `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start; no
+// key is longer than the line it is on.
+const MAX_LINE_LENGTH = 1024;
+
+/**
+ * The document's plain value as js-yaml reads it, which is several times faster than `yaml`;
+ * `undefined` when only `yaml` can tell the value (and its problems) for sure.
+ */
+export function readFastValue(text: string): { readonly value: unknown } | undefined {
+  if (YAML_ONLY.test(text) || INDENTED_START.test(text) || hasLongLine(text)) {
+    return undefined;
+  }
+  const loaded = loadWithJsYaml(text);
+  // An empty document is `undefined` or `null` depending on its markers: `yaml` decides.
+  if (loaded === undefined || loaded.value === undefined || loaded.value === null) {
+    return undefined;
+  }
+  const tally: Tally = { composed: loaded.collections, reached: 0, ambiguous: false };
+  checkCollections(loaded.value, tally);
+  // A composed collection that the value does not hold was used as a key, even without a `:`
+  // (`{[a]}`), which js-yaml joins into a string and `yaml` writes out as YAML.
+  if (tally.ambiguous || tally.reached !== tally.composed.size) {
+    return undefined;
+  }
+  return { value: loaded.value };
+}
+
+function loadWithJsYaml(
+  text: string,
+): { value: unknown; collections: ReadonlySet<unknown> } | undefined {
+  const collections = new Set<unknown>();
+  let warned = false;
+  try {
+    const value = load(text, {
+      schema: CORE_SCHEMA,
+      onWarning: () => {
+        warned = true;
+      },
+      listener: (event: EventType, state: State) => {
+        if (event === 'close' && (state.kind === 'mapping' || state.kind === 'sequence')) {
+          collections.add(state.result);
+        }
+      },
+    });
+    return warned ? undefined : { value, collections };
+  } catch {
+    // js-yaml rejects the text: `yaml` reports why, with its own codes and places.
+    return undefined;
+  }
+}
+
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    if (lineEnd - start > MAX_LINE_LENGTH) {
+      return true;
+    }
+    start = lineEnd + 1;
+  }
+  return false;
+}
+
+interface Tally {
+  readonly composed: ReadonlySet<unknown>;
+  reached: number;
+  ambiguous: boolean;
+}
+
+// Walks the value for what js-yaml may have read differently: a `null` or `~` key, which is
+// "null" to js-yaml but "" to `yaml`'s `toJS` (so either spelling of the key is suspect), and a
+// collection that js-yaml made without composing it (the `a: 1` pair in `[a: 1]`).
+function checkCollections(value: unknown, tally: Tally): void {
+  if (typeof value !== 'object' || value === null) {
+    return;
+  }
+  tally.reached++;
+  if (!tally.composed.has(value)) {
+    tally.ambiguous = true;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      checkCollections(item, tally);
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'null' || key === '') {
+      tally.ambiguous = true;
+    }
+    checkCollections(item, tally);
+  }
+}
