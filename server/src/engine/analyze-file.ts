@@ -5,6 +5,7 @@ import { toSourceObjects } from './parse/list';
 import { parseYamlDocument } from './parse/parse-document';
 import type { ParsedDocument } from './parse/parse-document';
 import { splitDocuments } from './parse/split';
+import type { Chunk } from './parse/split';
 import type { Problem } from './problem';
 import { shiftProblem } from './problem';
 import type { PlacedObject, SourceObject } from './source';
@@ -69,25 +70,7 @@ export function analyzeFile(
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const reusable = new Map<string, MovableDocument[]>();
-  for (const document of (previous?.documents ?? []) as readonly MovableDocument[]) {
-    const text = document.analysis.parsed.text;
-    reusable.set(text, [...(reusable.get(text) ?? []), document]);
-  }
-  const documents = splitDocuments(text).map((chunk): PlacedDocument => {
-    const candidates = reusable.get(chunk.text) ?? [];
-    const unmoved = candidates.findIndex((document) => document.offset === chunk.offset);
-    if (unmoved !== -1) {
-      return candidates.splice(unmoved, 1)[0]!;
-    }
-    const movable = candidates.findIndex((document) => document.move !== undefined);
-    if (movable !== -1) {
-      const document = candidates.splice(movable, 1)[0]!;
-      document.move!(chunk.offset);
-      return document;
-    }
-    return placeDocument(uri, candidates[0]?.analysis ?? analyzeDocument(chunk.text), chunk.offset);
-  });
+  const documents = placeChunks(uri, splitDocuments(text), previous?.documents ?? []);
   return {
     uri,
     documents,
@@ -98,6 +81,64 @@ export function analyzeFile(
   };
 }
 
+/**
+ * Places the chunks of a file, reusing the previous documents with the same text: those before
+ * and after the edit are found in order, as a diff would, and the others by their text.
+ */
+function placeChunks(
+  uri: string,
+  chunks: readonly Chunk[],
+  previous: readonly PlacedDocument[],
+): PlacedDocument[] {
+  const before = previous as readonly MovableDocument[];
+  const placed: PlacedDocument[] = new Array<PlacedDocument>(chunks.length);
+  const reuse = (document: MovableDocument, chunk: Chunk): PlacedDocument => {
+    if (document.offset === chunk.offset) {
+      return document;
+    }
+    if (document.move === undefined) {
+      return placeDocument(uri, document.analysis, chunk.offset);
+    }
+    document.move(chunk.offset);
+    return document;
+  };
+  const same = (chunk: Chunk | undefined, document: MovableDocument | undefined) =>
+    chunk !== undefined && document?.analysis.parsed.text === chunk.text;
+  let head = 0;
+  while (head < chunks.length && same(chunks[head], before[head])) {
+    placed[head] = reuse(before[head]!, chunks[head]!);
+    head++;
+  }
+  let tail = 0;
+  while (
+    tail < chunks.length - head &&
+    tail < before.length - head &&
+    same(chunks[chunks.length - 1 - tail], before[before.length - 1 - tail])
+  ) {
+    const at = chunks.length - 1 - tail;
+    placed[at] = reuse(before[before.length - 1 - tail]!, chunks[at]!);
+    tail++;
+  }
+  const byText = new Map<string, MovableDocument[]>();
+  for (const document of before.slice(head, before.length - tail)) {
+    const text = document.analysis.parsed.text;
+    byText.set(text, [...(byText.get(text) ?? []), document]);
+  }
+  for (let index = head; index < chunks.length - tail; index++) {
+    const chunk = chunks[index]!;
+    const candidates = byText.get(chunk.text) ?? [];
+    const unmoved = candidates.findIndex((document) => document.offset === chunk.offset);
+    const movable = candidates.findIndex((document) => document.move !== undefined);
+    const found = unmoved !== -1 ? unmoved : movable !== -1 ? movable : 0;
+    const document = candidates.length > 0 ? candidates.splice(found, 1)[0] : undefined;
+    placed[index] =
+      document === undefined
+        ? placeDocument(uri, analyzeDocument(chunk.text), chunk.offset)
+        : reuse(document, chunk);
+  }
+  return placed;
+}
+
 interface MovableDocument extends PlacedDocument {
   /** Present when the document may follow an edit above it. */
   readonly move?: (offset: number) => void;
@@ -105,15 +146,13 @@ interface MovableDocument extends PlacedDocument {
 
 function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number): MovableDocument {
   const place = { offset };
-  const objects = analysis.objects.map(
-    (object): PlacedObject => ({
-      ...object,
-      uri,
-      get offset() {
-        return place.offset;
-      },
-    }),
-  );
+  const objects = analysis.objects.map((object): PlacedObject => ({
+    ...object,
+    uri,
+    get offset() {
+      return place.offset;
+    },
+  }));
   const fixed = analysis.objects.some((object) => object.kind === 'SampleFlows');
   return {
     get offset() {

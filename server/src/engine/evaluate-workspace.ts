@@ -8,7 +8,7 @@ import { buildPolicy } from './model/build-policy';
 import type { NetworkPolicy } from './model/types';
 import type { PlacedObject, PlacedProblem } from './source';
 import { buildWorld } from './world/build-world';
-import type { Pod, World } from './world/types';
+import type { World } from './world/types';
 
 export { evaluateFlow } from './evaluate/evaluate-flow';
 export { createEvaluator } from './evaluate/evaluator';
@@ -208,24 +208,16 @@ function unaffectedBy(
     return () => true;
   }
   const changed = [...removed, ...added];
-  const selected = new Map<Pod, boolean>();
-  const isSelected = (endpoint: Endpoint): boolean => {
-    if (endpoint.kind !== 'pod') {
-      return false;
-    }
-    let found = selected.get(endpoint.pod);
-    if (found === undefined) {
-      const { pod } = endpoint;
-      found = changed.some(
-        (policy) =>
-          policy.namespace === pod.namespace &&
-          policy.podSelector !== null &&
-          policy.podSelector.matches(pod.labels),
-      );
-      selected.set(pod, found);
-    }
-    return found;
-  };
+  const namespaces = new Set(changed.map((policy) => policy.namespace));
+  const isSelected = (endpoint: Endpoint): boolean =>
+    endpoint.kind === 'pod' &&
+    namespaces.has(endpoint.pod.namespace) &&
+    changed.some(
+      (policy) =>
+        policy.namespace === endpoint.pod.namespace &&
+        policy.podSelector !== null &&
+        policy.podSelector.matches(endpoint.pod.labels),
+    );
   return (flow) => !isSelected(flow.source) && !isSelected(flow.destination);
 }
 

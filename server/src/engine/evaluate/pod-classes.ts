@@ -128,9 +128,8 @@ function distinctBlocks(policies: readonly NetworkPolicy[]): IpBlock[] {
     for (const rule of [...policy.ingress, ...policy.egress]) {
       for (const peer of rule.peers ?? []) {
         if (peer.kind === 'ipBlock') {
-          const text = JSON.stringify([peer.ipBlock.cidr, peer.ipBlock.except]);
-          if (!blocks.has(text)) {
-            blocks.set(text, peer.ipBlock);
+          if (!blocks.has(peer.ipBlock.key)) {
+            blocks.set(peer.ipBlock.key, peer.ipBlock);
           }
         }
       }

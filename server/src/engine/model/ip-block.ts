@@ -53,13 +53,15 @@ export function compileIpBlock(value: Readonly<Record<string, unknown>>): IpBloc
     const text = readString(item);
     return text === undefined ? [] : [text];
   });
+  // Length-prefixed, so that no two different blocks share a key.
+  const key = [cidrText, ...exceptTexts].map((text) => `${text.length}:${text}`).join('');
   const cidr = parseCidr(cidrText);
   const excepts = exceptTexts.flatMap((text) => {
     const parsed = parseCidr(text);
     return parsed === undefined ? [] : [parsed];
   });
   if (cidr === undefined) {
-    return { cidr: cidrText, except: exceptTexts, contains: () => false };
+    return { cidr: cidrText, except: exceptTexts, key, contains: () => false };
   }
   const inBlock = compileCidr(cidr);
   const inExcepts = excepts.map(compileCidr);
@@ -74,7 +76,7 @@ export function compileIpBlock(value: Readonly<Record<string, unknown>>): IpBloc
     }
     return true;
   };
-  return { cidr: cidrText, except: exceptTexts, contains };
+  return { cidr: cidrText, except: exceptTexts, key, contains };
 }
 
 // IPv4 ranges compare as 32-bit numbers: ipaddr's octet-wise `match` is the hot spot when every

@@ -26,6 +26,8 @@ export interface Selector {
 export interface IpBlock {
   readonly cidr: string;
   readonly except: readonly string[];
+  /** The same for blocks written alike, which contain the same addresses. */
+  readonly key: string;
   /** Tests an address parsed by `parseAddress`. */
   readonly contains: (address: Address) => boolean;
 }

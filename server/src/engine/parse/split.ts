@@ -41,11 +41,17 @@ export function splitDocuments(text: string): Chunk[] {
 }
 
 function hasContent(text: string): boolean {
-  for (const line of text.split('\n')) {
-    const trimmed = line.replace(/^(?:---|\.\.\.)(?=\s|$)/, '').trim();
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const trimmed = text
+      .slice(start, end)
+      .replace(/^(?:---|\.\.\.)(?=\s|$)/, '')
+      .trim();
     if (trimmed !== '' && !trimmed.startsWith('#')) {
       return true;
     }
+    start = end + 1;
   }
   return false;
 }
