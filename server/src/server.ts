@@ -83,14 +83,14 @@ export function startServer(connection: Connection): void {
     }
     try {
       const { text, invalidEncoding } = await readFileText(fileURLToPath(uri));
-      workspace.setText(uri, text, undefined, invalidEncoding);
+      workspace.setText(uri, text, invalidEncoding);
     } catch {
       workspace.remove(uri);
     }
   }
 
   documents.onDidChangeContent(({ document }) => {
-    workspace.setText(document.uri, document.getText(), document.version, false);
+    workspace.setDocument(document);
   });
 
   documents.onDidClose(({ document }) => {

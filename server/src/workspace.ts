@@ -1,6 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, analyzeWorkspace } from './engine';
+import { analyzeFile, analyzeWorkspace, fileProblems } from './engine';
 import type { FileAnalysis, Problem, WorkspaceAnalysis } from './engine';
 import { createFileFilter } from './file-filter';
 import { DEFAULT_SETTINGS } from './settings';
@@ -11,7 +11,9 @@ import { toDiagnostic } from './to-lsp';
 const DEBOUNCE_MS = 15;
 
 interface Entry {
+  /** The editor's own document while it is open (kept up to date in place), else one from disk. */
   readonly document: TextDocument;
+  readonly open: boolean;
   readonly invalidEncoding: boolean;
   analysis?: FileAnalysis;
 }
@@ -28,7 +30,7 @@ export function createWorkspace(connection: Connection) {
   /** What was last sent for each file: the engine's list of problems and the diagnostics' text. */
   const published = new Map<
     string,
-    { readonly problems: readonly Problem[] | undefined; readonly key: string }
+    { readonly problems: readonly Problem[] | undefined; readonly key: string | undefined }
   >();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
@@ -38,9 +40,13 @@ export function createWorkspace(connection: Connection) {
 
   let loading = 0;
 
+  let early: ReturnType<typeof setTimeout> | undefined;
+
   function schedule(): void {
-    // While a folder loads, one analysis at the end replaces one per file read.
+    // While a folder loads, one analysis at the end replaces one per file read; a file the
+    // editor opened meanwhile gets its own problems at once, and its verdicts with the rest.
     if (loading > 0) {
+      early ??= setTimeout(publishEarly, DEBOUNCE_MS);
       return;
     }
     if (timer !== undefined) {
@@ -59,16 +65,43 @@ export function createWorkspace(connection: Connection) {
     for (const uri of changed) {
       const entry = entries.get(uri);
       if (entry !== undefined) {
-        entry.analysis = analyzeFile(
-          uri,
-          entry.document.getText(),
-          { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding },
-          entry.analysis,
-        );
+        entry.analysis = analyze(uri, entry);
       }
     }
     current = analyzeWorkspace(files(), { dataplane: settings.dataplane }, current);
     publish(current, new Set(changed));
+  }
+
+  function publishEarly(): void {
+    early = undefined;
+    if (current !== undefined) {
+      return;
+    }
+    for (const uri of pending) {
+      const entry = entries.get(uri);
+      if (entry?.open === true && included(uri)) {
+        entry.analysis = analyze(uri, entry);
+        const problems = fileProblems(entry.analysis, settings.dataplane);
+        published.set(uri, { problems: undefined, key: undefined });
+        const diagnostics = toDiagnostics(entry.document, problems);
+        void connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics });
+      }
+    }
+  }
+
+  function analyze(uri: string, entry: Entry): FileAnalysis {
+    return analyzeFile(
+      uri,
+      entry.document.getText(),
+      { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding },
+      entry.analysis,
+    );
+  }
+
+  function update(uri: string, entry: Omit<Entry, 'analysis'>): void {
+    entries.set(uri, { ...entry, analysis: entries.get(uri)?.analysis });
+    pending.add(uri);
+    schedule();
   }
 
   function* files(): Iterable<FileAnalysis> {
@@ -90,8 +123,9 @@ export function createWorkspace(connection: Connection) {
         continue;
       }
       const diagnostics = entry === undefined ? [] : toDiagnostics(entry.document, problems ?? []);
-      const key = JSON.stringify(diagnostics);
-      if (last?.key === key && !changed.has(uri)) {
+      // An edited file is published anyway (its version changed): its text is not needed.
+      const key = changed.has(uri) ? undefined : JSON.stringify(diagnostics);
+      if (key !== undefined && last?.key === key) {
         published.set(uri, { problems, key });
         continue;
       }
@@ -131,17 +165,14 @@ export function createWorkspace(connection: Connection) {
     setRelatedSupported(supported: boolean): void {
       relatedSupported = supported;
     },
-    setText(
-      uri: string,
-      text: string,
-      version: number | undefined,
-      invalidEncoding: boolean,
-    ): void {
-      const previous = entries.get(uri);
-      const document = TextDocument.create(uri, 'yaml', version ?? 0, text);
-      entries.set(uri, { document, invalidEncoding, analysis: previous?.analysis });
-      pending.add(uri);
-      schedule();
+    /** A file as read from disk. */
+    setText(uri: string, text: string, invalidEncoding: boolean): void {
+      const document = TextDocument.create(uri, 'yaml', 0, text);
+      update(uri, { document, open: false, invalidEncoding });
+    },
+    /** A document open in the editor, after each change. */
+    setDocument(document: TextDocument): void {
+      update(document.uri, { document, open: true, invalidEncoding: false });
     },
     remove(uri: string): void {
       entries.delete(uri);

@@ -76,10 +76,7 @@ export function analyzeWorkspace(
   const loggingRelevantOf = new Map<readonly PlacedObject[], readonly PlacedObject[]>();
   for (const file of files) {
     byUri.set(file.uri, file);
-    problems.set(
-      file.uri,
-      file.problems.filter((problem) => appliesTo(problem, options.dataplane)),
-    );
+    problems.set(file.uri, fileProblems(file, options.dataplane));
     groups.set(file.uri, file.objects);
     loggingRelevantOf.set(
       file.objects,
@@ -215,6 +212,11 @@ function namespacesOfChanges(
 
 function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
   return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+
+/** The problems of a file alone under a dataplane profile, before any cross-file analysis. */
+export function fileProblems(file: FileAnalysis, dataplane: Dataplane): Problem[] {
+  return file.problems.filter((problem) => appliesTo(problem, dataplane));
 }
 
 // Checks of GKE Dataplane V2's own limits say nothing under the plain Kubernetes profile.
