@@ -49,9 +49,12 @@ export interface AnalysisMemo {
   /** The objects of each file that matter to logging, by the file's object list. */
   readonly loggingRelevantOf: ReadonlyMap<readonly PlacedObject[], readonly PlacedObject[]>;
   readonly logging: LoggingConfig;
-  /** Valid while the logging objects and the world are unchanged. */
-  readonly flowOf: ReadonlyMap<FlowResult, FlowAnalysis>;
-  readonly flowProblemsOf: ReadonlyMap<FlowAnalysis, readonly Problem[]>;
+  /** The analyses of the evaluation's flows, index by index; valid while the logging objects and the world are unchanged. */
+  readonly flows: readonly FlowAnalysis[];
+  /** The problems of each flow, index by index. */
+  readonly flowProblems: readonly (readonly Problem[])[];
+  /** Every flow's problems, by file. */
+  readonly flowProblemsByUri: ReadonlyMap<string, readonly Problem[]>;
   /** Valid while the world and the dataplane are unchanged. */
   readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
   /** Valid while the world, the dataplane and the policies of the policy's namespace are unchanged. */
@@ -95,18 +98,16 @@ export function analyzeWorkspace(
   const sameLogging = sameWorld && sameItems(loggingObjects, memo.loggingObjects);
   const logging = sameLogging ? memo.logging : readLoggingConfig(loggingObjects);
 
-  const flowOf = new Map<FlowResult, FlowAnalysis>();
-  const flowProblemsOf = new Map<FlowAnalysis, readonly Problem[]>();
+  const { flows, flowProblems, flowProblemsByUri } = analyzeFlows(
+    evaluation,
+    logging,
+    file,
+    sameLogging ? memo : undefined,
+  );
   const add = (uri: string, problem: Problem) => problems.get(uri)?.push(problem);
-  const flows = evaluation.flows.map((result): FlowAnalysis => {
-    const flow =
-      (sameLogging ? memo.flowOf.get(result) : undefined) ?? analyzeFlow(result, logging, world);
-    flowOf.set(result, flow);
-    const flowProblems = memo?.flowProblemsOf.get(flow) ?? flowProblemsOfFlow(flow, file);
-    flowProblemsOf.set(flow, flowProblems);
-    flowProblems.forEach((problem) => add(flow.uri, problem));
-    return flow;
-  });
+  for (const [uri, list] of flowProblemsByUri) {
+    list.forEach((problem) => add(uri, problem));
+  }
 
   // Problems of one policy are kept relative to its document, which an edit above may move;
   // placed where it is now, each stays the same object while its document stays put.
@@ -126,7 +127,9 @@ export function analyzeWorkspace(
     (policy) => !reusable || touched!.has(policy.namespace) || !memo.dnsProblemsOf.has(policy),
   );
   const freshSet = new Set(fresh);
-  const dnsFound = groupByPolicy(checkDnsEgress(policies, world, options.dataplane, file, fresh));
+  const dnsFound = groupByPolicy(
+    checkDnsEgress(policies, world, options.dataplane, file, fresh, evaluation.evaluate),
+  );
   for (const policy of policies) {
     const selectors =
       (reusable ? memo.selectorProblemsOf.get(policy) : undefined) ??
@@ -167,13 +170,63 @@ export function analyzeWorkspace(
       loggingObjects,
       loggingRelevantOf,
       logging,
-      flowOf,
-      flowProblemsOf,
+      flows,
+      flowProblems,
+      flowProblemsByUri,
       selectorProblemsOf,
       dnsProblemsOf,
       placedOf,
     },
   };
+}
+
+/**
+ * Log previews and problems of every flow. With the memo of an analysis whose flows line up with
+ * these, only the flows the evaluation decided again are analysed again.
+ */
+function analyzeFlows(
+  evaluation: WorkspaceEvaluation,
+  logging: LoggingConfig,
+  file: FileLookup,
+  memo: AnalysisMemo | undefined,
+): Pick<AnalysisMemo, 'flows' | 'flowProblems' | 'flowProblemsByUri'> {
+  const { world, changedFlows } = evaluation;
+  const aligned = memo !== undefined && changedFlows !== undefined;
+  if (aligned && changedFlows.length === 0) {
+    return memo;
+  }
+  const flows = aligned ? [...memo.flows] : [];
+  const flowProblems = aligned ? [...memo.flowProblems] : [];
+  const analyse = (result: FlowResult, index: number) => {
+    flows[index] = analyzeFlow(result, logging, world);
+    flowProblems[index] = flowProblemsOfFlow(flows[index], file);
+  };
+  if (aligned) {
+    changedFlows.forEach((index) => analyse(evaluation.flows[index]!, index));
+  } else {
+    // Flows decided before keep their analysis: found again by their result.
+    const before = new Map<FlowResult, number>();
+    memo?.evaluation.flows.forEach((result, index) => before.set(result, index));
+    evaluation.flows.forEach((result, index) => {
+      const kept = before.get(result);
+      if (kept === undefined) {
+        analyse(result, index);
+      } else {
+        flows[index] = memo!.flows[kept]!;
+        flowProblems[index] = memo!.flowProblems[kept]!;
+      }
+    });
+  }
+  const flowProblemsByUri = new Map<string, Problem[]>();
+  flows.forEach((flow, index) => {
+    const list = flowProblemsByUri.get(flow.uri);
+    if (list === undefined) {
+      flowProblemsByUri.set(flow.uri, [...flowProblems[index]!]);
+    } else {
+      list.push(...flowProblems[index]!);
+    }
+  });
+  return { flows, flowProblems, flowProblemsByUri };
 }
 
 function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): FlowAnalysis {

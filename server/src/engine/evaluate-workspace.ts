@@ -1,5 +1,7 @@
 import { classify } from './classify';
 import { createEvaluator } from './evaluate/evaluator';
+import { classifierOf, distinctBlocks } from './evaluate/pod-classes';
+import type { Classifier } from './evaluate/pod-classes';
 import type { Dataplane, Endpoint, Flow, Verdict } from './evaluate/verdict';
 import { toFlow } from './flows/evaluate-flows';
 import { readSampleFlows } from './flows/read-flows';
@@ -39,6 +41,13 @@ export interface WorkspaceEvaluation {
   readonly flows: readonly FlowResult[];
   /** Sample flows whose endpoints or named ports cannot be resolved. */
   readonly problems: readonly PlacedProblem[];
+  /**
+   * The indexes of `flows` whose result is new since the previous evaluation given, when its
+   * flows line up with these index by index; absent when they do not.
+   */
+  readonly changedFlows?: readonly number[];
+  /** Decides any other flow against the same policies and world, sharing what was found. */
+  readonly evaluate: (flow: Flow) => Verdict;
   /** What the next evaluation of the same workspace may reuse. */
   readonly memo: EvaluationMemo;
 }
@@ -54,10 +63,18 @@ export interface EvaluationMemo {
   readonly dataplane: Dataplane;
   /** What each group of objects (a file) contributed, by the group's key (its URI). */
   readonly parts: ReadonlyMap<string, Part>;
+  /** Every sample flow, in order, with what was found for it at the same index. */
+  readonly samples: readonly SampleFlow[];
   /** Valid for this evaluation's world. */
-  readonly resolutionOf: ReadonlyMap<SampleFlow, Resolution>;
-  /** Valid for this evaluation's world, policies and dataplane. */
-  readonly resultOf: ReadonlyMap<SampleFlow, FlowResult>;
+  readonly resolutions: readonly Resolution[];
+  /** Valid for this evaluation's world, policies and dataplane; none for unresolved samples. */
+  readonly results: readonly (FlowResult | undefined)[];
+  /** For each sample, the index of its result in `flows`, or -1. */
+  readonly flowIndexOf: Int32Array;
+  /** Endpoint classes for this world; kept while the distinct ipBlocks are the same. */
+  readonly classifier: KeptClassifier;
+  /** The samples (by index) with a pod of each namespace at one end; found on first use. */
+  readonly byNamespace: () => ReadonlyMap<string, readonly number[]>;
 }
 
 /** What one group of objects contributes; the same while the group is the same array. */
@@ -93,46 +110,123 @@ export function evaluateGroups(
     parts.set(key, partOf(objects, memo?.parts.get(key)));
   }
   const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
+  const samples = [...parts.values()].flatMap((part) => [...part.samplesOf.values()].flat());
   const sameWorld = memo !== undefined && sameWorldParts(parts, memo.parts);
   const world = sameWorld
     ? previous!.world
     : buildWorld([...parts.values()].flatMap((part) => part.worldObjects));
-  const unaffected =
-    sameWorld && memo.dataplane === options.dataplane
-      ? unaffectedBy(previous!.policies, policies)
-      : () => false;
-  let evaluate: ((flow: Flow) => Verdict) | undefined;
-  const resolutionOf = new Map<SampleFlow, Resolution>();
-  const resultOf = new Map<SampleFlow, FlowResult>();
+  const classifier = classifierFor(policies, sameWorld ? memo.classifier : undefined);
+  let evaluator: ((flow: Flow) => Verdict) | undefined;
+  const evaluate = (flow: Flow): Verdict => {
+    evaluator ??= createEvaluator(policies, world, options, classifier.classifier);
+    return evaluator(flow);
+  };
+  const decide = (sample: SampleFlow, flow: Flow) =>
+    toResult(sample, flow, evaluate(flow), options.dataplane);
+  if (sameWorld && memo.dataplane === options.dataplane && sameItems(samples, memo.samples)) {
+    const { flows, problems, changedFlows, results } = redecide(previous!, policies, decide);
+    return {
+      policies,
+      world,
+      flows,
+      problems,
+      changedFlows,
+      evaluate,
+      memo: { ...memo, parts, results, classifier },
+    };
+  }
+  // Resolutions hold while the world does: found again by sample for the ones kept.
+  const before = new Map<SampleFlow, number>();
+  if (sameWorld) {
+    memo.samples.forEach((sample, index) => before.set(sample, index));
+  }
+  const resolutions: Resolution[] = [];
+  const results: (FlowResult | undefined)[] = [];
+  const flowIndexOf = new Int32Array(samples.length).fill(-1);
   const flows: FlowResult[] = [];
   const problems: PlacedProblem[] = [];
-  for (const part of parts.values()) {
-    for (const samples of part.samplesOf.values()) {
-      for (const sample of samples) {
-        const resolution =
-          (sameWorld ? memo.resolutionOf.get(sample) : undefined) ?? toFlow(sample, world);
-        resolutionOf.set(sample, resolution);
-        if ('problems' in resolution) {
-          problems.push(...resolution.problems);
-          continue;
-        }
-        let result = memo?.resultOf.get(sample);
-        if (result === undefined || !unaffected(resolution.flow)) {
-          evaluate ??= createEvaluator(policies, world, options);
-          result = toResult(sample, resolution.flow, evaluate(resolution.flow), options.dataplane);
-        }
-        resultOf.set(sample, result);
-        flows.push(result);
-      }
+  samples.forEach((sample, index) => {
+    const kept = before.get(sample);
+    const resolution = kept === undefined ? toFlow(sample, world) : memo!.resolutions[kept]!;
+    resolutions.push(resolution);
+    if ('problems' in resolution) {
+      problems.push(...resolution.problems);
+      results.push(undefined);
+      return;
     }
-  }
+    const result = decide(sample, resolution.flow);
+    results.push(result);
+    flowIndexOf[index] = flows.length;
+    flows.push(result);
+  });
   return {
     policies,
     world,
     flows,
     problems,
-    memo: { dataplane: options.dataplane, parts, resolutionOf, resultOf },
+    evaluate,
+    memo: {
+      classifier,
+      dataplane: options.dataplane,
+      parts,
+      samples,
+      resolutions,
+      results,
+      flowIndexOf,
+      byNamespace: once(() => indexByNamespace(resolutions)),
+    },
   };
+}
+
+type Redecided = Pick<WorkspaceEvaluation, 'flows' | 'problems' | 'changedFlows'> &
+  Pick<EvaluationMemo, 'results'>;
+
+/**
+ * The same samples in the same world under the same dataplane, with other policies: a verdict
+ * reads only the policies that select its source or its destination, so only flows between pods
+ * that an added or removed policy selects are decided again. When the remaining policies come in
+ * another order, a verdict's lists could too: everything is then decided again.
+ */
+function redecide(
+  previous: WorkspaceEvaluation,
+  policies: readonly NetworkPolicy[],
+  decide: (sample: SampleFlow, flow: Flow) => FlowResult,
+): Redecided {
+  const { memo } = previous;
+  const changed = changedPolicies(previous.policies, policies);
+  if (changed !== undefined && changed.length === 0) {
+    return { ...previous, changedFlows: [], results: memo.results };
+  }
+  const candidates =
+    changed === undefined
+      ? memo.samples.map((_, index) => index)
+      : [...new Set(changed.flatMap((policy) => memo.byNamespace().get(policy.namespace) ?? []))];
+  const selected = (endpoint: Endpoint): boolean =>
+    changed === undefined ||
+    (endpoint.kind === 'pod' &&
+      changed.some(
+        (policy) =>
+          policy.namespace === endpoint.pod.namespace &&
+          policy.podSelector !== null &&
+          policy.podSelector.matches(endpoint.pod.labels),
+      ));
+  const flows = [...previous.flows];
+  const changedFlows: number[] = [];
+  const results = [...memo.results];
+  for (const index of candidates) {
+    const resolution = memo.resolutions[index]!;
+    if ('problems' in resolution) {
+      continue;
+    }
+    const { flow } = resolution;
+    if (selected(flow.source) || selected(flow.destination)) {
+      const result = decide(memo.samples[index]!, flow);
+      results[index] = result;
+      flows[memo.flowIndexOf[index]!] = result;
+      changedFlows.push(memo.flowIndexOf[index]!);
+    }
+  }
+  return { flows, problems: previous.problems, changedFlows, results };
 }
 
 function partOf(objects: readonly PlacedObject[], previous: Part | undefined): Part {
@@ -182,43 +276,71 @@ function toResult(
   return { ...written, flow, verdict, dataplane, ok };
 }
 
-/**
- * Whether a flow's verdict cannot have changed from the `before` policies to the `after` ones in
- * the same world: a verdict reads only the policies that select its source or its destination,
- * so flows between pods that no added or removed policy selects keep theirs. A change in the
- * order of the remaining policies could reorder a verdict's lists: everything is then decided again.
- */
-function unaffectedBy(
+interface KeptClassifier {
+  /** The keys of the distinct ipBlocks it was made for. */
+  readonly blocks: string;
+  readonly classifier: Classifier;
+}
+
+// A classifier reads the policies only through their distinct ipBlocks; it holds for one world.
+function classifierFor(
+  policies: readonly NetworkPolicy[],
+  kept: KeptClassifier | undefined,
+): KeptClassifier {
+  const blocks = distinctBlocks(policies);
+  const key = blocks.map((block) => block.key).join('\n');
+  return kept?.blocks === key ? kept : { blocks: key, classifier: classifierOf(blocks) };
+}
+
+/** The policies added or removed, or `undefined` when the kept ones changed their order. */
+function changedPolicies(
   before: readonly NetworkPolicy[],
   after: readonly NetworkPolicy[],
-): (flow: Flow) => boolean {
+): NetworkPolicy[] | undefined {
   const kept = new Set(after);
-  const removed = before.filter((policy) => !kept.has(policy));
   const previous = new Set(before);
-  const added = after.filter((policy) => !previous.has(policy));
-  if (
-    !sameItems(
-      before.filter((policy) => kept.has(policy)),
-      after.filter((policy) => previous.has(policy)),
-    )
-  ) {
-    return () => false;
-  }
-  if (removed.length === 0 && added.length === 0) {
-    return () => true;
-  }
-  const changed = [...removed, ...added];
-  const namespaces = new Set(changed.map((policy) => policy.namespace));
-  const isSelected = (endpoint: Endpoint): boolean =>
-    endpoint.kind === 'pod' &&
-    namespaces.has(endpoint.pod.namespace) &&
-    changed.some(
-      (policy) =>
-        policy.namespace === endpoint.pod.namespace &&
-        policy.podSelector !== null &&
-        policy.podSelector.matches(endpoint.pod.labels),
-    );
-  return (flow) => !isSelected(flow.source) && !isSelected(flow.destination);
+  const inOrder = sameItems(
+    before.filter((policy) => kept.has(policy)),
+    after.filter((policy) => previous.has(policy)),
+  );
+  return inOrder
+    ? [
+        ...before.filter((policy) => !kept.has(policy)),
+        ...after.filter((policy) => !previous.has(policy)),
+      ]
+    : undefined;
+}
+
+function indexByNamespace(resolutions: readonly Resolution[]): Map<string, number[]> {
+  const byNamespace = new Map<string, number[]>();
+  resolutions.forEach((resolution, index) => {
+    if ('problems' in resolution) {
+      return;
+    }
+    const namespaces = new Set<string>();
+    for (const endpoint of [resolution.flow.source, resolution.flow.destination]) {
+      if (endpoint.kind === 'pod') {
+        namespaces.add(endpoint.pod.namespace);
+      }
+    }
+    for (const namespace of namespaces) {
+      const list = byNamespace.get(namespace);
+      if (list === undefined) {
+        byNamespace.set(namespace, [index]);
+      } else {
+        list.push(index);
+      }
+    }
+  });
+  return byNamespace;
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { readonly value: T } | undefined;
+  return () => {
+    value ??= { value: compute() };
+    return value.value;
+  };
 }
 
 function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {

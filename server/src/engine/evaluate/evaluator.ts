@@ -6,6 +6,7 @@ import type { Pod, World } from '../world/types';
 import { evaluateDirection } from './evaluate-direction';
 import type { DirectionContext } from './evaluate-direction';
 import { createClassifier } from './pod-classes';
+import type { Classifier } from './pod-classes';
 import { createFactsLookup } from './pod-facts';
 import type { Dataplane, Flow, Verdict } from './verdict';
 
@@ -15,14 +16,15 @@ export interface EvaluateOptions {
 
 /**
  * Prepares the evaluation of many flows against one set of policies and one world: policies
- * are indexed by namespace, and the policies selecting each pod are found once and kept.
+ * are indexed by namespace, and the policies selecting each pod are found once and kept. A
+ * classifier made for the same world and the same distinct ipBlocks may be passed in.
  */
 export function createEvaluator(
   policies: readonly NetworkPolicy[],
   world: World,
   options: EvaluateOptions,
+  classifier: Classifier = createClassifier(policies),
 ): (flow: Flow) => Verdict {
-  const classifier = createClassifier(policies);
   const context = createContext(policies, world, options.dataplane, classifier.selectionKeyOf);
   const decide = (flow: Flow): Verdict => {
     const egress = evaluateDirection(context, 'egress', flow);

@@ -31,7 +31,11 @@ export function createClassifier(
   policies: readonly NetworkPolicy[],
   options: ClassifierOptions = {},
 ): Classifier {
-  const blocks = options.podAddresses === false ? [] : distinctBlocks(policies);
+  return classifierOf(options.podAddresses === false ? [] : distinctBlocks(policies));
+}
+
+/** A classifier over the given ipBlocks, written differently (see `distinctBlocks`). */
+export function classifierOf(blocks: readonly IpBlock[]): Classifier {
   const selectionKeys = createInterner();
   const portSets = createInterner();
   const endpointKeys = createInterner();
@@ -121,8 +125,8 @@ function part(text: string): string {
   return `${text.length}:${text}`;
 }
 
-// ipBlocks written alike contain the same addresses: one test each is enough.
-function distinctBlocks(policies: readonly NetworkPolicy[]): IpBlock[] {
+/** The ipBlocks of the policies, one of those written alike: they contain the same addresses. */
+export function distinctBlocks(policies: readonly NetworkPolicy[]): IpBlock[] {
   const blocks = new Map<string, IpBlock>();
   for (const policy of policies) {
     for (const rule of [...policy.ingress, ...policy.egress]) {

@@ -1,7 +1,7 @@
 import { isSeq, isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import { evaluateFlow } from '../evaluate/evaluate-flow';
-import type { Dataplane } from '../evaluate/verdict';
+import type { Dataplane, Flow, Verdict } from '../evaluate/verdict';
 import type { FileLookup } from '../locate-origin';
 import { locateOrigin } from '../locate-origin';
 import type { Labels, NetworkPolicy, Selector } from '../model/types';
@@ -30,7 +30,8 @@ const DNS_LABEL = 'k8s-app=kube-dns';
 /**
  * Warns on each policy that isolates egress for pods that then cannot reach kube-dns on UDP 53,
  * when the world has kube-dns pods; the fix adds DNS_EGRESS_RULE to the policy. `only` limits
- * the warnings to some of the policies; every policy still takes part in the verdicts.
+ * the warnings to some of the policies; every policy still takes part in the verdicts, which
+ * `evaluate` may decide with an evaluator the caller already has for the same policies.
  */
 export function checkDnsEgress(
   policies: readonly NetworkPolicy[],
@@ -38,6 +39,7 @@ export function checkDnsEgress(
   dataplane: Dataplane,
   file: FileLookup,
   only: readonly NetworkPolicy[] = policies,
+  evaluate: (flow: Flow) => Verdict = (flow) => evaluateFlow(policies, world, flow, { dataplane }),
 ): PolicyProblem[] {
   const dns = world.podsByLabel.get(DNS_LABEL)?.find((pod) => pod.namespace === 'kube-system');
   if (dns === undefined) {
@@ -50,7 +52,7 @@ export function checkDnsEgress(
       port: 53,
       protocol: 'UDP',
     } as const;
-    return !evaluateFlow(policies, world, flow, { dataplane }).egress.allowed;
+    return !evaluate(flow).egress.allowed;
   };
   const groupsOf = createGroupLookup(world, isVictim(isBlocked));
   return only.flatMap((policy) => {

@@ -16,29 +16,36 @@ const YAML_ONLY = new RegExp(
     // A flow collection used as a key before a `:`: js-yaml joins it into a string, `yaml`
     // writes it out as YAML.
     /[\]}][ \t]*:/.source,
-    // A nested sequence entry left empty at the end of its line (`- -`): js-yaml takes the next
-    // line's entries into the inner sequence.
-    /-[ \t]+-[ \t]*(?:#.*)?$/.source,
+    // An empty sequence entry (`-` ending its line): when it ends a nested sequence, js-yaml
+    // takes the outer sequence's next entries into the inner one.
+    /(?:^|[ \t])-[ \t]*(?:#.*)?$/.source,
+    // A block scalar's indentation indicator (`|2`) or keep chomping (`|+`): js-yaml applies
+    // them differently at the root, to lines of spaces, and at the end of the text.
+    /[|>](?:[-+]?[0-9]|\+)/.source,
+    // An escaped line break in a double-quoted scalar before an empty line, which js-yaml folds
+    // differently.
+    /\\\r?\n[ \t]*\r?\n/.source,
     // Merge keys: neither parser merges them with these schemas, but they are easy to get wrong.
     /<</.source,
     // A flow collection closed at its parent's indentation: `yaml` warns (BAD_INDENT).
     /^[ \t]*[\]}]/m.source,
-    // A comment right after a closing quote: `yaml` wants a space first (MISSING_CHAR).
-    /["']#/.source,
+    // A `#` right after a quote or a flow indicator: `yaml` wants a space before a comment
+    // (MISSING_CHAR) where js-yaml takes the `#` for a comment or for text.
+    /["'[\]{},]#/.source,
     // Content on a document marker's line: `yaml` refuses a map there, and reads `---a` as text.
     /^(?:---|\.\.\.)[^\n\r]*[^\s#]/m.source,
     // A lone carriage return, which js-yaml takes for a line break and `yaml` does not.
     /\r(?!\n)/.source,
     // A tab in indentation, which `yaml` refuses (TAB_AS_INDENT) and js-yaml sometimes allows.
     /^ *\t/m.source,
-    // A byte order mark after the start, which js-yaml reads as text and `yaml` skips.
-    /[\s\S]\uFEFF/.source,
+    // A byte order mark: `yaml` refuses one before `- `, and js-yaml reads one inside as text.
+    /\uFEFF/.source,
   ].join('|'),
   'm',
 );
 
 // js-yaml lets an indented first node be followed by less indented ones (` -\n- a`).
-const INDENTED_START = /^\uFEFF?(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\n)*[ \t]+[^\s#]/;
+const INDENTED_START = /^(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]+[^\s#]/;
 
 // `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start; no
 // key is longer than the line it is on.

@@ -3,6 +3,7 @@ import type { Document, Node, Pair } from 'yaml';
 import type { Problem } from '../problem';
 import type { Locate, Part, Path } from '../source';
 import type { Span } from '../span';
+import { readFastValue } from './fast-value';
 
 /** One parsed document. Spans are relative to the document's own text. */
 export interface ParsedDocument {
@@ -11,7 +12,10 @@ export interface ParsedDocument {
   readonly value: unknown;
   readonly problems: readonly Problem[];
   readonly locate: Locate;
-  /** The document's syntax tree: kept from the first parse until `release`, then parsed again on use. */
+  /**
+   * The document's syntax tree, kept until `release` and parsed again on a later use. A document
+   * whose value came from the fast path has no tree until its first use.
+   */
   readonly tree: () => Document.Parsed | undefined;
   /** Drops the tree; a later `tree` or `locate` parses the text again. */
   readonly release: () => void;
@@ -28,6 +32,18 @@ export function parseYamlDocument(text: string): ParsedDocument {
   if (flowDepth(text) > MAX_FLOW_DEPTH) {
     return failed(text, tooDeep(new RangeError('flow depth'), text));
   }
+  const fast = readFastValue(text);
+  return fast === undefined ? parseWithYaml(text) : parsedLater(text, fast.value);
+}
+
+// The differential tests hold the fast path to text where `yaml` reports nothing, so the tree
+// is needed only for spans: it is parsed on first use, like a released one.
+function parsedLater(text: string, value: unknown): ParsedDocument {
+  const { tree, release } = lazyTree(text, undefined);
+  return { text, value, problems: [], locate: locator(tree), tree, release };
+}
+
+function parseWithYaml(text: string): ParsedDocument {
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { prettyErrors: false });
@@ -67,7 +83,7 @@ function syntaxProblems(document: Document.Parsed, text: string): Problem[] {
   }));
 }
 
-// Built outside `parseYamlDocument`: a closure there would share its scope, and with it the
+// Built outside `parseWithYaml`: a closure there would share its scope, and with it the
 // first tree, which `release` must be able to free.
 function locator(tree: () => Document.Parsed | undefined): Locate {
   return (path, part = 'value') => {
@@ -142,7 +158,7 @@ function sentence(message: string): string {
 // releases the tree once it has located what it needs; a later use parses the text again.
 function lazyTree(
   text: string,
-  first: Document.Parsed,
+  first: Document.Parsed | undefined,
 ): { tree: () => Document.Parsed | undefined; release: () => void } {
   let document: Document.Parsed | undefined = first;
   let failed = false;
