@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+// A WeakRef keeps its target alive until the current turn ends, so collect on the next one.
+async function isCollected(target: WeakRef<object>): Promise<boolean> {
+  await nextTurn();
+  collectGarbage();
+  return target.deref() === undefined;
+}
 
 describe('parseYamlDocument', () => {
   it('gives the plain value and locates keys and values', () => {
@@ -74,5 +87,55 @@ describe('parseYamlDocument', () => {
   it('treats text that is not YAML at all as a problem, not a crash', () => {
     const parsed = parseYamlDocument('\u0000\u0001\u0002 {{{ ]]] : : :');
     assert.ok(parsed.problems.some((problem) => problem.severity === 'error'));
+  });
+
+  it('builds the tree of a clean document only on use, and drops it on release', () => {
+    const text = 'spec:\n  podSelector: {}\n';
+    const parsed = parseYamlDocument(text);
+    assert.deepEqual(parsed.problems, []);
+    const tree = parsed.tree();
+    assert.deepEqual(tree?.toJS(), parsed.value);
+    assert.equal(parsed.tree(), tree);
+    parsed.release();
+    assert.notEqual(parsed.tree(), tree);
+    assert.deepEqual(parsed.locate(['spec', 'podSelector']), {
+      start: text.indexOf('{}'),
+      end: text.indexOf('{}') + 2,
+    });
+  });
+
+  it('keeps no tree alive after release, on either parser', async () => {
+    // The second document has an alias, which only `yaml` reads.
+    for (const text of ['a: 1\n', 'a: &x 1\nb: *x\n']) {
+      const parsed = parseYamlDocument(text);
+      const tree = new WeakRef(parsed.tree()!);
+      assert.equal(await isCollected(tree), false);
+      parsed.release();
+      assert.equal(await isCollected(tree), true, JSON.stringify(text));
+    }
+  });
+
+  it('reports the syntax problems of malformed input as yaml finds them', () => {
+    const cases: [text: string, code: string, at: string][] = [
+      ['a: "x"#c\n', 'missing-char', '#'],
+      ['--- a: b\n', 'missing-char', 'a'],
+      [' -\n- a\n', 'unexpected-token', '- a'],
+      ['\t1\n', 'tab-as-indent', '\t'],
+      ['a: 1\rb: 2\n', 'block-as-implicit-key', '1'],
+      ['a: b: c\n', 'block-as-implicit-key', 'b'],
+      ['"a\nb": c\n', 'multiline-implicit-key', '"a'],
+      ['a: "\\q"\n', 'bad-dq-escape', '\\q'],
+      ['{a}#c\n', 'missing-char', '#'],
+      ['\uFEFF- a\n', 'unexpected-token', 'a'],
+    ];
+    for (const [text, code, at] of cases) {
+      const parsed = parseYamlDocument(text);
+      assert.equal(parsed.value, undefined, JSON.stringify(text));
+      assert.deepEqual(
+        parsed.problems.slice(0, 1).map((problem) => [problem.code, problem.span.start]),
+        [[code, text.indexOf(at)]],
+        JSON.stringify(text),
+      );
+    }
   });
 });
