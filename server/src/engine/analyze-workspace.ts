@@ -8,7 +8,7 @@ import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-wor
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
 import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
-import { checkSelectsNothing } from './query/selects-nothing';
+import { checkSelectsNothing, mayChangeSelection } from './query/selects-nothing';
 import type { Problem } from './problem';
 import { shiftProblem } from './problem';
 import type { PlacedObject, PlacedProblem } from './source';
@@ -90,13 +90,14 @@ export function analyzeWorkspace(
   const memo = previous?.memo;
   const evaluation = evaluateGroups(groups, options, memo?.evaluation);
   const { policies, world } = evaluation;
-  const sameWorld = memo !== undefined && world === memo.evaluation.world;
+  // Set when the world changed at most in some pods: namespaces are then the same.
+  const changedPods = evaluation.changedPods;
   const sameDataplane = memo?.evaluation.memo.dataplane === options.dataplane;
   // Only these objects are read by the logging checks and the logging configuration.
   const loggingRelevant = [...loggingRelevantOf.values()].flat();
   const loggingObjects = loggingRelevant.filter((object) => object.kind === 'NetworkLogging');
-  const sameLogging = sameWorld && sameItems(loggingObjects, memo.loggingObjects);
-  const logging = sameLogging ? memo.logging : readLoggingConfig(loggingObjects);
+  const sameLogging = changedPods !== undefined && sameItems(loggingObjects, memo!.loggingObjects);
+  const logging = sameLogging ? memo!.logging : readLoggingConfig(loggingObjects);
 
   const { flows, flowProblems, flowProblemsByUri } = analyzeFlows(
     evaluation,
@@ -121,8 +122,17 @@ export function analyzeWorkspace(
   };
   const selectorProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
-  const reusable = sameWorld && sameDataplane;
-  const touched = reusable ? namespacesOfChanges(memo.evaluation.policies, policies) : undefined;
+  const reusable = changedPods !== undefined && sameDataplane;
+  // Whether a DNS victim could have changed: kube-dns, or a pod of the policy's namespace.
+  const touched = reusable
+    ? new Set([
+        ...namespacesOfChanges(memo.evaluation.policies, policies),
+        ...[...changedPods].map((pod) => pod.namespace),
+        ...([...changedPods].some((pod) => pod.labels['k8s-app'] === 'kube-dns')
+          ? policies.map((policy) => policy.namespace)
+          : []),
+      ])
+    : undefined;
   const fresh = policies.filter(
     (policy) => !reusable || touched!.has(policy.namespace) || !memo.dnsProblemsOf.has(policy),
   );
@@ -132,7 +142,9 @@ export function analyzeWorkspace(
   );
   for (const policy of policies) {
     const selectors =
-      (reusable ? memo.selectorProblemsOf.get(policy) : undefined) ??
+      (reusable && !mayChangeSelection(policy, changedPods)
+        ? memo.selectorProblemsOf.get(policy)
+        : undefined) ??
       anchor(policy, checkSelectsNothing([policy], world, options.dataplane, file));
     selectorProblemsOf.set(policy, selectors);
     const dns = freshSet.has(policy)

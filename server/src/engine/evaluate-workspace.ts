@@ -9,8 +9,9 @@ import type { FlowResult, SampleFlow, UnresolvedEndpoint } from './flows/types';
 import { buildPolicy } from './model/build-policy';
 import type { NetworkPolicy } from './model/types';
 import type { PlacedObject, PlacedProblem } from './source';
-import { buildWorld } from './world/build-world';
-import type { World } from './world/types';
+import { buildWorldInOrder } from './world/build-world';
+import type { WorldBuild } from './world/build-world';
+import type { Pod, World } from './world/types';
 
 export { evaluateFlow } from './evaluate/evaluate-flow';
 export { createEvaluator } from './evaluate/evaluator';
@@ -46,6 +47,11 @@ export interface WorkspaceEvaluation {
    * flows line up with these index by index; absent when they do not.
    */
   readonly changedFlows?: readonly number[];
+  /**
+   * The pods replaced since the previous evaluation given (old and new versions), when the
+   * world changed in nothing else; empty when the world is the same; absent otherwise.
+   */
+  readonly changedPods?: ReadonlySet<Pod>;
   /** Decides any other flow against the same policies and world, sharing what was found. */
   readonly evaluate: (flow: Flow) => Verdict;
   /** What the next evaluation of the same workspace may reuse. */
@@ -75,6 +81,10 @@ export interface EvaluationMemo {
   readonly classifier: KeptClassifier;
   /** The samples (by index) with a pod of each namespace at one end; found on first use. */
   readonly byNamespace: () => ReadonlyMap<string, readonly number[]>;
+  /** The samples (by index) that do not resolve; found on first use. */
+  readonly unresolved: () => readonly number[];
+  /** The world and what it was built from. */
+  readonly worldBuild: WorldBuild;
 }
 
 /** What one group of objects contributes; the same while the group is the same array. */
@@ -111,11 +121,14 @@ export function evaluateGroups(
   }
   const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
   const samples = [...parts.values()].flatMap((part) => [...part.samplesOf.values()].flat());
-  const sameWorld = memo !== undefined && sameWorldParts(parts, memo.parts);
-  const world = sameWorld
-    ? previous!.world
-    : buildWorld([...parts.values()].flatMap((part) => part.worldObjects));
-  const classifier = classifierFor(policies, sameWorld ? memo.classifier : undefined);
+  const sameParts = memo !== undefined && sameWorldParts(parts, memo.parts);
+  const worldBuild = sameParts
+    ? memo.worldBuild
+    : buildWorldInOrder(inFileOrder(parts), memo?.worldBuild);
+  const { world } = worldBuild;
+  // The pods an edit replaced, when it changed nothing else of the world.
+  const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
+  const classifier = classifierFor(policies, changedPods ? memo!.classifier : undefined);
   let evaluator: ((flow: Flow) => Verdict) | undefined;
   const evaluate = (flow: Flow): Verdict => {
     evaluator ??= createEvaluator(policies, world, options, classifier.classifier);
@@ -123,22 +136,28 @@ export function evaluateGroups(
   };
   const decide = (sample: SampleFlow, flow: Flow) =>
     toResult(sample, flow, evaluate(flow), options.dataplane);
-  if (sameWorld && memo.dataplane === options.dataplane && sameItems(samples, memo.samples)) {
-    const { flows, problems, changedFlows, results } = redecide(previous!, policies, decide);
-    return {
-      policies,
-      world,
-      flows,
-      problems,
-      changedFlows,
-      evaluate,
-      memo: { ...memo, parts, results, classifier },
-    };
+  const common = { policies, world, evaluate, ...(changedPods ? { changedPods } : {}) };
+  if (
+    changedPods !== undefined &&
+    memo!.dataplane === options.dataplane &&
+    sameItems(samples, memo!.samples)
+  ) {
+    const redecided = redecide(previous!, policies, world, changedPods, decide);
+    if (redecided !== undefined) {
+      const { flows, problems, changedFlows, resolutions, results } = redecided;
+      return {
+        ...common,
+        flows,
+        problems,
+        changedFlows,
+        memo: { ...memo!, parts, worldBuild, resolutions, results, classifier },
+      };
+    }
   }
   // Resolutions hold while the world does: found again by sample for the ones kept.
   const before = new Map<SampleFlow, number>();
-  if (sameWorld) {
-    memo.samples.forEach((sample, index) => before.set(sample, index));
+  if (changedPods?.size === 0) {
+    memo!.samples.forEach((sample, index) => before.set(sample, index));
   }
   const resolutions: Resolution[] = [];
   const results: (FlowResult | undefined)[] = [];
@@ -160,47 +179,70 @@ export function evaluateGroups(
     flows.push(result);
   });
   return {
-    policies,
-    world,
+    ...common,
     flows,
     problems,
-    evaluate,
     memo: {
       classifier,
       dataplane: options.dataplane,
       parts,
+      worldBuild,
       samples,
       resolutions,
       results,
       flowIndexOf,
       byNamespace: once(() => indexByNamespace(resolutions)),
+      unresolved: once(() => unresolvedOf(resolutions)),
     },
   };
 }
 
 type Redecided = Pick<WorkspaceEvaluation, 'flows' | 'problems' | 'changedFlows'> &
-  Pick<EvaluationMemo, 'results'>;
+  Pick<EvaluationMemo, 'resolutions' | 'results'>;
 
 /**
- * The same samples in the same world under the same dataplane, with other policies: a verdict
- * reads only the policies that select its source or its destination, so only flows between pods
- * that an added or removed policy selects are decided again. When the remaining policies come in
- * another order, a verdict's lists could too: everything is then decided again.
+ * The same samples under the same dataplane, in a world that differs at most in some pods, with
+ * the same or other policies. A verdict reads only its two endpoints and the policies that
+ * select one of them, so only flows with a replaced pod at one end, or between pods that an added
+ * or removed policy selects, are resolved or decided again; a flow that no longer resolves as it
+ * did (a named port gone) leaves the caller to start over (`undefined`). When the remaining
+ * policies come in another order, a verdict's lists could too: everything is decided again.
  */
 function redecide(
   previous: WorkspaceEvaluation,
   policies: readonly NetworkPolicy[],
+  world: World,
+  changedPods: ReadonlySet<Pod>,
   decide: (sample: SampleFlow, flow: Flow) => FlowResult,
-): Redecided {
+): Redecided | undefined {
   const { memo } = previous;
   const changed = changedPolicies(previous.policies, policies);
-  if (changed !== undefined && changed.length === 0) {
-    return { ...previous, changedFlows: [], results: memo.results };
+  if (changed !== undefined && changed.length === 0 && changedPods.size === 0) {
+    return { ...previous, changedFlows: [], resolutions: memo.resolutions, results: memo.results };
   }
+  const resolutions = [...memo.resolutions];
+  let problems = previous.problems;
+  if (changedPods.size > 0) {
+    // An unresolved sample may name what a replaced pod now has, such as a port.
+    for (const index of memo.unresolved()) {
+      const resolution = toFlow(memo.samples[index]!, world);
+      if (!('problems' in resolution)) {
+        return undefined;
+      }
+      resolutions[index] = resolution;
+    }
+    problems = memo.unresolved().flatMap((index) => problemsOf(resolutions[index]!));
+  }
+  const namespaces = [
+    ...new Set([
+      ...(changed ?? []).map((policy) => policy.namespace),
+      ...[...changedPods].map((pod) => pod.namespace),
+    ]),
+  ];
   const candidates =
     changed === undefined
       ? memo.samples.map((_, index) => index)
-      : [...new Set(changed.flatMap((policy) => memo.byNamespace().get(policy.namespace) ?? []))];
+      : [...new Set(namespaces.flatMap((namespace) => memo.byNamespace().get(namespace) ?? []))];
   const selected = (endpoint: Endpoint): boolean =>
     changed === undefined ||
     (endpoint.kind === 'pod' &&
@@ -210,23 +252,73 @@ function redecide(
           policy.podSelector !== null &&
           policy.podSelector.matches(endpoint.pod.labels),
       ));
+  const replaced = (endpoint: Endpoint) => endpoint.kind === 'pod' && changedPods.has(endpoint.pod);
   const flows = [...previous.flows];
   const changedFlows: number[] = [];
   const results = [...memo.results];
   for (const index of candidates) {
-    const resolution = memo.resolutions[index]!;
+    let resolution = resolutions[index]!;
     if ('problems' in resolution) {
       continue;
     }
+    const moved = replaced(resolution.flow.source) || replaced(resolution.flow.destination);
+    if (moved) {
+      resolution = toFlow(memo.samples[index]!, world);
+      if ('problems' in resolution) {
+        return undefined;
+      }
+      resolutions[index] = resolution;
+    }
     const { flow } = resolution;
-    if (selected(flow.source) || selected(flow.destination)) {
+    if (moved || selected(flow.source) || selected(flow.destination)) {
       const result = decide(memo.samples[index]!, flow);
       results[index] = result;
       flows[memo.flowIndexOf[index]!] = result;
       changedFlows.push(memo.flowIndexOf[index]!);
     }
   }
-  return { flows, problems: previous.problems, changedFlows, results };
+  return { flows, problems, changedFlows, resolutions, results };
+}
+
+function problemsOf(resolution: Resolution): readonly PlacedProblem[] {
+  return 'problems' in resolution ? resolution.problems : [];
+}
+
+/**
+ * The pods replaced from one world to the next (both versions), when nothing else changed:
+ * the same namespaces, and the same pods by name and address. Otherwise `undefined`.
+ */
+function podChanges(before: World, after: World): Set<Pod> | undefined {
+  if (before.namespaces !== after.namespaces || before.pods.length !== after.pods.length) {
+    return undefined;
+  }
+  const changed = new Set<Pod>();
+  for (let index = 0; index < after.pods.length; index++) {
+    const old = before.pods[index]!;
+    const pod = after.pods[index]!;
+    if (old === pod) {
+      continue;
+    }
+    const same =
+      old.namespace === pod.namespace &&
+      old.name === pod.name &&
+      old.workload?.kind === pod.workload?.kind &&
+      old.hostNetwork === pod.hostNetwork &&
+      sameItems(old.ips, pod.ips);
+    if (!same) {
+      return undefined;
+    }
+    changed.add(old).add(pod);
+  }
+  return changed;
+}
+
+/** The world objects of every part, by URI, each in its file's order. */
+function inFileOrder(parts: ReadonlyMap<string, Part>): (readonly PlacedObject[])[] {
+  return [...parts]
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([, part]) => part.worldObjects)
+    .filter((objects) => objects.length > 0);
 }
 
 function partOf(objects: readonly PlacedObject[], previous: Part | undefined): Part {
@@ -333,6 +425,10 @@ function indexByNamespace(resolutions: readonly Resolution[]): Map<string, numbe
     }
   });
   return byNamespace;
+}
+
+function unresolvedOf(resolutions: readonly Resolution[]): number[] {
+  return resolutions.flatMap((resolution, index) => ('problems' in resolution ? [index] : []));
 }
 
 function once<T>(compute: () => T): () => T {

@@ -170,16 +170,17 @@ spec:
     - { from: shop/web, to: shop/api, port: 81 }
     - { from: shop/web, to: data/db, port: 80 }
 `;
-  const run = (edits: readonly string[]) => {
+  const run = (edits: readonly string[], file = 'policies.yaml') => {
     const files = new Map<string, FileAnalysis>();
     const put = (uri: string, text: string) =>
       files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
     put('file:///world.yaml', world);
     put('file:///flows.yaml', flows);
+    put('file:///policies.yaml', `${policy('a', 80)}---\n${policy('b', 90)}`);
     let analysis: WorkspaceAnalysis | undefined;
     const results: WorkspaceAnalysis[] = [];
-    for (const policies of edits) {
-      put('file:///policies.yaml', policies);
+    for (const text of edits) {
+      put(`file:///${file}`, text);
       analysis = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, analysis);
       const fresh = analyzeWorkspace(
         [...files.values()].map((file) =>
@@ -219,5 +220,49 @@ spec:
     ]);
     const names = after!.flows[0]!.verdict.ingress.isolatedBy.map((ref) => ref.name);
     assert.deepEqual(names, ['b', 'a']);
+  });
+
+  it('decides again only the flows of a pod whose labels changed', () => {
+    const relabelled = world.replace(
+      'name: web, namespace: shop, labels: { app: web }',
+      'name: web, namespace: shop, labels: { app: webby }',
+    );
+    const [before, after] = run([world, relabelled], 'world.yaml');
+    assert.deepEqual(
+      after!.flows.map((f) => f.verdict.allowed),
+      [true, false, true],
+    );
+    // Flows from shop/web are decided again; the pods of data/db and shop/api are the same.
+    assert.equal(
+      after!.world.pods.find((pod) => pod.name === 'api'),
+      before!.world.pods.find((pod) => pod.name === 'api'),
+    );
+    assert.notEqual(after!.flows[0]!.flow, before!.flows[0]!.flow);
+  });
+
+  it('starts over when a replaced pod no longer has a port a flow names', () => {
+    const named = world.replace(
+      'name: api, namespace: shop, labels: { app: api } }',
+      'name: api, namespace: shop, labels: { app: api } }\nspec: { containers: [{ name: c, ports: [{ name: http, containerPort: 80 }] }] }',
+    );
+    const withName = flows.replace('to: shop/api, port: 81', 'to: shop/api, port: http');
+    const files = new Map<string, FileAnalysis>();
+    const put = (uri: string, text: string) =>
+      files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
+    put('file:///world.yaml', named);
+    put('file:///flows.yaml', withName);
+    put('file:///policies.yaml', policy('a', 80));
+    const before = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' });
+    assert.equal(before.flows.length, 3);
+    put('file:///world.yaml', named.replace('name: http', 'name: web'));
+    const after = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, before);
+    assert.equal(after.flows.length, 2);
+    assert.deepEqual(
+      after.problems
+        .get('file:///flows.yaml')!
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.code),
+      ['unknown-named-port'],
+    );
   });
 });

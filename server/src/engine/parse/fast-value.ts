@@ -64,14 +64,14 @@ export function readFastValue(text: string): { readonly value: unknown } | undef
   if (loaded === undefined || loaded.value === undefined || loaded.value === null) {
     return undefined;
   }
-  const tally: Tally = { composed: loaded.collections, reached: 0, ambiguous: false };
-  checkCollections(loaded.value, tally);
+  const walk: Walk = { composed: loaded.collections, reached: 0, ambiguous: false };
+  const value = settle(loaded.value, walk);
   // A composed collection that the value does not hold was used as a key, even without a `:`
   // (`{[a]}`), which js-yaml joins into a string and `yaml` writes out as YAML.
-  if (tally.ambiguous || tally.reached !== tally.composed.size) {
+  if (walk.ambiguous || walk.reached !== walk.composed.size) {
     return undefined;
   }
-  return { value: loaded.value };
+  return { value };
 }
 
 function loadWithJsYaml(
@@ -111,7 +111,7 @@ function hasLongLine(text: string): boolean {
   return false;
 }
 
-interface Tally {
+interface Walk {
   readonly composed: ReadonlySet<unknown>;
   reached: number;
   ambiguous: boolean;
@@ -119,25 +119,41 @@ interface Tally {
 
 // Walks the value for what js-yaml may have read differently: a `null` or `~` key, which is
 // "null" to js-yaml but "" to `yaml`'s `toJS` (so either spelling of the key is suspect), and a
-// collection that js-yaml made without composing it (the `a: 1` pair in `[a: 1]`).
-function checkCollections(value: unknown, tally: Tally): void {
-  if (typeof value !== 'object' || value === null) {
-    return;
+// collection that js-yaml made without composing it (the `a: 1` pair in `[a: 1]`). Returns the
+// value with its strings detached from js-yaml's text.
+function settle(value: unknown, walk: Walk): unknown {
+  if (typeof value === 'string') {
+    return detach(value);
   }
-  tally.reached++;
-  if (!tally.composed.has(value)) {
-    tally.ambiguous = true;
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  walk.reached++;
+  if (!walk.composed.has(value)) {
+    walk.ambiguous = true;
   }
   if (Array.isArray(value)) {
-    for (const item of value) {
-      checkCollections(item, tally);
+    for (let index = 0; index < value.length; index++) {
+      value[index] = settle(value[index], walk);
     }
-    return;
+    return value;
   }
-  for (const [key, item] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
     if (key === 'null' || key === '') {
-      tally.ambiguous = true;
+      walk.ambiguous = true;
     }
-    checkCollections(item, tally);
+    record[key] = settle(record[key], walk);
   }
+  return value;
+}
+
+// js-yaml parses a copy of the text (it appends a terminator), and in V8 a slice of 13 or more
+// characters keeps its whole parent string alive: left as they are, the strings of every value
+// would keep a second copy of every document's text (28 MB of heap on the L bench). Slicing a
+// fresh concatenation copies just the string.
+const SHORTEST_SLICE = 13;
+
+function detach(text: string): string {
+  return text.length < SHORTEST_SLICE ? text : ` ${text}`.slice(1);
 }

@@ -3,7 +3,7 @@ import { locateOrigin } from '../locate-origin';
 import type { FileLookup } from '../locate-origin';
 import type { NetworkPolicy, Peer } from '../model/types';
 import type { Path, PlacedProblem } from '../source';
-import type { Origin, World } from '../world/types';
+import type { Origin, Pod, World } from '../world/types';
 import { matchesNoPod } from './select-pods';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
@@ -35,6 +35,30 @@ export function checkSelectsNothing(
       ),
     ),
   ]);
+}
+
+/**
+ * Whether replacing `pods` (old and new versions of the same pods: same names, namespaces and
+ * host-network setting) could change what `checkSelectsNothing` says of the policy: when one of
+ * them matches one of its pod selectors. Which namespaces have pods stays the same, so a peer with
+ * only a namespace selector keeps its answer; a peer's pod selector counts in every namespace.
+ */
+export function mayChangeSelection(policy: NetworkPolicy, pods: ReadonlySet<Pod>): boolean {
+  if (pods.size === 0) {
+    return false;
+  }
+  const peers = [...policy.ingress, ...policy.egress].flatMap((rule) => rule.peers ?? []);
+  for (const pod of pods) {
+    if (pod.namespace === policy.namespace && policy.podSelector?.matches(pod.labels) === true) {
+      return true;
+    }
+    for (const peer of peers) {
+      if (peer.kind === 'selector' && peer.podSelector?.matches(pod.labels) === true) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function checkPolicySelector(

@@ -1,4 +1,3 @@
-import ipaddr from 'ipaddr.js';
 import type { Pod } from './types';
 import type { PodDraft } from './read-pod';
 
@@ -32,7 +31,7 @@ export function assignIps(drafts: readonly PodDraft[]): Pod[] {
   });
 }
 
+// The dotted quad, as ipaddr.js writes an IPv4 address.
 function toIpv4(value: number): string {
-  const bytes = [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
-  return ipaddr.fromByteArray(bytes).toString();
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }

@@ -19,67 +19,195 @@ const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([
 
 /** Builds the world from every object of the workspace; other kinds are ignored. */
 export function buildWorld(objects: readonly PlacedObject[]): World {
-  const ordered = [...objects].sort(compareObjects);
-  const drafts = new Map<string, PodDraft>();
-  const declared = new Map<string, Namespace>();
-  const used = new Set<string>();
-  for (const object of ordered) {
-    const kind = classify(object.apiVersion, object.kind);
-    if (kind === 'Namespace') {
-      addNamespace(declared, object);
-    } else if (kind !== undefined && NAMESPACED.has(kind)) {
-      used.add(readMetadata(object.value).namespace);
-      addPod(drafts, object, kind);
-    }
-  }
-  const pods = assignIps([...drafts.values()].sort(comparePods));
-  return indexWorld(mergeNamespaces(declared, used), pods);
+  return buildWorldInOrder([[...objects].sort(compareObjects)]).world;
 }
 
-function addNamespace(declared: Map<string, Namespace>, object: PlacedObject): void {
-  const metadata = readMetadata(object.value);
-  if (metadata.name === '' || declared.has(metadata.name)) {
-    return;
+/** A world with what it was built from, for the next build to reuse. */
+export interface WorldBuild {
+  readonly world: World;
+  /** What the objects of each group gave, by the group's object list. */
+  readonly readings: ReadonlyMap<readonly PlacedObject[], readonly Reading[]>;
+  /** The pods' drafts in the order of `world.pods`, with their keys. */
+  readonly drafts: readonly PodDraft[];
+  readonly keys: readonly string[];
+}
+
+interface Reading {
+  readonly object: PlacedObject;
+  readonly declared?: Namespace;
+  readonly used?: string;
+  readonly draft?: PodDraft;
+  /** What makes a pod one: namespace, kind and name. */
+  readonly key?: string;
+}
+
+/**
+ * `buildWorld` for objects in groups (files) in order: by URI, each in its file's order. Given
+ * the previous build, unchanged groups are not read again, and the pods and namespaces that did
+ * not change are the same objects again.
+ */
+export function buildWorldInOrder(
+  groups: readonly (readonly PlacedObject[])[],
+  previous?: WorldBuild,
+): WorldBuild {
+  const readings = new Map<readonly PlacedObject[], readonly Reading[]>();
+  const byKey = new Map<string, PodDraft>();
+  const declared = new Map<string, Namespace>();
+  const used = new Set<string>();
+  for (const group of groups) {
+    const groupReadings = previous?.readings.get(group) ?? readGroup(group, previous);
+    readings.set(group, groupReadings);
+    for (const reading of groupReadings) {
+      if (reading.declared !== undefined && !declared.has(reading.declared.name)) {
+        declared.set(reading.declared.name, reading.declared);
+      }
+      if (reading.used !== undefined) {
+        used.add(reading.used);
+      }
+      if (reading.draft !== undefined && !byKey.has(reading.key!)) {
+        byKey.set(reading.key!, reading.draft);
+      }
+    }
   }
-  declared.set(metadata.name, {
+  const { drafts, keys, pods } = placePods(byKey, previous);
+  const namespaces = mergeNamespaces(declared, used, previous?.world.namespaces);
+  const world =
+    previous !== undefined &&
+    namespaces === previous.world.namespaces &&
+    sameItems(pods, previous.world.pods)
+      ? previous.world
+      : indexWorld(namespaces, pods);
+  return { world, readings, drafts, keys };
+}
+
+// An object read before, in a group that changed around it, is not read again.
+function readGroup(group: readonly PlacedObject[], previous: WorldBuild | undefined): Reading[] {
+  const before = new Map<PlacedObject, Reading>();
+  for (const readings of previous?.readings.values() ?? []) {
+    if (readings.length > 0 && group.length > 0 && readings[0]!.object.uri === group[0]!.uri) {
+      readings.forEach((reading) => before.set(reading.object, reading));
+    }
+  }
+  return group.map((object) => before.get(object) ?? read(object));
+}
+
+/**
+ * Sorts the drafts and gives them addresses. With the same pods by key as before, the order is
+ * the same; with the same addresses written too, every pod keeps its assigned address, and a pod
+ * whose draft did not change is the same pod.
+ */
+function placePods(
+  byKey: ReadonlyMap<string, PodDraft>,
+  previous: WorldBuild | undefined,
+): { drafts: PodDraft[]; keys: string[]; pods: Pod[] } {
+  const sameKeys =
+    previous !== undefined &&
+    previous.keys.length === byKey.size &&
+    previous.keys.every((key) => byKey.has(key));
+  if (!sameKeys) {
+    const drafts = [...byKey.values()].sort(comparePods);
+    const keys = drafts.map(keyOf);
+    return { drafts, keys, pods: assignIps(drafts) };
+  }
+  const keys = previous.keys as string[];
+  const drafts = keys.map((key) => byKey.get(key)!);
+  const before = previous.world.pods;
+  const sameAddresses = drafts.every((draft, index) =>
+    sameItems(draft.ips, previous.drafts[index]!.ips),
+  );
+  if (!sameAddresses) {
+    return { drafts, keys, pods: assignIps(drafts) };
+  }
+  const pods = drafts.map((draft, index): Pod => {
+    const pod = before[index]!;
+    if (draft === previous.drafts[index]) {
+      return pod;
+    }
+    return pod.ipAssigned
+      ? { ...draft, ip: pod.ip, ips: [pod.ip], ipAssigned: true }
+      : { ...draft, ip: pod.ip, ipAssigned: false };
+  });
+  return { drafts, keys, pods };
+}
+
+function keyOf(draft: PodDraft): string {
+  return `${draft.namespace}/${draft.workload?.kind ?? 'Pod'}/${draft.name}`;
+}
+
+function read(object: PlacedObject): Reading {
+  const kind = classify(object.apiVersion, object.kind);
+  if (kind === 'Namespace') {
+    return { object, declared: readNamespace(object) };
+  }
+  if (kind !== undefined && NAMESPACED.has(kind)) {
+    const draft = readDraft(object, kind);
+    return {
+      object,
+      used: readMetadata(object.value).namespace,
+      ...(draft === undefined ? {} : { draft, key: keyOf(draft) }),
+    };
+  }
+  return { object };
+}
+
+function readNamespace(object: PlacedObject): Namespace | undefined {
+  const metadata = readMetadata(object.value);
+  if (metadata.name === '') {
+    return undefined;
+  }
+  return {
     name: metadata.name,
     // Kubernetes always sets this label on a namespace.
     labels: { ...metadata.labels, [NAME_LABEL]: metadata.name },
     annotations: metadata.annotations,
     origin: originOf(object),
-  });
+  };
 }
 
-function addPod(drafts: Map<string, PodDraft>, object: PlacedObject, kind: KnownKind): void {
+function readDraft(object: PlacedObject, kind: KnownKind): PodDraft | undefined {
   const draft =
     kind === 'Pod'
       ? readPod(object)
       : WORKLOAD_KINDS.has(kind)
         ? readWorkloadPod(object, kind as WorkloadKind)
         : undefined;
-  if (draft === undefined || draft.name === '') {
-    return;
-  }
-  const key = `${draft.namespace}/${draft.workload?.kind ?? 'Pod'}/${draft.name}`;
-  if (!drafts.has(key)) {
-    drafts.set(key, draft);
-  }
+  return draft === undefined || draft.name === '' ? undefined : draft;
 }
 
+function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
+  return left.length === right.length && left.every((item, index) => item === right[index]);
+}
+
+// The previous map is kept when nothing in it changed, so that a same-namespaces world shows.
 function mergeNamespaces(
   declared: Map<string, Namespace>,
   used: Set<string>,
-): Map<string, Namespace> {
+  previous?: ReadonlyMap<string, Namespace>,
+): ReadonlyMap<string, Namespace> {
   const namespaces = new Map(declared);
   for (const name of used) {
     if (!namespaces.has(name)) {
-      namespaces.set(name, { name, labels: { [NAME_LABEL]: name }, annotations: {} });
+      const before = previous?.get(name);
+      namespaces.set(
+        name,
+        before !== undefined && before.origin === undefined
+          ? before
+          : { name, labels: { [NAME_LABEL]: name }, annotations: {} },
+      );
     }
   }
-  return new Map([...namespaces].sort(([left], [right]) => compareText(left, right)));
+  const sorted = new Map([...namespaces].sort(([left], [right]) => compareText(left, right)));
+  if (
+    previous !== undefined &&
+    sameItems([...sorted.keys()], [...previous.keys()]) &&
+    [...sorted.values()].every((namespace) => previous.get(namespace.name) === namespace)
+  ) {
+    return previous;
+  }
+  return sorted;
 }
 
-function indexWorld(namespaces: Map<string, Namespace>, pods: readonly Pod[]): World {
+function indexWorld(namespaces: ReadonlyMap<string, Namespace>, pods: readonly Pod[]): World {
   const podsByNamespace = new Map<string, Pod[]>();
   const podsByIp = new Map<string, Pod[]>();
   const podsByLabel = new Map<string, Pod[]>();

@@ -98,5 +98,3 @@ function readController(value: PlainRecord): Pod['owner'] {
   const name = readString(owner?.['name']);
   return kind === undefined || name === undefined ? undefined : { kind, name };
 }
-
-
