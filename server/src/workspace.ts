@@ -15,6 +15,8 @@ interface Entry {
   readonly document: TextDocument;
   readonly open: boolean;
   readonly invalidEncoding: boolean;
+  /** Counts the texts this file had: diagnostics made for one revision hold only for it. */
+  readonly revision: number;
   analysis?: FileAnalysis;
 }
 
@@ -27,10 +29,14 @@ export type Workspace = ReturnType<typeof createWorkspace>;
 export function createWorkspace(connection: Connection) {
   const entries = new Map<string, Entry>();
   const pending = new Set<string>();
-  /** What was last sent for each file: the engine's list of problems and the diagnostics' text. */
+  /** What was last sent for each file: the engine's problems, for which text, as what. */
   const published = new Map<
     string,
-    { readonly problems: readonly Problem[] | undefined; readonly key: string | undefined }
+    {
+      readonly problems: readonly Problem[];
+      readonly revision: number | undefined;
+      readonly diagnosticOf: ReadonlyMap<Problem, Diagnostic | undefined>;
+    }
   >();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
@@ -82,8 +88,10 @@ export function createWorkspace(connection: Connection) {
       if (entry?.open === true && included(uri)) {
         entry.analysis = analyze(uri, entry);
         const problems = fileProblems(entry.analysis, settings.dataplane);
-        published.set(uri, { problems: undefined, key: undefined });
-        const diagnostics = toDiagnostics(entry.document, problems);
+        published.delete(uri);
+        const diagnostics = problems.flatMap(
+          (problem) => toDiagnosticOf(entry.document, problem) ?? [],
+        );
         void connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics });
       }
     }
@@ -98,8 +106,13 @@ export function createWorkspace(connection: Connection) {
     );
   }
 
-  function update(uri: string, entry: Omit<Entry, 'analysis'>): void {
-    entries.set(uri, { ...entry, analysis: entries.get(uri)?.analysis });
+  function update(uri: string, entry: Omit<Entry, 'analysis' | 'revision'>): void {
+    const previous = entries.get(uri);
+    entries.set(uri, {
+      ...entry,
+      revision: (previous?.revision ?? 0) + 1,
+      analysis: previous?.analysis,
+    });
     pending.add(uri);
     schedule();
   }
@@ -113,43 +126,54 @@ export function createWorkspace(connection: Connection) {
   }
 
   function publish(analysis: WorkspaceAnalysis, changed: ReadonlySet<string>): void {
-    const uris = new Set([...published.keys(), ...analysis.problems.keys()]);
+    // The files just edited first: the user is looking at them.
+    const uris = new Set([...changed, ...published.keys(), ...analysis.problems.keys()]);
     for (const uri of uris) {
       const entry = entries.get(uri);
-      const problems = entry === undefined || !included(uri) ? [] : analysis.problems.get(uri);
+      const problems =
+        entry === undefined || !included(uri) ? [] : (analysis.problems.get(uri) ?? []);
       const last = published.get(uri);
       // The engine keeps a file's list of problems while they are the same objects.
       if (last !== undefined && last.problems === problems && !changed.has(uri)) {
         continue;
       }
-      const diagnostics = entry === undefined ? [] : toDiagnostics(entry.document, problems ?? []);
-      // An edited file is published anyway (its version changed): its text is not needed.
-      const key = changed.has(uri) ? undefined : JSON.stringify(diagnostics);
-      if (key !== undefined && last?.key === key) {
-        published.set(uri, { problems, key });
-        continue;
+      const version = entry?.document.version;
+      const revision = entry?.revision;
+      const before = last?.revision === revision ? last?.diagnosticOf : undefined;
+      const diagnosticOf = new Map<Problem, Diagnostic | undefined>();
+      const diagnostics: Diagnostic[] = [];
+      for (const problem of problems) {
+        const diagnostic = before?.has(problem)
+          ? before.get(problem)
+          : entry && toDiagnosticOf(entry.document, problem);
+        diagnosticOf.set(problem, diagnostic);
+        if (diagnostic !== undefined) {
+          diagnostics.push(diagnostic);
+        }
       }
       if (diagnostics.length === 0 && entry === undefined) {
         published.delete(uri);
       } else {
-        published.set(uri, { problems, key });
+        published.set(uri, { problems, revision, diagnosticOf });
       }
-      void connection.sendDiagnostics({ uri, version: entry?.document.version, diagnostics });
+      void connection.sendDiagnostics({ uri, version, diagnostics });
     }
   }
 
-  function toDiagnostics(document: TextDocument, problems: readonly Problem[]): Diagnostic[] {
-    return problems.flatMap((problem) => {
-      if (problem.code === 'flow-verdict' && settings.flowVerdictSeverity !== 'information') {
-        if (settings.flowVerdictSeverity === 'none') {
-          return [];
-        }
-        problem = { ...problem, severity: 'hint' };
+  // At the same version of a document, a problem published before keeps its diagnostic.
+  function toDiagnosticOf(document: TextDocument, problem: Problem): Diagnostic | undefined {
+    if (problem.code === 'flow-verdict' && settings.flowVerdictSeverity !== 'information') {
+      if (settings.flowVerdictSeverity === 'none') {
+        return undefined;
       }
-      return [
-        toDiagnostic(document, problem, (other) => entries.get(other)?.document, relatedSupported),
-      ];
-    });
+      problem = { ...problem, severity: 'hint' };
+    }
+    return toDiagnostic(
+      document,
+      problem,
+      (other) => entries.get(other)?.document,
+      relatedSupported,
+    );
   }
 
   return {

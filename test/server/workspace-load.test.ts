@@ -64,3 +64,41 @@ describe('loading a folder', () => {
     assert.equal(final.version, 1);
   });
 });
+
+describe('publishing after an edit', () => {
+  const flows = `apiVersion: netpol-lens.dev/v1alpha1
+kind: SampleFlows
+metadata: { name: flows }
+spec:
+  flows:
+    - { from: shop/web, to: shop/api, port: 80 }
+`;
+  const web = POD.replace(/: api/g, ': web');
+
+  it('sends the edited file first, and a file whose problems stayed the same not at all', () => {
+    const { workspace, sent } = workspaceWithLog();
+    const policy = 'file:///ws/policy.yaml';
+    workspace.setText('file:///ws/pods.yaml', `${POD}---\n${web}`, false);
+    workspace.setText('file:///ws/flows.yaml', flows, false);
+    workspace.setDocument(TextDocument.create(policy, 'yaml', 1, POLICY));
+    workspace.flush();
+    sent.splice(0);
+    // A comment changes no verdict: only the policy file gets new diagnostics.
+    workspace.setDocument(TextDocument.create(policy, 'yaml', 2, `# web\n${POLICY}`));
+    workspace.flush();
+    assert.deepEqual(
+      sent.map((params) => [params.uri, params.version]),
+      [[policy, 2]],
+    );
+    // Isolating the API denies the flow: the policy file first, then the flows file.
+    const isolating = POLICY.replace('app: web', 'app: api');
+    workspace.setDocument(TextDocument.create(policy, 'yaml', 3, isolating));
+    workspace.flush();
+    assert.deepEqual(
+      sent.slice(1).map((params) => params.uri),
+      [policy, 'file:///ws/flows.yaml'],
+    );
+    const verdict = sent.at(-1)!.diagnostics.find((d) => d.code === 'flow-verdict');
+    assert.match(verdict!.message, /^deny/i);
+  });
+});

@@ -211,7 +211,10 @@ function analyzeFlows(
   const flowProblems = aligned ? [...memo.flowProblems] : [];
   const analyse = (result: FlowResult, index: number) => {
     flows[index] = analyzeFlow(result, logging, world);
-    flowProblems[index] = flowProblemsOfFlow(flows[index], file);
+    const found = flowProblemsOfFlow(flows[index], file);
+    // A flow decided again, alike, keeps its problems: its file need not be published again.
+    const before = aligned ? memo.flowProblems[index] : undefined;
+    flowProblems[index] = before !== undefined && sameProblems(found, before) ? before : found;
   };
   if (aligned) {
     changedFlows.forEach((index) => analyse(evaluation.flows[index]!, index));
@@ -239,6 +242,13 @@ function analyzeFlows(
     }
   });
   return { flows, flowProblems, flowProblemsByUri };
+}
+
+function sameProblems(left: readonly Problem[], right: readonly Problem[]): boolean {
+  return (
+    left.length === right.length &&
+    left.every((problem, index) => JSON.stringify(problem) === JSON.stringify(right[index]))
+  );
 }
 
 function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): FlowAnalysis {
