@@ -7,8 +7,9 @@ import { DEFAULT_SETTINGS } from './settings';
 import type { Settings } from './settings';
 import { toDiagnostic } from './to-lsp';
 
-// Short enough to be invisible, long enough to coalesce a burst of keystrokes into one analysis.
-const DEBOUNCE_MS = 15;
+// No waiting: an edit is analysed on the next turn of the event loop, and the keystrokes that
+// arrive while an analysis runs are analysed together by the next one.
+const DEBOUNCE_MS = 0;
 
 interface Entry {
   /** The editor's own document while it is open (kept up to date in place), else one from disk. */

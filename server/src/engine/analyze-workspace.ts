@@ -218,6 +218,9 @@ function analyzeFlows(
   };
   if (aligned) {
     changedFlows.forEach((index) => analyse(evaluation.flows[index]!, index));
+    if (changedFlows.every((index) => flowProblems[index] === memo.flowProblems[index])) {
+      return { flows, flowProblems, flowProblemsByUri: memo.flowProblemsByUri };
+    }
   } else {
     // Flows decided before keep their analysis: found again by their result.
     const before = new Map<FlowResult, number>();

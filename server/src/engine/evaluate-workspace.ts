@@ -289,6 +289,9 @@ function problemsOf(resolution: Resolution): readonly PlacedProblem[] {
  * the same namespaces, and the same pods by name and address. Otherwise `undefined`.
  */
 function podChanges(before: World, after: World): Set<Pod> | undefined {
+  if (before === after) {
+    return new Set();
+  }
   if (before.namespaces !== after.namespaces || before.pods.length !== after.pods.length) {
     return undefined;
   }
