@@ -81,7 +81,7 @@ export function createWorkspace(connection: Connection) {
 
   function publishEarly(): void {
     early = undefined;
-    if (current !== undefined) {
+    if (loading === 0) {
       return;
     }
     for (const uri of pending) {

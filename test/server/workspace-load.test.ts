@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { createWorkspace } from '../../server/src/workspace';
 
 const POLICY = `apiVersion: networking.k8s.io/v1
@@ -36,6 +37,8 @@ describe('loading a folder', () => {
   it('publishes an opened file’s own problems before the folder has loaded', async () => {
     const { workspace, sent, next } = workspaceWithLog();
     const uri = 'file:///ws/policy.yaml';
+    // As the server does: settings first (an analysis of nothing), then the folder.
+    workspace.configure(DEFAULT_SETTINGS, ['/ws']);
     await workspace.batch(async () => {
       const published = next();
       workspace.setText('file:///ws/read.yaml', POLICY, false);
