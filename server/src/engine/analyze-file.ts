@@ -91,6 +91,7 @@ function placeChunks(
   previous: readonly PlacedDocument[],
 ): PlacedDocument[] {
   const before = previous as readonly MovableDocument[];
+  const fresh = before.length === 0 ? (text: string) => text : detach;
   const placed: PlacedDocument[] = new Array<PlacedDocument>(chunks.length);
   const reuse = (document: MovableDocument, chunk: Chunk): PlacedDocument => {
     if (document.offset === chunk.offset) {
@@ -133,10 +134,17 @@ function placeChunks(
     const document = candidates.length > 0 ? candidates.splice(found, 1)[0] : undefined;
     placed[index] =
       document === undefined
-        ? placeDocument(uri, analyzeDocument(chunk.text), chunk.offset)
+        ? placeDocument(uri, analyzeDocument(fresh(chunk.text)), chunk.offset)
         : reuse(document, chunk);
   }
   return placed;
+}
+
+// A chunk is a slice of its file's text, and a slice keeps all of that text alive: documents
+// analysed after an edit, kept across later edits, would keep every version of a big file. They
+// get their own copy; a file read whole shares one text among its documents.
+function detach(text: string): string {
+  return `-${text}`.slice(1);
 }
 
 interface MovableDocument extends PlacedDocument {
