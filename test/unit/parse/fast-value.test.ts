@@ -1,41 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readFastValue } from '../../../server/src/engine/parse/fast-value';
-import { splitDocuments } from '../../../server/src/engine/parse/split';
+import { documentsIn, variants, withCrlf } from './corpus';
 import { handWrittenText, stringifiedText } from './random-yaml';
 import { assertSameAsYaml } from './same-as-yaml';
 import { TRICKY_DOCUMENTS } from './tricky-documents';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const RUNS = Number(process.env['PARSE_RUNS'] ?? 1000);
-
-function yamlFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    if (statSync(file).isDirectory()) {
-      return yamlFiles(file);
-    }
-    return /\.ya?ml$/.test(name) ? [file] : [];
-  });
-}
-
-function documentsIn(folder: string): string[] {
-  return yamlFiles(path.join(ROOT, folder)).flatMap((file) =>
-    splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text),
-  );
-}
-
-function withCrlf(text: string): string {
-  return text.replace(/\n/g, '\r\n');
-}
-
-// Each variant of a document: with CRLF line ends, and after a byte order mark.
-function variants(text: string): string[] {
-  return [text, withCrlf(text), `\uFEFF${text}`];
-}
 
 describe('the fast path against yaml', () => {
   it('reads every document of examples/ itself, with the same values', () => {
