@@ -33,6 +33,8 @@ export interface PlacedDocument {
 
 export interface FileAnalysis {
   readonly uri: string;
+  /** The length of the text analysed. */
+  readonly length: number;
   readonly documents: readonly PlacedDocument[];
   readonly objects: readonly PlacedObject[];
   /** Problems of the file alone, with absolute spans. */
@@ -70,15 +72,70 @@ export function analyzeFile(
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const documents = placeChunks(uri, splitDocuments(text), previous?.documents ?? []);
+  const documents = placeChunks(uri, splitEdited(text, previous), previous?.documents ?? []);
   return {
     uri,
+    length: text.length,
     documents,
     objects: documents.flatMap((document) => document.objects),
     problems: documents.flatMap((document) =>
       document.analysis.problems.map((problem) => shiftProblem(problem, document.offset)),
     ),
   };
+}
+
+/**
+ * The chunks of a file's new text. The documents of the previous text that are still in place,
+ * at the start and (moved by the change in length) at the end, are kept as they were, and only
+ * the text between them is cut again: a keystroke in a big file does not search all of it.
+ */
+function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] {
+  const before = previous?.documents ?? [];
+  if (previous === undefined || before.length === 0) {
+    return splitDocuments(text);
+  }
+  const chunkOf = (document: PlacedDocument, by = 0): Chunk => ({
+    offset: document.offset + by,
+    text: document.analysis.parsed.text,
+  });
+  const inPlace = (document: PlacedDocument, by: number) =>
+    text.startsWith(document.analysis.parsed.text, document.offset + by);
+  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
+  // From the start: documents in place and back to back from offset 0. The last one's end is
+  // not known to be a cut any more (the next document's marker line may be what changed).
+  let head = 0;
+  while (
+    head < before.length &&
+    before[head]!.offset === (head === 0 ? 0 : end(before[head - 1]!)) &&
+    inPlace(before[head]!, 0)
+  ) {
+    head++;
+  }
+  head = Math.max(0, head - 1);
+  // From the end: documents in place after the change, back to back to the end of the text,
+  // each starting with its own marker line, which makes its start a cut.
+  const by = text.length - previous.length;
+  let tail = before.length;
+  while (
+    tail - 1 >= head &&
+    end(before[tail - 1]!) === (tail === before.length ? previous.length : before[tail]!.offset) &&
+    before[tail - 1]!.offset + by >= (head === 0 ? 0 : end(before[head - 1]!)) &&
+    before[tail - 1]!.analysis.parsed.text.startsWith('---') &&
+    inPlace(before[tail - 1]!, by)
+  ) {
+    tail--;
+  }
+  const from = head === 0 ? 0 : end(before[head - 1]!);
+  const to = tail === before.length ? text.length : before[tail]!.offset + by;
+  const middle = splitDocuments(text.slice(from, to)).map((chunk) => ({
+    offset: chunk.offset + from,
+    text: chunk.text,
+  }));
+  return [
+    ...before.slice(0, head).map((document) => chunkOf(document)),
+    ...middle,
+    ...before.slice(tail).map((document) => chunkOf(document, by)),
+  ];
 }
 
 /**
@@ -192,7 +249,7 @@ function isTemplate(text: string): boolean {
 }
 
 function refused(uri: string, problem: Problem): FileAnalysis {
-  return { uri, documents: [], objects: [], problems: [problem] };
+  return { uri, length: 0, documents: [], objects: [], problems: [problem] };
 }
 
 function firstLineEnd(text: string): number {

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyzeFile } from '../../../server/src/engine';
+import type { FileAnalysis } from '../../../server/src/engine';
+
+const OPTIONS = { maxFileSize: 1_000_000 };
+
+/** Where each document is and what it holds: what a fresh analysis must agree with. */
+function layout(file: FileAnalysis) {
+  return file.documents.map((document) => ({
+    offset: document.offset,
+    text: document.analysis.parsed.text,
+    objects: document.objects.map((object) => [object.kind, object.offset]),
+  }));
+}
+
+// Lines that make and break documents: markers, comments, blanks, content.
+const LINE = fc.constantFrom(
+  '---',
+  '--- # marker',
+  '...',
+  '--',
+  '-',
+  '# a comment',
+  '',
+  '  ',
+  'kind: Namespace',
+  'apiVersion: v1',
+  'metadata: { name: a }',
+  'metadata:',
+  '  name: b',
+  'x: "---"',
+);
+const TEXT = fc.array(LINE, { maxLength: 30 }).map((lines) => lines.join('\n'));
+
+describe('an edited file', () => {
+  it('is cut into the same documents as the same text read afresh', () => {
+    fc.assert(
+      fc.property(
+        TEXT,
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.nat(8),
+            fc.oneof(
+              LINE.map((line) => `${line}\n`),
+              fc.string({ maxLength: 4 }),
+            ),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        (start, edits) => {
+          let text = start;
+          let file = analyzeFile('file:///a.yaml', text, OPTIONS);
+          for (const [at, removed, inserted] of edits) {
+            const from = at % (text.length + 1);
+            text = text.slice(0, from) + inserted + text.slice(from + removed);
+            file = analyzeFile('file:///a.yaml', text, OPTIONS, file);
+            assert.deepEqual(layout(file), layout(analyzeFile('file:///a.yaml', text, OPTIONS)));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
