@@ -84,6 +84,12 @@ export function analyzeFile(
   };
 }
 
+const STARTS_WITH_MARKER = /^---(?=[ \t\r\n]|$)/;
+
+function atLineStart(text: string, offset: number): boolean {
+  return offset === 0 || text.charCodeAt(offset - 1) === 0x0a;
+}
+
 /**
  * The chunks of a file's new text. The documents of the previous text that are still in place,
  * at the start and (moved by the change in length) at the end, are kept as they were, and only
@@ -113,14 +119,15 @@ function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] 
   }
   head = Math.max(0, head - 1);
   // From the end: documents in place after the change, back to back to the end of the text,
-  // each starting with its own marker line, which makes its start a cut.
+  // each starting with its own marker line at a line start, which makes its start a cut.
   const by = text.length - previous.length;
   let tail = before.length;
   while (
     tail - 1 >= head &&
     end(before[tail - 1]!) === (tail === before.length ? previous.length : before[tail]!.offset) &&
     before[tail - 1]!.offset + by >= (head === 0 ? 0 : end(before[head - 1]!)) &&
-    before[tail - 1]!.analysis.parsed.text.startsWith('---') &&
+    STARTS_WITH_MARKER.test(before[tail - 1]!.analysis.parsed.text) &&
+    atLineStart(text, before[tail - 1]!.offset + by) &&
     inPlace(before[tail - 1]!, by)
   ) {
     tail--;

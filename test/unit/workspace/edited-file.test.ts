@@ -64,7 +64,7 @@ describe('an edited file', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 });
