@@ -128,7 +128,8 @@ export function evaluateGroups(
   const { world } = worldBuild;
   // The pods an edit replaced, when it changed nothing else of the world.
   const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
-  const classifier = classifierFor(policies, changedPods ? memo!.classifier : undefined);
+  const changed = previous && changedPolicies(previous.policies, policies);
+  const classifier = classifierFor(policies, changedPods && memo!.classifier, changed);
   let evaluator: ((flow: Flow) => Verdict) | undefined;
   const evaluate = (flow: Flow): Verdict => {
     evaluator ??= createEvaluator(policies, world, options, classifier.classifier);
@@ -142,7 +143,7 @@ export function evaluateGroups(
     memo!.dataplane === options.dataplane &&
     sameItems(samples, memo!.samples)
   ) {
-    const redecided = redecide(previous!, policies, world, changedPods, decide);
+    const redecided = redecide(previous!, changed, world, changedPods, decide);
     if (redecided !== undefined) {
       const { flows, problems, changedFlows, resolutions, results } = redecided;
       return {
@@ -210,13 +211,12 @@ type Redecided = Pick<WorkspaceEvaluation, 'flows' | 'problems' | 'changedFlows'
  */
 function redecide(
   previous: WorkspaceEvaluation,
-  policies: readonly NetworkPolicy[],
+  changed: readonly NetworkPolicy[] | undefined,
   world: World,
   changedPods: ReadonlySet<Pod>,
   decide: (sample: SampleFlow, flow: Flow) => FlowResult,
 ): Redecided | undefined {
   const { memo } = previous;
-  const changed = changedPolicies(previous.policies, policies);
   if (changed !== undefined && changed.length === 0 && changedPods.size === 0) {
     return { ...previous, changedFlows: [], resolutions: memo.resolutions, results: memo.results };
   }
@@ -372,19 +372,30 @@ function toResult(
 }
 
 interface KeptClassifier {
-  /** The keys of the distinct ipBlocks it was made for. */
-  readonly blocks: string;
+  /** The keys of the ipBlocks it was made for. */
+  readonly blocks: ReadonlySet<string>;
   readonly classifier: Classifier;
 }
 
-// A classifier reads the policies only through their distinct ipBlocks; it holds for one world.
+/**
+ * A classifier reads the policies only through their ipBlocks, and one made for more blocks
+ * than the policies have only tells endpoints apart more finely, which every verdict allows: it
+ * is kept while the added or removed policies bring no block it lacks (in the same world).
+ */
 function classifierFor(
   policies: readonly NetworkPolicy[],
   kept: KeptClassifier | undefined,
+  changed: readonly NetworkPolicy[] | undefined,
 ): KeptClassifier {
+  if (
+    kept !== undefined &&
+    changed !== undefined &&
+    distinctBlocks(changed).every((block) => kept.blocks.has(block.key))
+  ) {
+    return kept;
+  }
   const blocks = distinctBlocks(policies);
-  const key = blocks.map((block) => block.key).join('\n');
-  return kept?.blocks === key ? kept : { blocks: key, classifier: classifierOf(blocks) };
+  return { blocks: new Set(blocks.map((block) => block.key)), classifier: classifierOf(blocks) };
 }
 
 /** The policies added or removed, or `undefined` when the kept ones changed their order. */
