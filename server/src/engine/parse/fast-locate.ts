@@ -1,7 +1,7 @@
 import type { Part, Path } from '../source';
 import type { Span } from '../span';
-import type { PlacedEntry, PlacedNode } from './placed-tree';
-import { skipSpace } from './placed-tree';
+import { itemsOf, pairsOf, skipSpace } from './placed-tree';
+import type { PlacedNode, PlacedPair } from './placed-tree';
 
 // `locateIn` on the placed tree of a fast-path document: the same spans as on `yaml`'s tree,
 // which the differential tests in test/unit/parse hold it to. `undefined` where the span would
@@ -15,21 +15,24 @@ export function locatePlaced(
   part: Part,
 ): Span | undefined {
   let node = root;
-  let entry: PlacedEntry | undefined;
+  let key: PlacedNode | undefined;
   const rootSpan = measure(node, text);
   let best: Measured = rootSpan === 'empty' ? { start: 0, end: 0 } : rootSpan;
   for (const segment of path) {
-    const next = step(node, segment);
-    if (next === undefined) {
-      return entry !== undefined ? known(keySpan(entry, text), best) : known(best);
+    const next = step(node, segment, text);
+    if (next === 'unknown') {
+      return undefined;
     }
-    entry = next.entry;
+    if (next === undefined) {
+      return key !== undefined ? known(measure(key, text), best) : known(best);
+    }
+    key = next.key;
     node = next.node;
     const span = measure(node, text);
-    best = span !== 'empty' ? span : entry ? keySpan(entry, text) : best;
+    best = span !== 'empty' ? span : key ? measure(key, text) : best;
   }
-  if (part === 'key' && entry !== undefined) {
-    return known(keySpan(entry, text), best);
+  if (part === 'key' && key !== undefined) {
+    return known(measure(key, text), best);
   }
   return known(best);
 }
@@ -42,29 +45,37 @@ function known(first: Measured, fallback: Measured = 'unknown'): Span | undefine
   return typeof span === 'object' ? span : undefined;
 }
 
-// Keys are scalars, never empty.
-function keySpan(entry: PlacedEntry, text: string): Measured {
-  return measure(entry.key, text);
-}
-
+// Like `yaml`'s `getIn`, the first pair whose key reads as the segment, or the item at an index.
 function step(
   node: PlacedNode,
   segment: string | number,
-): { node: PlacedNode; entry?: PlacedEntry } | undefined {
+  text: string,
+): { node: PlacedNode; key?: PlacedNode } | 'unknown' | undefined {
   if (node.kind === 'mapping') {
+    const pairs = pairsOf(node, text);
     const name = String(segment);
-    const found = node.entries.find((entry) => entry.name === name);
-    return found ? { node: found.value, entry: found } : undefined;
+    const found = pairs?.find(([key]) => String(key.result) === name);
+    return pairs === undefined ? 'unknown' : found && { node: valueOf(found), key: found[0] };
   }
   if (node.kind === 'sequence' && typeof segment === 'number') {
-    const item = node.items[segment];
-    return item === undefined ? undefined : { node: item };
+    const items = itemsOf(node);
+    const item = items?.[segment];
+    return items === undefined ? 'unknown' : item && { node: item };
   }
   return undefined;
 }
 
+function valueOf([key, value]: PlacedPair): PlacedNode {
+  return value ?? { open: key.close, close: key.close, kind: null, result: null, children: [] };
+}
+
+function lastValue(node: PlacedNode, text: string): PlacedNode | undefined {
+  const last = pairsOf(node, text)?.at(-1);
+  return last === undefined ? undefined : valueOf(last);
+}
+
 function measure(node: PlacedNode, text: string): Measured {
-  if (node.kind === undefined) {
+  if (node.kind === null) {
     return 'empty';
   }
   const start = skipSpace(text, node.open);
@@ -82,7 +93,7 @@ function valueEnd(node: PlacedNode, text: string, start: number): number | undef
   if (first === 0x5b || first === 0x7b) {
     return trimEnd(text, node.close);
   }
-  const last = node.kind === 'mapping' ? node.entries.at(-1)?.value : node.items.at(-1);
+  const last = node.kind === 'mapping' ? lastValue(node, text) : itemsOf(node)?.at(-1);
   return last === undefined ? undefined : nodeEnd(last, text);
 }
 
@@ -90,7 +101,7 @@ function valueEnd(node: PlacedNode, text: string, start: number): number | undef
 // break included. After an empty value it ends somewhere between the `:` and the next content,
 // depending on the spaces, comments and blank lines in between: that is left to `yaml`.
 function nodeEnd(node: PlacedNode, text: string): number | undefined {
-  if (node.kind === undefined) {
+  if (node.kind === null) {
     return undefined;
   }
   const start = skipSpace(text, node.open);

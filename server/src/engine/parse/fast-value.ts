@@ -1,6 +1,8 @@
 import { load } from 'js-yaml';
 import type { EventType, State } from 'js-yaml';
 import { CORE_SCHEMA } from './core-schema';
+import { recordPlaces } from './placed-tree';
+import type { PlacedNode } from './placed-tree';
 
 // Text where js-yaml and `yaml` may read different values, or where `yaml` reports a problem
 // that js-yaml lets pass. Each branch errs on the safe side: a false alarm only costs the
@@ -55,7 +57,9 @@ const MAX_LINE_LENGTH = 1024;
  * The document's plain value as js-yaml reads it, about ten times faster than `yaml` does;
  * `undefined` when only `yaml` can tell the value (and its problems) for sure.
  */
-export function readFastValue(text: string): { readonly value: unknown } | undefined {
+export function readFastValue(
+  text: string,
+): { readonly value: unknown; readonly places: PlacedNode | undefined } | undefined {
   if (YAML_ONLY.test(text) || INDENTED_START.test(text) || hasLongLine(text)) {
     return undefined;
   }
@@ -71,13 +75,17 @@ export function readFastValue(text: string): { readonly value: unknown } | undef
   if (walk.ambiguous || walk.reached !== walk.composed.size) {
     return undefined;
   }
-  return { value };
+  return { value, places: loaded.places };
 }
 
+// Records where each node lies on the way, which costs little next to composing it, for spans.
 function loadWithJsYaml(
   text: string,
-): { value: unknown; collections: ReadonlySet<unknown> } | undefined {
+):
+  | { value: unknown; collections: ReadonlySet<unknown>; places: PlacedNode | undefined }
+  | undefined {
   const collections = new Set<unknown>();
+  const places = recordPlaces();
   let warned = false;
   try {
     const value = load(text, {
@@ -86,12 +94,13 @@ function loadWithJsYaml(
         warned = true;
       },
       listener: (event: EventType, state: State) => {
+        places.listener(event, state);
         if (event === 'close' && (state.kind === 'mapping' || state.kind === 'sequence')) {
           collections.add(state.result);
         }
       },
     });
-    return warned ? undefined : { value, collections };
+    return warned ? undefined : { value, collections, places: places.root() };
   } catch {
     // js-yaml rejects the text: `yaml` reports why, with its own codes and places.
     return undefined;

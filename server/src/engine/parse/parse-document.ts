@@ -36,15 +36,15 @@ export function parseYamlDocument(text: string): ParsedDocument {
     return failed(text, tooDeep(new RangeError('flow depth'), text));
   }
   const fast = readFastValue(text);
-  return fast === undefined ? parseWithYaml(text) : parsedLater(text, fast.value);
+  return fast === undefined ? parseWithYaml(text) : parsedLater(text, fast.value, fast.places);
 }
 
 // The differential tests hold the fast path to text where `yaml` reports nothing, so the tree
 // is needed only for spans: it is parsed on first use, like a released one. Most spans come
-// from where js-yaml composed each node, which takes a tenth of the time.
-function parsedLater(text: string, value: unknown): ParsedDocument {
+// from where js-yaml composed each node instead, which costs next to nothing.
+function parsedLater(text: string, value: unknown, places: PlacedNode | undefined): ParsedDocument {
   const { tree, release } = lazyTree(text, undefined);
-  const placed = lazyPlaces(text);
+  const placed = lazyPlaces(text, places);
   const slow = locator(tree);
   const locate: Locate = (path, part = 'value') => {
     const root = placed.nodes();
@@ -57,9 +57,14 @@ function parsedLater(text: string, value: unknown): ParsedDocument {
   return { text, value, problems: [], locate, tree, release: releaseBoth };
 }
 
-function lazyPlaces(text: string): { nodes: () => PlacedNode | undefined; release: () => void } {
-  let root: PlacedNode | undefined;
-  let placed = false;
+// Like the tree, the places are dropped on `release` (they hold js-yaml's copy of the text) and
+// recorded again on a later use.
+function lazyPlaces(
+  text: string,
+  first: PlacedNode | undefined,
+): { nodes: () => PlacedNode | undefined; release: () => void } {
+  let root = first;
+  let placed = first !== undefined;
   return {
     nodes: () => {
       if (!placed) {

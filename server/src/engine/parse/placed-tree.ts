@@ -4,87 +4,59 @@ import { CORE_SCHEMA } from './core-schema';
 
 /**
  * A node as js-yaml composed it, with the offsets it was composed between: `open` may lie
- * before separating space and comments, and `close` after trailing space.
+ * before separating space and comments, and `close` after trailing space. js-yaml calls
+ * `composeNode` once per node, but also around a node it then keeps as it is (a block mapping's
+ * first key without a `:` is the node itself) and for an attempt that composes nothing (a key
+ * before a block scalar): `unwrap` and `pairsOf` see through those.
  */
 export interface PlacedNode {
   readonly open: number;
-  readonly close: number;
-  /** `undefined` for an empty node (`a:` with nothing after it). */
-  readonly kind: 'scalar' | 'mapping' | 'sequence' | undefined;
-  readonly entries: readonly PlacedEntry[];
-  readonly items: readonly PlacedNode[];
-}
-
-export interface PlacedEntry {
-  /** The key as `yaml`'s `String(key.value)` spells it. */
-  readonly name: string;
-  readonly key: PlacedNode;
-  readonly value: PlacedNode;
-}
-
-// What the listener sees: js-yaml calls `composeNode` once per node, but also around a node it
-// then keeps as it is (a block mapping's first key that has no `:` is the node itself) and for
-// an attempt that composes nothing (a key before a block scalar).
-interface Composed {
-  readonly open: number;
   close: number;
-  kind: string | null;
+  /** `null` for an empty node (`a:` with nothing after it). */
+  kind: 'scalar' | 'mapping' | 'sequence' | null;
   result: unknown;
-  readonly children: Composed[];
+  readonly children: PlacedNode[];
 }
 
-/**
- * Composes `text` again with js-yaml, which the fast path read it with, recording where each
- * node lies; `undefined` when the recorded nodes do not add up to the value.
- */
+/** A mapping's key and value; a flow mapping's key may have none (`{a}`). */
+export type PlacedPair = readonly [key: PlacedNode, value: PlacedNode | undefined];
+
+/** Composes `text` again with js-yaml, which the fast path read it with, recording places. */
 export function placeNodes(text: string): PlacedNode | undefined {
-  const root = composeWithPlaces(text);
-  return root === undefined ? undefined : toPlaced(root, text);
+  const places = recordPlaces();
+  load(text, { schema: CORE_SCHEMA, listener: places.listener });
+  return places.root();
 }
 
-function composeWithPlaces(text: string): Composed | undefined {
-  const open: Composed[] = [{ open: 0, close: 0, kind: null, result: null, children: [] }];
-  load(text, {
-    schema: CORE_SCHEMA,
-    listener: (event: EventType, state: State) => {
-      if (event === 'open') {
-        const node = { open: state.position, close: 0, kind: null, result: null, children: [] };
-        open[open.length - 1]?.children.push(node);
-        open.push(node);
-        return;
-      }
-      const node = open.pop();
-      if (node !== undefined) {
-        node.close = state.position;
-        node.kind = state.kind;
-        node.result = state.result;
-      }
-    },
-  });
-  return open.length === 1 ? open[0]?.children[0] : undefined;
+/** A js-yaml `listener` that records where each node was composed. */
+export function recordPlaces(): {
+  listener: (event: EventType, state: State) => void;
+  root: () => PlacedNode | undefined;
+} {
+  const open: PlacedNode[] = [{ open: 0, close: 0, kind: null, result: null, children: [] }];
+  const listener = (event: EventType, state: State) => {
+    if (event === 'open') {
+      const node = { open: state.position, close: 0, kind: null, result: null, children: [] };
+      open[open.length - 1]?.children.push(node);
+      open.push(node);
+      return;
+    }
+    const node = open.pop();
+    if (node !== undefined) {
+      node.close = state.position;
+      node.kind = state.kind as PlacedNode['kind'];
+      node.result = state.result;
+    }
+  };
+  const root = () => {
+    const first = open.length === 1 ? open[0]?.children[0] : undefined;
+    return first === undefined ? undefined : unwrap(first);
+  };
+  return { listener, root };
 }
 
-function toPlaced(composed: Composed, text: string): PlacedNode | undefined {
-  const node = unwrap(composed);
-  const base = { open: node.open, close: node.close, entries: [], items: [] };
-  if (node.kind === 'scalar') {
-    return { ...base, kind: 'scalar' };
-  }
-  if (node.kind === 'sequence') {
-    const items = placeAll(node.children, text);
-    const length = (node.result as unknown[]).length;
-    return items?.length === length ? { ...base, kind: 'sequence', items } : undefined;
-  }
-  if (node.kind === 'mapping') {
-    const entries = toEntries(node, text);
-    const size = Object.keys(node.result as object).length;
-    return entries?.length === size ? { ...base, kind: 'mapping', entries } : undefined;
-  }
-  return node.kind === null ? { ...base, kind: undefined } : undefined;
-}
-
-// A node that only wraps the one node it kept is that node.
-function unwrap(node: Composed): Composed {
+/** A node that only wraps the one node it kept is that node. */
+export function unwrap(node: PlacedNode): PlacedNode {
   let current = node;
   for (;;) {
     const only = current.children.length === 1 ? current.children[0] : undefined;
@@ -99,58 +71,48 @@ function unwrap(node: Composed): Composed {
   }
 }
 
-function placeAll(children: readonly Composed[], text: string): PlacedNode[] | undefined {
-  const placed: PlacedNode[] = [];
-  for (const child of children) {
-    const node = toPlaced(child, text);
-    if (node === undefined) {
-      return undefined;
-    }
-    placed.push(node);
-  }
-  return placed;
+/** A sequence's items; `undefined` when they do not add up to its value. */
+export function itemsOf(node: PlacedNode): PlacedNode[] | undefined {
+  const items = node.children.map(unwrap);
+  return items.length === (node.result as unknown[]).length ? items : undefined;
 }
 
-function toEntries(node: Composed, text: string): PlacedEntry[] | undefined {
-  const pairs = pairUp(node, text);
-  if (pairs === undefined) {
-    return undefined;
+/** A mapping's pairs; `undefined` when they do not add up to its value. */
+export function pairsOf(node: PlacedNode, text: string): PlacedPair[] | undefined {
+  const children = node.children.map(unwrap);
+  const pairs =
+    text.charCodeAt(skipSpace(text, node.open)) === 0x7b
+      ? flowPairs(children, text)
+      : blockPairs(children);
+  const size = Object.keys(node.result as object).length;
+  return pairs?.length === size && pairs.every(([key]) => key.kind === 'scalar')
+    ? pairs
+    : undefined;
+}
+
+// A block mapping composes a value after each key; it may end with an attempt at a key that
+// composed nothing (before a `...` line).
+function blockPairs(children: readonly PlacedNode[]): PlacedPair[] | undefined {
+  const pairs: PlacedPair[] = [];
+  for (let index = 0; index + 1 < children.length; index += 2) {
+    pairs.push([children[index]!, children[index + 1]]);
   }
-  const entries: PlacedEntry[] = [];
-  for (const [key, value] of pairs) {
-    const placedKey = key.kind === 'scalar' ? toPlaced(key, text) : undefined;
-    const placedValue = value === undefined ? emptyAfter(key) : toPlaced(value, text);
-    if (placedKey === undefined || placedValue === undefined) {
-      return undefined;
-    }
-    entries.push({ name: detach(String(key.result)), key: placedKey, value: placedValue });
-  }
-  return entries;
+  const rest = children.length % 2 === 1 ? children.at(-1) : undefined;
+  return rest === undefined || rest.kind === null ? pairs : undefined;
 }
 
 // A flow mapping composes a value only after a `:` (`{a, b: 1}`), so a child is a value when
-// the first thing after the previous child is a `:`. A block mapping always composes a value
-// after its key; it may end with an attempt at a key that composed nothing (before `...`).
-function pairUp(node: Composed, text: string): [Composed, Composed | undefined][] | undefined {
-  const children = node.children.map(unwrap);
-  const flow = text.charCodeAt(skipSpace(text, node.open)) === 0x7b;
-  const pairs: [Composed, Composed | undefined][] = [];
+// the first thing after the previous child is a `:`.
+function flowPairs(children: readonly PlacedNode[], text: string): PlacedPair[] {
+  const pairs: PlacedPair[] = [];
   for (let index = 0; index < children.length; index++) {
     const key = children[index]!;
     const next = children[index + 1];
-    const hasValue =
-      next !== undefined && (!flow || text.charAt(skipSpace(text, key.close)) === ':');
-    if (!flow && !hasValue) {
-      return key.kind === null && index === children.length - 1 ? pairs : undefined;
-    }
+    const hasValue = next !== undefined && text.charAt(skipSpace(text, key.close)) === ':';
     pairs.push([key, hasValue ? next : undefined]);
     index += hasValue ? 1 : 0;
   }
   return pairs;
-}
-
-function emptyAfter(key: Composed): PlacedNode {
-  return { open: key.close, close: key.close, kind: undefined, entries: [], items: [] };
 }
 
 /** The first offset at or after `from` that is not space, a line break or a comment. */
@@ -159,7 +121,8 @@ export function skipSpace(text: string, from: number): number {
   while (index < text.length) {
     const code = text.charCodeAt(index);
     if (code === 0x23) {
-      index = lineEnd(text, index);
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
     } else if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) {
       index++;
     } else {
@@ -167,15 +130,4 @@ export function skipSpace(text: string, from: number): number {
     }
   }
   return index;
-}
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
-}
-
-// Keys are kept for as long as the placed tree, and in V8 a slice of 13 or more characters keeps
-// js-yaml's copy of the whole text alive: copy such keys out of it.
-function detach(name: string): string {
-  return name.length < 13 ? name : ` ${name}`.slice(1);
 }
