@@ -8,7 +8,7 @@ import type { Dataplane, FlowResult, NetworkPolicy, World } from './evaluate-wor
 import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './logs';
 import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
-import { checkSelectsNothing, mayChangeSelection } from './query/selects-nothing';
+import { checkPolicySelectors, selectorsTouching } from './query/selects-nothing';
 import type { Problem } from './problem';
 import { shiftProblem } from './problem';
 import type { PlacedObject, PlacedProblem } from './source';
@@ -55,8 +55,8 @@ export interface AnalysisMemo {
   readonly flowProblems: readonly (readonly Problem[])[];
   /** Every flow's problems, by file. */
   readonly flowProblemsByUri: ReadonlyMap<string, readonly Problem[]>;
-  /** Valid while the world and the dataplane are unchanged. */
-  readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
+  /** By selector; valid while the world and the dataplane are unchanged. */
+  readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, SelectorProblems>;
   /** Valid while the world, the dataplane and the policies of the policy's namespace are unchanged. */
   readonly dnsProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
   /** Those problems placed at their document's offset, by the relative problem. */
@@ -120,7 +120,20 @@ export function analyzeWorkspace(
     placedOf.set(relative, placed);
     return placed;
   };
-  const selectorProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
+  // After pods were replaced, only the selectors that match one of them are checked again.
+  const selectorProblemsFor = (policy: NetworkPolicy, kept: AnalysisMemo | undefined) => {
+    const before = kept?.selectorProblemsOf.get(policy);
+    if (before === undefined) {
+      return anchorEach(policy, checkPolicySelectors(policy, world, options.dataplane, file));
+    }
+    const stale = selectorsTouching(policy, changedPods!);
+    if (stale.size === 0) {
+      return before;
+    }
+    const checked = checkPolicySelectors(policy, world, options.dataplane, file, stale);
+    return new Map([...before, ...anchorEach(policy, checked)]);
+  };
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
   const reusable = changedPods !== undefined && sameDataplane;
   // Whether a DNS victim could have changed: kube-dns, or a pod of the policy's namespace.
@@ -141,12 +154,9 @@ export function analyzeWorkspace(
     checkDnsEgress(policies, world, options.dataplane, file, fresh, evaluation.evaluate),
   );
   for (const policy of policies) {
-    const selectors =
-      (reusable && !mayChangeSelection(policy, changedPods)
-        ? memo.selectorProblemsOf.get(policy)
-        : undefined) ??
-      anchor(policy, checkSelectsNothing([policy], world, options.dataplane, file));
-    selectorProblemsOf.set(policy, selectors);
+    const selectorMap = selectorProblemsFor(policy, reusable ? memo : undefined);
+    selectorProblemsOf.set(policy, selectorMap);
+    const selectors = [...selectorMap.values()].flat();
     const dns = freshSet.has(policy)
       ? anchor(policy, dnsFound.get(policy) ?? [])
       : memo!.dnsProblemsOf.get(policy)!;
@@ -267,6 +277,16 @@ function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): 
     },
     loggedOk: result.expectLogged === null || checkExpectLogged(preview(), result.expectLogged),
   };
+}
+
+/** The selects-nothing problems of one policy's selectors, relative to its document. */
+type SelectorProblems = ReadonlyMap<string, readonly PlacedProblem[]>;
+
+function anchorEach(
+  policy: NetworkPolicy,
+  found: ReadonlyMap<string, readonly PlacedProblem[]>,
+): Map<string, readonly PlacedProblem[]> {
+  return new Map([...found].map(([key, placed]) => [key, anchor(policy, placed)]));
 }
 
 /** The problems of one policy, with spans relative to its document. */

@@ -19,46 +19,71 @@ export function checkSelectsNothing(
   dataplane: Dataplane,
   file: FileLookup,
 ): PlacedProblem[] {
-  if (world.pods.length === 0) {
-    return [];
-  }
-  return policies.flatMap((policy) => [
-    ...checkPolicySelector(policy, world, file),
-    ...DIRECTIONS.flatMap((direction) =>
-      policy[direction].flatMap((rule, ruleIndex) =>
-        (rule.peers ?? []).flatMap((peer, peerIndex) => {
-          const target = { policy, peer: { direction, ruleIndex, peerIndex } };
-          return isCheckable(peer) && matchesNoPod(world, target, dataplane)
-            ? peerProblem(policy, peer, file)
-            : [];
-        }),
-      ),
-    ),
-  ]);
+  return policies
+    .flatMap((policy) => [...checkPolicySelectors(policy, world, dataplane, file).values()])
+    .flat();
 }
 
 /**
- * Whether replacing `pods` (old and new versions of the same pods: same names, namespaces and
- * host-network setting) could change what `checkSelectsNothing` says of the policy: when one of
- * them matches one of its pod selectors. Which namespaces have pods stays the same, so a peer with
- * only a namespace selector keeps its answer; a peer's pod selector counts in every namespace.
+ * `checkSelectsNothing` for one policy, by selector: `podSelector`, or `ingress/0/1` for the
+ * second peer of the first ingress rule. With `keys`, only those selectors are checked.
  */
-export function mayChangeSelection(policy: NetworkPolicy, pods: ReadonlySet<Pod>): boolean {
-  if (pods.size === 0) {
-    return false;
+export function checkPolicySelectors(
+  policy: NetworkPolicy,
+  world: World,
+  dataplane: Dataplane,
+  file: FileLookup,
+  keys?: ReadonlySet<string>,
+): Map<string, PlacedProblem[]> {
+  const found = new Map<string, PlacedProblem[]>();
+  if (world.pods.length === 0) {
+    return found;
   }
-  const peers = [...policy.ingress, ...policy.egress].flatMap((rule) => rule.peers ?? []);
+  if (keys?.has(POLICY_SELECTOR) !== false) {
+    found.set(POLICY_SELECTOR, checkPolicySelector(policy, world, file));
+  }
+  for (const direction of DIRECTIONS) {
+    policy[direction].forEach((rule, ruleIndex) => {
+      (rule.peers ?? []).forEach((peer, peerIndex) => {
+        const key = `${direction}/${ruleIndex}/${peerIndex}`;
+        if (keys?.has(key) === false) {
+          return;
+        }
+        const target = { policy, peer: { direction, ruleIndex, peerIndex } };
+        const nothing = isCheckable(peer) && matchesNoPod(world, target, dataplane);
+        found.set(key, nothing ? peerProblem(policy, peer, file) : []);
+      });
+    });
+  }
+  return found;
+}
+
+const POLICY_SELECTOR = 'podSelector';
+
+/**
+ * The selectors of the policy (keys as in `checkPolicySelectors`) whose answer replacing `pods`
+ * (old and new versions of the same pods: same names, namespaces and host-network setting) could
+ * change: those whose pod selector matches one of them. Which namespaces have pods stays the
+ * same, so a peer with only a namespace selector keeps its answer; a peer's pod selector is
+ * taken to count in every namespace.
+ */
+export function selectorsTouching(policy: NetworkPolicy, pods: ReadonlySet<Pod>): Set<string> {
+  const keys = new Set<string>();
   for (const pod of pods) {
     if (pod.namespace === policy.namespace && policy.podSelector?.matches(pod.labels) === true) {
-      return true;
+      keys.add(POLICY_SELECTOR);
     }
-    for (const peer of peers) {
-      if (peer.kind === 'selector' && peer.podSelector?.matches(pod.labels) === true) {
-        return true;
-      }
+    for (const direction of DIRECTIONS) {
+      policy[direction].forEach((rule, ruleIndex) => {
+        (rule.peers ?? []).forEach((peer, peerIndex) => {
+          if (peer.kind === 'selector' && peer.podSelector?.matches(pod.labels) === true) {
+            keys.add(`${direction}/${ruleIndex}/${peerIndex}`);
+          }
+        });
+      });
     }
   }
-  return false;
+  return keys;
 }
 
 function checkPolicySelector(
