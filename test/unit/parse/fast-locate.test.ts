@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { locatePlaced } from '../../../server/src/engine/parse/fast-locate';
+import { readFastValue } from '../../../server/src/engine/parse/fast-value';
 import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
 import { documentsIn, variants } from './corpus';
 import { handWrittenText, stringifiedText } from './random-yaml';
@@ -49,11 +51,36 @@ describe('spans from where js-yaml composed each node, against yaml', () => {
 });
 
 describe('locate on the fast path', () => {
-  it('asks yaml only where the placed tree cannot tell', () => {
-    const text = 'a:\n  b:   # c\n\nc: |\n  x\n';
+  it('gives spans without trailing space, comments or blank lines', () => {
+    const text = 'a:\n  b: x  # c\n  d:\n  - [1]  \n\ne: |\n  y\n\n';
     const parsed = parseYamlDocument(text);
-    assert.deepEqual(parsed.locate(['a']), { start: 5, end: 15 });
-    assert.deepEqual(parsed.locate(['c']), { start: text.indexOf('|'), end: text.length });
-    assert.deepEqual(parsed.locate(['a', 'b'], 'key'), { start: 5, end: 6 });
+    const nested = text.indexOf('b:');
+    assert.deepEqual(parsed.locate(['a']), { start: nested, end: text.indexOf('\n\ne') + 1 });
+    assert.deepEqual(parsed.locate(['a', 'b']), {
+      start: text.indexOf('x'),
+      end: text.indexOf('x') + 1,
+    });
+    assert.deepEqual(parsed.locate(['a', 'd', 0]), {
+      start: text.indexOf('['),
+      end: text.indexOf(']') + 1,
+    });
+    assert.deepEqual(parsed.locate(['e']), {
+      start: text.indexOf('|'),
+      end: text.indexOf('y') + 2,
+    });
+    assert.deepEqual(parsed.locate(['a', 'b', 'missing'], 'key'), {
+      start: nested,
+      end: nested + 1,
+    });
+  });
+
+  it('asks yaml where the placed tree cannot tell', () => {
+    // After an empty value, `yaml` ends its mapping after the comment and the blank line.
+    const text = 'a:\n  b:   # c\n\nc: 1\n';
+    const places = readFastValue(text)?.places;
+    assert.ok(places !== undefined);
+    assert.equal(locatePlaced(places, text, ['a'], 'value'), undefined);
+    const parsed = parseYamlDocument(text);
+    assert.deepEqual(parsed.locate(['a']), { start: text.indexOf('b'), end: text.indexOf('c:') });
   });
 });

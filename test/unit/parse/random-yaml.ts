@@ -119,9 +119,21 @@ function writeBlock(value: unknown, indent: string, style: Style): string {
         ([key, item]) => `${writeScalar(key, style)}:${writeBlock(item, inner, style)}`,
       );
   const at = Array.isArray(value) ? style.pick([inner, inner, indent]) : inner;
-  return lines
-    .map((line) => `${style.newline}${style.pick(['', '', style.newline])}${at}${line}`)
-    .join('');
+  return lines.map((line) => `${style.newline}${between(at, style)}${at}${line}`).join('');
+}
+
+// What may come between two entries: nothing, blank lines, lines of spaces, or comment lines.
+function between(indent: string, style: Style): string {
+  const { newline } = style;
+  return style.pick([
+    '',
+    '',
+    '',
+    newline,
+    `  ${newline}${newline}`,
+    `${indent}# c${newline}`,
+    `# c${newline}${indent}  # d${newline}`,
+  ]);
 }
 
 function writeSeqItem(item: unknown, indent: string, style: Style): string {
@@ -134,13 +146,14 @@ function writeSeqItem(item: unknown, indent: string, style: Style): string {
 }
 
 function writeBlockScalar(value: unknown, indent: string, style: Style): string {
-  const comment = style.pick(['', '', ' # c', '#c']);
+  const comment = style.pick(['', '', ' # c', '#c', '  ', ' \t# c']);
   if (typeof value !== 'string' || !value.includes('\n') || style.pick([true, false])) {
     return ` ${writeScalar(value, style)}${comment}`;
   }
   const header = style.pick(['|', '>', '|-', '>+', '|2', '>-1']);
   const lines = value.split('\n').map((line) => (line === '' ? '' : indent + style.step + line));
-  return ` ${header}${comment}${style.newline}${lines.join(style.newline)}`;
+  const trail = style.pick(['', '', style.newline, `${style.newline}${indent}   `]);
+  return ` ${header}${comment}${style.newline}${lines.join(style.newline)}${trail}`;
 }
 
 function writeFlow(value: object, indent: string, style: Style): string {
@@ -152,8 +165,10 @@ function writeFlow(value: object, indent: string, style: Style): string {
   ]);
   const entries = Array.isArray(value)
     ? value.map((item) => writeFlowItem(item, indent, style))
-    : Object.entries(value).map(
-        ([key, item]) => `${writeScalar(key, style)}: ${writeFlowItem(item, indent, style)}`,
+    : Object.entries(value).map(([key, item]) =>
+        item === null && style.pick([true, false])
+          ? writeScalar(key, style)
+          : `${writeScalar(key, style)}: ${writeFlowItem(item, indent, style)}`,
       );
   const padding = style.pick(['', ' ']);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
