@@ -51,7 +51,7 @@ export function assertSameSpans(text: string): SpanCount | undefined {
 function pathsIn(document: Document): Path[] {
   const paths: Path[] = [];
   const visit = (node: unknown, path: Path) => {
-    paths.push(path, [...path, 'missing'], [...path, 7], [...path, 0, 'missing']);
+    paths.push(path, [...path, 'missing'], [...path, 7], [...path, -1], [...path, 0, 'missing']);
     if (isMap(node)) {
       for (const pair of node.items) {
         if (isScalar(pair.key)) {

@@ -1,6 +1,6 @@
 import type { Part, Path } from '../source';
 import type { Span } from '../span';
-import { itemsOf, pairsOf, skipSpace } from './placed-tree';
+import { itemAt, pairsOf, skipSpace } from './placed-tree';
 import type { PlacedNode, PlacedPair } from './placed-tree';
 
 // `locateIn` on the placed tree of a fast-path document: the same spans as on `yaml`'s tree,
@@ -57,10 +57,10 @@ function step(
     const found = pairs?.find(([key]) => String(key.result) === name);
     return pairs === undefined ? 'unknown' : found && { node: valueOf(found), key: found[0] };
   }
-  if (node.kind === 'sequence' && typeof segment === 'number') {
-    const items = itemsOf(node);
-    const item = items?.[segment];
-    return items === undefined ? 'unknown' : item && { node: item };
+  // `yaml` reads `items[segment]`: nothing at a negative or fractional index.
+  if (node.kind === 'sequence' && Number.isInteger(segment) && (segment as number) >= 0) {
+    const item = itemAt(node, segment as number);
+    return item === 'unknown' || item === undefined ? item : { node: item };
   }
   return undefined;
 }
@@ -93,8 +93,8 @@ function valueEnd(node: PlacedNode, text: string, start: number): number | undef
   if (first === 0x5b || first === 0x7b) {
     return trimEnd(text, node.close);
   }
-  const last = node.kind === 'mapping' ? lastValue(node, text) : itemsOf(node)?.at(-1);
-  return last === undefined ? undefined : nodeEnd(last, text);
+  const last = node.kind === 'mapping' ? lastValue(node, text) : itemAt(node, -1);
+  return last === undefined || last === 'unknown' ? undefined : nodeEnd(last, text);
 }
 
 // Where `yaml` ends a block collection's last node: after the rest of its line, comment and line

@@ -71,10 +71,17 @@ export function unwrap(node: PlacedNode): PlacedNode {
   }
 }
 
-/** A sequence's items; `undefined` when they do not add up to its value. */
-export function itemsOf(node: PlacedNode): PlacedNode[] | undefined {
-  const items = node.children.map(unwrap);
-  return items.length === (node.result as unknown[]).length ? items : undefined;
+/**
+ * A sequence's item at `index` (from the end when negative); `undefined` past its end, and
+ * `'unknown'` when its items do not add up to its value. Sample flows locate every item of a long
+ * sequence, so this does not go through all of them.
+ */
+export function itemAt(node: PlacedNode, index: number): PlacedNode | 'unknown' | undefined {
+  if (node.children.length !== (node.result as unknown[]).length) {
+    return 'unknown';
+  }
+  const item = node.children.at(index);
+  return item === undefined ? undefined : unwrap(item);
 }
 
 /** A mapping's pairs; `undefined` when they do not add up to its value. */
