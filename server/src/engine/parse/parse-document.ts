@@ -57,25 +57,29 @@ function parsedLater(text: string, value: unknown, places: PlacedNode | undefine
   return { text, value, problems: [], locate, tree, release: releaseBoth };
 }
 
-// Like the tree, the places are dropped on `release` (they hold js-yaml's copy of the text) and
-// recorded again on a later use.
+// The places hold a node for every node of the document and js-yaml's copy of its text, more
+// than the document itself, so they are held weakly: sample flows, whose documents are never
+// released, locate again later, and places collected by then are recorded again.
 function lazyPlaces(
   text: string,
   first: PlacedNode | undefined,
 ): { nodes: () => PlacedNode | undefined; release: () => void } {
-  let root = first;
-  let placed = first !== undefined;
+  let held = first && new WeakRef(first);
+  // Text whose nodes do not add up to its value once will not the next time either.
+  let placeable = first !== undefined;
   return {
     nodes: () => {
-      if (!placed) {
-        root = placeNodes(text);
-        placed = true;
+      const kept = held?.deref();
+      if (kept !== undefined || !placeable) {
+        return kept;
       }
+      const root = placeNodes(text);
+      placeable = root !== undefined;
+      held = root && new WeakRef(root);
       return root;
     },
     release: () => {
-      root = undefined;
-      placed = false;
+      held = undefined;
     },
   };
 }
