@@ -57,29 +57,26 @@ function parsedLater(text: string, value: unknown, places: PlacedNode | undefine
   return { text, value, problems: [], locate, tree, release: releaseBoth };
 }
 
-// The places hold a node for every node of the document and js-yaml's copy of its text, more
-// than the document itself, so they are held weakly: sample flows, whose documents are never
-// released, locate again later, and places collected by then are recorded again.
+// Like the tree, the places are dropped on `release` (they hold js-yaml's copy of the text) and
+// recorded again on a later use. They are not held weakly: a `WeakRef` keeps its target until
+// the end of the job, which is the whole workspace on a cold open.
 function lazyPlaces(
   text: string,
   first: PlacedNode | undefined,
 ): { nodes: () => PlacedNode | undefined; release: () => void } {
-  let held = first && new WeakRef(first);
-  // Text whose nodes do not add up to its value once will not the next time either.
-  let placeable = first !== undefined;
+  let root = first;
+  let placed = first !== undefined;
   return {
     nodes: () => {
-      const kept = held?.deref();
-      if (kept !== undefined || !placeable) {
-        return kept;
+      if (!placed) {
+        root = placeNodes(text);
+        placed = true;
       }
-      const root = placeNodes(text);
-      placeable = root !== undefined;
-      held = root && new WeakRef(root);
       return root;
     },
     release: () => {
-      held = undefined;
+      root = undefined;
+      placed = false;
     },
   };
 }
