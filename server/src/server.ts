@@ -21,11 +21,18 @@ import { createWorkspace } from './workspace';
 
 /** Wires the handlers; the work itself happens in ./workspace and the engine. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const workspace = createWorkspace(connection);
+  // Each change is noted before it is applied, so the analysis knows where the text changed.
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      workspace.noteChange(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   let folders: string[] = [];
   let settings: Settings | undefined;
   let configurationSupported = false;
-  const workspace = createWorkspace(connection);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = (params.workspaceFolders ?? [])

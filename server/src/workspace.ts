@@ -1,7 +1,11 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type {
+  Connection,
+  Diagnostic,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, analyzeWorkspace, fileProblems } from './engine';
-import type { FileAnalysis, Problem, WorkspaceAnalysis } from './engine';
+import type { FileAnalysis, Problem, TextChange, WorkspaceAnalysis } from './engine';
 import { createFileFilter } from './file-filter';
 import { DEFAULT_SETTINGS } from './settings';
 import type { Settings } from './settings';
@@ -39,6 +43,9 @@ export function createWorkspace(connection: Connection) {
       readonly diagnosticOf: ReadonlyMap<Problem, Diagnostic | undefined>;
     }
   >();
+  /** The version of each open document last analysed, and what changed in it since. */
+  const analysed = new Map<string, number>();
+  const changes = new Map<string, TextChange | null>();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
@@ -99,10 +106,13 @@ export function createWorkspace(connection: Connection) {
   }
 
   function analyze(uri: string, entry: Entry): FileAnalysis {
+    const edit = changes.get(uri) ?? undefined;
+    changes.delete(uri);
+    analysed.set(uri, entry.document.version);
     return analyzeFile(
       uri,
       entry.document.getText(),
-      { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding },
+      { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding, edit },
       entry.analysis,
     );
   }
@@ -196,6 +206,29 @@ export function createWorkspace(connection: Connection) {
       update(uri, { document, open: false, invalidEncoding });
     },
     /** A document open in the editor, after each change. */
+    /**
+     * Notes the editor's change of an open document, before it is applied: one ranged change to
+     * the text last analysed lets the analysis skip comparing the texts; anything else is unknown.
+     */
+    noteChange(document: TextDocument, change: TextDocumentContentChangeEvent[]): void {
+      const [only] = change;
+      const known =
+        change.length === 1 &&
+        only !== undefined &&
+        'range' in only &&
+        analysed.get(document.uri) === document.version &&
+        !changes.has(document.uri);
+      changes.set(
+        document.uri,
+        known
+          ? {
+              start: document.offsetAt(only.range.start),
+              end: document.offsetAt(only.range.end),
+              inserted: only.text.length,
+            }
+          : null,
+      );
+    },
     setDocument(document: TextDocument): void {
       update(document.uri, { document, open: true, invalidEncoding: false });
     },

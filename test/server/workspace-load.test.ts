@@ -105,3 +105,46 @@ spec:
     assert.match(verdict!.message, /^deny/i);
   });
 });
+
+describe('ranged changes', () => {
+  const THREE = [POLICY, POLICY.replace('name: web', 'name: api'), POD].join('---\n');
+
+  /** The diagnostics a workspace that reads `text` afresh publishes for it. */
+  function freshDiagnostics(uri: string, text: string) {
+    const { workspace, sent } = workspaceWithLog();
+    workspace.setDocument(TextDocument.create(uri, 'yaml', 1, text));
+    workspace.flush();
+    return sent.filter((params) => params.uri === uri).at(-1)!.diagnostics;
+  }
+
+  it('give after each change what the same text read afresh gives', () => {
+    const { workspace, sent } = workspaceWithLog();
+    const uri = 'file:///ws/policies.yaml';
+    const document = TextDocument.create(uri, 'yaml', 1, THREE);
+    workspace.setDocument(document);
+    workspace.flush();
+    // Typing inside a document, breaking and mending the marker between the two, adding one.
+    const edits: [string, string][] = [
+      ['app: web', 'app: webby'],
+      // The last character of the second marker: the first two documents become one.
+      ['-\napiVersion: networking', '\napiVersion: networking'],
+      ['--\napiVersion: networking', '---\napiVersion: networking'],
+      ['polcyTypes', 'policyTypes'],
+      ['name: api', 'name: api\n---\nkind: Namespace\napiVersion: v1\nmetadata: { name: x }'],
+    ];
+    edits.forEach(([from, to], index) => {
+      const start = document.getText().indexOf(from);
+      const change = {
+        range: { start: document.positionAt(start), end: document.positionAt(start + from.length) },
+        text: to,
+      };
+      workspace.noteChange(document, [change]);
+      TextDocument.update(document, [change], index + 2);
+      workspace.setDocument(document);
+      workspace.flush();
+      const published = sent.filter((params) => params.uri === uri).at(-1)!;
+      assert.equal(published.version, index + 2);
+      assert.deepEqual(published.diagnostics, freshDiagnostics(uri, document.getText()));
+    });
+  });
+});

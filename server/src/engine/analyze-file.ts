@@ -46,6 +46,18 @@ export interface FileOptions {
   readonly maxFileSize: number;
   /** Set by the reader when the bytes were not valid UTF-8. */
   readonly invalidEncoding?: boolean;
+  /**
+   * What changed since the previous analysis, when the caller knows: the text from `start` to
+   * `end` (offsets in the previous text) was replaced by `inserted` characters. It spares the
+   * comparison of the two texts; a wrong hint gives wrong documents, so give none when unsure.
+   */
+  readonly edit?: TextChange;
+}
+
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly inserted: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -72,7 +84,12 @@ export function analyzeFile(
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const documents = placeChunks(uri, splitEdited(text, previous), previous?.documents ?? []);
+  const { edit } = options;
+  const chunks =
+    edit !== undefined && previous !== undefined && fits(edit, previous, text)
+      ? splitAround(text, previous, edit)
+      : splitEdited(text, previous);
+  const documents = placeChunks(uri, chunks, previous?.documents ?? []);
   return {
     uri,
     length: text.length,
@@ -100,10 +117,6 @@ function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] 
   if (previous === undefined || before.length === 0) {
     return splitDocuments(text);
   }
-  const chunkOf = (document: PlacedDocument, by = 0): Chunk => ({
-    offset: document.offset + by,
-    text: document.analysis.parsed.text,
-  });
   const inPlace = (document: PlacedDocument, by: number) =>
     text.startsWith(document.analysis.parsed.text, document.offset + by);
   const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
@@ -132,6 +145,57 @@ function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] 
   ) {
     tail--;
   }
+  return joinChunks(text, before, head, tail, by);
+}
+
+function fits(edit: TextChange, previous: FileAnalysis, text: string): boolean {
+  return (
+    0 <= edit.start &&
+    edit.start <= edit.end &&
+    edit.end <= previous.length &&
+    text.length === previous.length + edit.inserted - (edit.end - edit.start)
+  );
+}
+
+/**
+ * `splitEdited` when the change is known: the documents that end before the one holding the
+ * change's start (and before the document ahead of it, whose end is the next one's marker line)
+ * and those that start after its end with a marker line are kept without comparing any text.
+ */
+function splitAround(text: string, previous: FileAnalysis, edit: TextChange): Chunk[] {
+  const before = previous.documents;
+  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
+  let affected = before.findIndex((document) => end(document) >= edit.start);
+  if (affected === -1) {
+    affected = before.length;
+  }
+  const head = Math.max(0, affected - 1);
+  const by = edit.inserted - (edit.end - edit.start);
+  let tail = before.findIndex(
+    (document, index) =>
+      index >= head &&
+      document.offset > edit.end &&
+      STARTS_WITH_MARKER.test(document.analysis.parsed.text),
+  );
+  if (tail === -1) {
+    tail = before.length;
+  }
+  return joinChunks(text, before, head, tail, by);
+}
+
+/** The kept documents before `head` and from `tail` (moved by `by`), and a new cut between. */
+function joinChunks(
+  text: string,
+  before: readonly PlacedDocument[],
+  head: number,
+  tail: number,
+  by: number,
+): Chunk[] {
+  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
+  const chunkOf = (document: PlacedDocument, shift = 0): Chunk => ({
+    offset: document.offset + shift,
+    text: document.analysis.parsed.text,
+  });
   const from = head === 0 ? 0 : end(before[head - 1]!);
   const to = tail === before.length ? text.length : before[tail]!.offset + by;
   const middle = splitDocuments(text.slice(from, to)).map((chunk) => ({

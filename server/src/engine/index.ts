@@ -1,5 +1,11 @@
 export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analyze-file';
-export type { FileAnalysis, FileOptions, DocumentAnalysis, PlacedDocument } from './analyze-file';
+export type {
+  FileAnalysis,
+  FileOptions,
+  DocumentAnalysis,
+  PlacedDocument,
+  TextChange,
+} from './analyze-file';
 export { analyzeWorkspace, fileProblems } from './analyze-workspace';
 export type { FlowAnalysis, WorkspaceAnalysis, WorkspaceOptions } from './analyze-workspace';
 export { describeAt } from './describe-at';

@@ -56,11 +56,18 @@ describe('an edited file', () => {
         (start, edits) => {
           let text = start;
           let file = analyzeFile('file:///a.yaml', text, OPTIONS);
+          let told = analyzeFile('file:///a.yaml', text, OPTIONS);
           for (const [at, removed, inserted] of edits) {
             const from = at % (text.length + 1);
-            text = text.slice(0, from) + inserted + text.slice(from + removed);
+            const to = Math.min(text.length, from + removed);
+            text = text.slice(0, from) + inserted + text.slice(to);
+            const fresh = layout(analyzeFile('file:///a.yaml', text, OPTIONS));
+            // Found by comparing the texts, and told by the caller.
             file = analyzeFile('file:///a.yaml', text, OPTIONS, file);
-            assert.deepEqual(layout(file), layout(analyzeFile('file:///a.yaml', text, OPTIONS)));
+            assert.deepEqual(layout(file), fresh);
+            const edit = { start: from, end: to, inserted: inserted.length };
+            told = analyzeFile('file:///a.yaml', text, { ...OPTIONS, edit }, told);
+            assert.deepEqual(layout(told), fresh);
           }
         },
       ),
