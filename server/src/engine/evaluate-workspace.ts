@@ -69,6 +69,8 @@ export interface EvaluationMemo {
   readonly dataplane: Dataplane;
   /** What each group of objects (a file) contributed, by the group's key (its URI). */
   readonly parts: ReadonlyMap<string, Part>;
+  /** The samples of each part, as `samples` was made of them. */
+  readonly sampleLists: readonly (readonly SampleFlow[])[];
   /** Every sample flow, in order, with what was found for it at the same index. */
   readonly samples: readonly SampleFlow[];
   /** Valid for this evaluation's world. */
@@ -92,6 +94,8 @@ interface Part {
   readonly objects: readonly PlacedObject[];
   readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
   readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
+  /** Every sample of the part, in order. */
+  readonly samples: readonly SampleFlow[];
   readonly worldObjects: readonly PlacedObject[];
 }
 
@@ -120,7 +124,12 @@ export function evaluateGroups(
     parts.set(key, partOf(objects, memo?.parts.get(key)));
   }
   const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
-  const samples = [...parts.values()].flatMap((part) => [...part.samplesOf.values()].flat());
+  // The samples of unchanged files are the same lists: then the whole list is the same too.
+  const sampleLists = [...parts.values()].map((part) => part.samples);
+  const samples =
+    memo !== undefined && sameItems(sampleLists, memo.sampleLists)
+      ? memo.samples
+      : sampleLists.flat();
   const sameParts = memo !== undefined && sameWorldParts(parts, memo.parts);
   const worldBuild = sameParts
     ? memo.worldBuild
@@ -141,7 +150,7 @@ export function evaluateGroups(
   if (
     changedPods !== undefined &&
     memo!.dataplane === options.dataplane &&
-    sameItems(samples, memo!.samples)
+    (samples === memo!.samples || sameItems(samples, memo!.samples))
   ) {
     const redecided = redecide(previous!, changed, world, changedPods, decide);
     if (redecided !== undefined) {
@@ -151,7 +160,7 @@ export function evaluateGroups(
         flows,
         problems,
         changedFlows,
-        memo: { ...memo!, parts, worldBuild, resolutions, results, classifier },
+        memo: { ...memo!, parts, sampleLists, worldBuild, resolutions, results, classifier },
       };
     }
   }
@@ -188,6 +197,7 @@ export function evaluateGroups(
       dataplane: options.dataplane,
       parts,
       worldBuild,
+      sampleLists,
       samples,
       resolutions,
       results,
@@ -341,12 +351,15 @@ function partOf(objects: readonly PlacedObject[], previous: Part | undefined): P
       worldObjects.push(object);
     }
   }
-  // The same world objects keep the same list, so the world is seen to be the same.
+  // The same world objects and samples keep the same lists, so that they are seen to be.
   const same = previous !== undefined && sameItems(worldObjects, previous.worldObjects);
+  const samples = [...samplesOf.values()].flat();
+  const sameSamples = previous !== undefined && sameItems(samples, previous.samples);
   return {
     objects,
     policyOf,
     samplesOf,
+    samples: sameSamples ? previous.samples : samples,
     worldObjects: same ? previous.worldObjects : worldObjects,
   };
 }
