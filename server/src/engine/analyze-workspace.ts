@@ -122,7 +122,10 @@ export function analyzeWorkspace(
   };
   const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
   // After pods were replaced, only the selectors that match one of them are checked again.
-  const selectorProblemsFor = (policy: NetworkPolicy, kept: AnalysisMemo | undefined) => {
+  const selectorProblemsFor = (
+    policy: NetworkPolicy,
+    kept: AnalysisMemo | undefined,
+  ): SelectorProblems => {
     const before = kept?.selectorProblemsOf.get(policy);
     if (before === undefined) {
       return anchorEach(policy, checkPolicySelectors(policy, world, options.dataplane, file));
@@ -132,14 +135,14 @@ export function analyzeWorkspace(
       return before;
     }
     const checked = checkPolicySelectors(policy, world, options.dataplane, file, stale);
-    return new Map([...before, ...anchorEach(policy, checked)]);
+    return selectorProblems(new Map([...before.byKey, ...anchorEach(policy, checked).byKey]));
   };
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
   const reusable = changedPods !== undefined && sameDataplane;
   // Whether a DNS victim could have changed: kube-dns, or a pod of the policy's namespace.
   const touched = reusable
     ? new Set([
-        ...namespacesOfChanges(memo.evaluation.policies, policies),
+        ...(evaluation.changedPolicies ?? policies).map((policy) => policy.namespace),
         ...[...changedPods].map((pod) => pod.namespace),
         ...([...changedPods].some((pod) => pod.labels['k8s-app'] === 'kube-dns')
           ? policies.map((policy) => policy.namespace)
@@ -154,15 +157,16 @@ export function analyzeWorkspace(
     checkDnsEgress(policies, world, options.dataplane, file, fresh, evaluation.evaluate),
   );
   for (const policy of policies) {
-    const selectorMap = selectorProblemsFor(policy, reusable ? memo : undefined);
-    selectorProblemsOf.set(policy, selectorMap);
-    const selectors = [...selectorMap.values()].flat();
+    const selectors = selectorProblemsFor(policy, reusable ? memo : undefined);
+    selectorProblemsOf.set(policy, selectors);
     const dns = freshSet.has(policy)
       ? anchor(policy, dnsFound.get(policy) ?? [])
       : memo!.dnsProblemsOf.get(policy)!;
     dnsProblemsOf.set(policy, dns);
-    for (const { uri, problem } of [...selectors, ...dns]) {
-      add(uri, place(problem, policy.origin.offset));
+    for (const list of [selectors.all, dns]) {
+      for (const { uri, problem } of list) {
+        add(uri, place(problem, policy.origin.offset));
+      }
     }
   }
   const crossProblems = [...checkObjects(loggingRelevant), ...evaluation.problems];
@@ -279,14 +283,23 @@ function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): 
   };
 }
 
-/** The selects-nothing problems of one policy's selectors, relative to its document. */
-type SelectorProblems = ReadonlyMap<string, readonly PlacedProblem[]>;
+/** The selects-nothing problems of one policy, relative to its document: by selector, and all. */
+interface SelectorProblems {
+  readonly byKey: ReadonlyMap<string, readonly PlacedProblem[]>;
+  readonly all: readonly PlacedProblem[];
+}
+
+function selectorProblems(byKey: ReadonlyMap<string, readonly PlacedProblem[]>): SelectorProblems {
+  return { byKey, all: [...byKey.values()].flat() };
+}
 
 function anchorEach(
   policy: NetworkPolicy,
   found: ReadonlyMap<string, readonly PlacedProblem[]>,
-): Map<string, readonly PlacedProblem[]> {
-  return new Map([...found].map(([key, placed]) => [key, anchor(policy, placed)]));
+): SelectorProblems {
+  return selectorProblems(
+    new Map([...found].map(([key, placed]) => [key, anchor(policy, placed)])),
+  );
 }
 
 /** The problems of one policy, with spans relative to its document. */
@@ -303,19 +316,6 @@ function groupByPolicy(found: readonly PolicyProblem[]): Map<NetworkPolicy, Plac
     byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), { uri, problem }]);
   }
   return byPolicy;
-}
-
-/** The namespaces of the policies added or removed between two analyses. */
-function namespacesOfChanges(
-  before: readonly NetworkPolicy[],
-  after: readonly NetworkPolicy[],
-): Set<string> {
-  const kept = new Set(after);
-  const previous = new Set(before);
-  return new Set([
-    ...before.filter((policy) => !kept.has(policy)).map((policy) => policy.namespace),
-    ...after.filter((policy) => !previous.has(policy)).map((policy) => policy.namespace),
-  ]);
 }
 
 function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {

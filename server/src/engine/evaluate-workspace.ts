@@ -52,6 +52,11 @@ export interface WorkspaceEvaluation {
    * world changed in nothing else; empty when the world is the same; absent otherwise.
    */
   readonly changedPods?: ReadonlySet<Pod>;
+  /**
+   * The policies added or removed since the previous evaluation given, when the others kept
+   * their order; absent otherwise.
+   */
+  readonly changedPolicies?: readonly NetworkPolicy[];
   /** Decides any other flow against the same policies and world, sharing what was found. */
   readonly evaluate: (flow: Flow) => Verdict;
   /** What the next evaluation of the same workspace may reuse. */
@@ -146,7 +151,13 @@ export function evaluateGroups(
   };
   const decide = (sample: SampleFlow, flow: Flow) =>
     toResult(sample, flow, evaluate(flow), options.dataplane);
-  const common = { policies, world, evaluate, ...(changedPods ? { changedPods } : {}) };
+  const common = {
+    policies,
+    world,
+    evaluate,
+    ...(changedPods ? { changedPods } : {}),
+    ...(changed ? { changedPolicies: changed } : {}),
+  };
   if (
     changedPods !== undefined &&
     memo!.dataplane === options.dataplane &&
