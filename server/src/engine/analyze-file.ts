@@ -101,6 +101,11 @@ export function analyzeFile(
   };
 }
 
+/** Where a document ends in its file: the next document, or a dropped blank chunk, begins there. */
+function endOf(document: PlacedDocument): number {
+  return document.offset + document.analysis.parsed.text.length;
+}
+
 const STARTS_WITH_MARKER = /^---(?=[ \t\r\n]|$)/;
 
 function atLineStart(text: string, offset: number): boolean {
@@ -119,13 +124,12 @@ function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] 
   }
   const inPlace = (document: PlacedDocument, by: number) =>
     text.startsWith(document.analysis.parsed.text, document.offset + by);
-  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
   // From the start: documents in place and back to back from offset 0. The last one's end is
   // not known to be a cut any more (the next document's marker line may be what changed).
   let head = 0;
   while (
     head < before.length &&
-    before[head]!.offset === (head === 0 ? 0 : end(before[head - 1]!)) &&
+    before[head]!.offset === (head === 0 ? 0 : endOf(before[head - 1]!)) &&
     inPlace(before[head]!, 0)
   ) {
     head++;
@@ -137,8 +141,9 @@ function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] 
   let tail = before.length;
   while (
     tail - 1 >= head &&
-    end(before[tail - 1]!) === (tail === before.length ? previous.length : before[tail]!.offset) &&
-    before[tail - 1]!.offset + by >= (head === 0 ? 0 : end(before[head - 1]!)) &&
+    endOf(before[tail - 1]!) ===
+      (tail === before.length ? previous.length : before[tail]!.offset) &&
+    before[tail - 1]!.offset + by >= (head === 0 ? 0 : endOf(before[head - 1]!)) &&
     STARTS_WITH_MARKER.test(before[tail - 1]!.analysis.parsed.text) &&
     atLineStart(text, before[tail - 1]!.offset + by) &&
     inPlace(before[tail - 1]!, by)
@@ -164,8 +169,7 @@ function fits(edit: TextChange, previous: FileAnalysis, text: string): boolean {
  */
 function splitAround(text: string, previous: FileAnalysis, edit: TextChange): Chunk[] {
   const before = previous.documents;
-  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
-  let affected = before.findIndex((document) => end(document) >= edit.start);
+  let affected = before.findIndex((document) => endOf(document) >= edit.start);
   if (affected === -1) {
     affected = before.length;
   }
@@ -191,12 +195,11 @@ function joinChunks(
   tail: number,
   by: number,
 ): Chunk[] {
-  const end = (document: PlacedDocument) => document.offset + document.analysis.parsed.text.length;
   const chunkOf = (document: PlacedDocument, shift = 0): Chunk => ({
     offset: document.offset + shift,
     text: document.analysis.parsed.text,
   });
-  const from = head === 0 ? 0 : end(before[head - 1]!);
+  const from = head === 0 ? 0 : endOf(before[head - 1]!);
   const to = tail === before.length ? text.length : before[tail]!.offset + by;
   const middle = splitDocuments(text.slice(from, to)).map((chunk) => ({
     offset: chunk.offset + from,

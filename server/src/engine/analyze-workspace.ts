@@ -1,4 +1,5 @@
 import type { FileAnalysis } from './analyze-file';
+import { sameItems } from './same-items';
 import { checkObjects, mattersToLogging } from './check';
 import { evaluateGroups } from './evaluate-workspace';
 import type { WorkspaceEvaluation } from './evaluate-workspace';
@@ -316,10 +317,6 @@ function groupByPolicy(found: readonly PolicyProblem[]): Map<NetworkPolicy, Plac
     byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), { uri, problem }]);
   }
   return byPolicy;
-}
-
-function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
-  return left.length === right.length && left.every((item, index) => item === right[index]);
 }
 
 /** The problems of a file alone under a dataplane profile, before any cross-file analysis. */

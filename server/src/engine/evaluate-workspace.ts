@@ -1,4 +1,5 @@
 import { classify } from './classify';
+import { sameItems } from './same-items';
 import { createEvaluator } from './evaluate/evaluator';
 import { classifierOf, distinctBlocks } from './evaluate/pod-classes';
 import type { Classifier } from './evaluate/pod-classes';
@@ -7,9 +8,10 @@ import { toFlow } from './flows/evaluate-flows';
 import { readSampleFlows } from './flows/read-flows';
 import type { FlowResult, SampleFlow, UnresolvedEndpoint } from './flows/types';
 import { buildPolicy } from './model/build-policy';
+import { selectsPod } from './model/types';
 import type { NetworkPolicy } from './model/types';
 import type { PlacedObject, PlacedProblem } from './source';
-import { buildWorldInOrder } from './world/build-world';
+import { buildWorldInOrder, compareText } from './world/build-world';
 import type { WorldBuild } from './world/build-world';
 import type { Pod, World } from './world/types';
 
@@ -266,13 +268,7 @@ function redecide(
       : [...new Set(namespaces.flatMap((namespace) => memo.byNamespace().get(namespace) ?? []))];
   const selected = (endpoint: Endpoint): boolean =>
     changed === undefined ||
-    (endpoint.kind === 'pod' &&
-      changed.some(
-        (policy) =>
-          policy.namespace === endpoint.pod.namespace &&
-          policy.podSelector !== null &&
-          policy.podSelector.matches(endpoint.pod.labels),
-      ));
+    (endpoint.kind === 'pod' && changed.some((policy) => selectsPod(policy, endpoint.pod)));
   const replaced = (endpoint: Endpoint) => endpoint.kind === 'pod' && changedPods.has(endpoint.pod);
   const flows = [...previous.flows];
   const changedFlows: number[] = [];
@@ -340,7 +336,7 @@ function podChanges(before: World, after: World): Set<Pod> | undefined {
 /** The world objects of every part, by URI, each in its file's order. */
 function inFileOrder(parts: ReadonlyMap<string, Part>): (readonly PlacedObject[])[] {
   return [...parts]
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .sort(([left], [right]) => compareText(left, right))
     .map(([, part]) => part.worldObjects)
     .filter((objects) => objects.length > 0);
 }
@@ -475,10 +471,6 @@ function once<T>(compute: () => T): () => T {
     value ??= { value: compute() };
     return value.value;
   };
-}
-
-function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
-  return left.length === right.length && left.every((item, index) => item === right[index]);
 }
 
 /** Resolves `from`, `to` and a port for the `simulate` command: a flow, or why there is none. */

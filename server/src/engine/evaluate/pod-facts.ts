@@ -1,6 +1,6 @@
 import type { Address } from '../model/ip-block';
 import { parseAddress } from '../model/ip-block';
-import { isolates } from '../model/types';
+import { isolates, selectsPod } from '../model/types';
 import type { Labels, NetworkPolicy } from '../model/types';
 import { namespaceLabels } from '../world/build-world';
 import type { Pod, World } from '../world/types';
@@ -73,10 +73,7 @@ export function createFactsLookup(
 // direction in its effective policyTypes.
 function select(candidates: readonly NetworkPolicy[], pod: Pod, direction: Direction): Selection {
   const policies = candidates.filter(
-    (policy) =>
-      isolates(policy, direction) &&
-      policy.podSelector !== null &&
-      policy.podSelector.matches(pod.labels),
+    (policy) => isolates(policy, direction) && selectsPod(policy, pod),
   );
   return { policies, refs: policies.map((policy) => policy.ref) };
 }

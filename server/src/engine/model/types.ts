@@ -1,5 +1,5 @@
 import type { Direction, PolicyRef } from '../evaluate/verdict';
-import type { Origin, Protocol } from '../world/types';
+import type { Origin, Pod, Protocol } from '../world/types';
 import type { Address } from './ip-block';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -77,6 +77,15 @@ export interface NetworkPolicy {
   readonly egress: readonly Rule[];
   readonly origin: Origin;
   readonly ref: PolicyRef;
+}
+
+/** Whether the policy's `spec.podSelector` selects the pod: a pod of its own namespace. */
+export function selectsPod(policy: NetworkPolicy, pod: Pod): boolean {
+  return (
+    policy.namespace === pod.namespace &&
+    policy.podSelector !== null &&
+    policy.podSelector.matches(pod.labels)
+  );
 }
 
 export function isolates(policy: NetworkPolicy, direction: Direction): boolean {

@@ -1,6 +1,7 @@
 import type { Dataplane, Direction } from '../evaluate/verdict';
 import { locateOrigin } from '../locate-origin';
 import type { FileLookup } from '../locate-origin';
+import { selectsPod } from '../model/types';
 import type { NetworkPolicy, Peer } from '../model/types';
 import type { Path, PlacedProblem } from '../source';
 import type { Origin, Pod, World } from '../world/types';
@@ -9,24 +10,11 @@ import { matchesNoPod } from './select-pods';
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
 /**
- * A `selects-nothing` warning on each selector that matches no pod, where the workspace
- * declares pods in the selector's scope: a repository of policies alone, or a namespace
- * selector for namespaces the workspace does not describe (kube-system), says nothing.
- */
-export function checkSelectsNothing(
-  policies: readonly NetworkPolicy[],
-  world: World,
-  dataplane: Dataplane,
-  file: FileLookup,
-): PlacedProblem[] {
-  return policies
-    .flatMap((policy) => [...checkPolicySelectors(policy, world, dataplane, file).values()])
-    .flat();
-}
-
-/**
- * `checkSelectsNothing` for one policy, by selector: `podSelector`, or `ingress/0/1` for the
- * second peer of the first ingress rule. With `keys`, only those selectors are checked.
+ * A `selects-nothing` warning on each selector of the policy that matches no pod, where the
+ * workspace declares pods in the selector's scope: a repository of policies alone, or a namespace
+ * selector for namespaces the workspace does not describe (kube-system), says nothing. By
+ * selector: `podSelector`, or `ingress/0/1` for the second peer of the first ingress rule. With
+ * `keys`, only those selectors are checked.
  */
 export function checkPolicySelectors(
   policy: NetworkPolicy,
@@ -70,7 +58,7 @@ const POLICY_SELECTOR = 'podSelector';
 export function selectorsTouching(policy: NetworkPolicy, pods: ReadonlySet<Pod>): Set<string> {
   const keys = new Set<string>();
   for (const pod of pods) {
-    if (pod.namespace === policy.namespace && policy.podSelector?.matches(pod.labels) === true) {
+    if (selectsPod(policy, pod)) {
       keys.add(POLICY_SELECTOR);
     }
     for (const direction of DIRECTIONS) {

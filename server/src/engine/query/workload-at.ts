@@ -1,7 +1,7 @@
 import { isPodKind } from '../classify';
 import type { WorkspaceAnalysis } from '../analyze-workspace';
 import type { Dataplane, Direction } from '../evaluate/verdict';
-import { isolates } from '../model/types';
+import { isolates, selectsPod } from '../model/types';
 import type { NetworkPolicy } from '../model/types';
 import type { Span } from '../span';
 import type { Pod } from '../world/types';
@@ -63,11 +63,7 @@ export function isolationOf(
   dataplane: Dataplane,
 ): PodIsolation {
   const selecting = policies.filter(
-    (policy) =>
-      policy.namespace === pod.namespace &&
-      isolates(policy, direction) &&
-      policy.podSelector !== null &&
-      policy.podSelector.matches(pod.labels),
+    (policy) => isolates(policy, direction) && selectsPod(policy, pod),
   );
   // GKE Dataplane V2 does not isolate host-network pods; see evaluate-direction.
   const ignored = pod.hostNetwork && dataplane === 'gke-dataplane-v2';

@@ -1,4 +1,5 @@
 import { classify, WORKLOAD_KINDS } from '../classify';
+import { sameItems } from '../same-items';
 import type { KnownKind } from '../classify';
 import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../source';
@@ -174,10 +175,6 @@ function readDraft(object: PlacedObject, kind: KnownKind): PodDraft | undefined 
   return draft === undefined || draft.name === '' ? undefined : draft;
 }
 
-function sameItems<T>(left: readonly T[], right: readonly T[]): boolean {
-  return left.length === right.length && left.every((item, index) => item === right[index]);
-}
-
 // The previous map is kept when nothing in it changed, so that a same-namespaces world shows.
 function mergeNamespaces(
   declared: Map<string, Namespace>,
@@ -256,7 +253,8 @@ function comparePods(left: PodDraft, right: PodDraft): number {
   );
 }
 
-function compareText(left: string, right: string): number {
+/** Orders texts by code unit, as the world orders namespaces, pods and files. */
+export function compareText(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
