@@ -141,5 +141,3 @@ function note(
 ): LoggingNote {
   return { code, message, origin: originOf(object, path) };
 }
-
-
