@@ -20,6 +20,7 @@ export function makePod(fields: Partial<Pod> & Pick<Pod, 'name'>): Endpoint {
     ipAssigned: false,
     hostNetwork: false,
     origin: ORIGIN,
+    index: 0,
     ...fields,
   };
   return { kind: 'pod', pod };

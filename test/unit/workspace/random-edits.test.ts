@@ -119,6 +119,9 @@ describe('random edits of a generated workspace', () => {
               { dataplane },
             );
             assert.deepEqual(observable(analysis), observable(fresh));
+            // Per-pod caches are arrays by index: a pod kept from an earlier world must sit at
+            // the same position in this one.
+            analysis.world.pods.forEach((pod, index) => assert.equal(pod.index, index));
           }
         },
       ),

@@ -32,48 +32,36 @@ export function createEvaluator(
     // A connection needs both the source's egress and the destination's ingress.
     return { allowed: egress.allowed && ingress.allowed, egress, ingress };
   };
-  // Verdicts hold no pod: flows between endpoints of the same classes share one verdict.
-  // Key pairs below 2^15 each make one small-integer key; larger ones take a second level.
-  const byPair = new Map<number, Map<number, Verdict>>();
-  const byLargePair = new Map<number, Map<number, Map<number, Verdict>>>();
-  const portsOf = (source: number, destination: number): Map<number, Verdict> => {
-    if (source < PAIR_LIMIT && destination < PAIR_LIMIT) {
-      const pair = source * PAIR_LIMIT + destination;
-      let byPort = byPair.get(pair);
-      if (byPort === undefined) {
-        byPort = new Map();
-        byPair.set(pair, byPort);
-      }
-      return byPort;
-    }
-    let byDestination = byLargePair.get(source);
-    if (byDestination === undefined) {
-      byDestination = new Map();
-      byLargePair.set(source, byDestination);
-    }
-    let byPort = byDestination.get(destination);
-    if (byPort === undefined) {
-      byPort = new Map();
-      byDestination.set(destination, byPort);
-    }
-    return byPort;
-  };
+  // Verdicts hold no pod: flows between endpoints of the same classes share one verdict. They
+  // are kept by source class, then by destination class and port in one number, a small integer
+  // (a hash of no object) while destination classes stay below 2^13.
+  const bySource: (Map<number, Verdict> | undefined)[] = [];
   return (flow) => {
     const portKey = portKeyOf(flow);
     if (portKey === -1) {
       return decide(flow);
     }
-    const byPort = portsOf(classifier.keyOf(flow.source), classifier.keyOf(flow.destination));
-    let verdict = byPort.get(portKey);
+    const source = classifier.keyOf(flow.source);
+    while (bySource.length <= source) {
+      bySource.push(undefined);
+    }
+    let verdicts = bySource[source];
+    if (verdicts === undefined) {
+      verdicts = new Map();
+      bySource[source] = verdicts;
+    }
+    const key = classifier.keyOf(flow.destination) * PORT_KEYS + portKey;
+    let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = decide(flow);
-      byPort.set(portKey, verdict);
+      verdicts.set(key, verdict);
     }
     return verdict;
   };
 }
 
-const PAIR_LIMIT = 1 << 15;
+// Port keys are below 65,536 × 4.
+const PORT_KEYS = 1 << 18;
 
 /** One small integer per (port, protocol); -1 for a flow the cache should not key. */
 function portKeyOf(flow: Flow): number {

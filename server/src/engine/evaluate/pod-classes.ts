@@ -2,6 +2,7 @@ import { parseAddress } from '../model/ip-block';
 import type { IpBlock, NetworkPolicy } from '../model/types';
 import type { Pod } from '../world/types';
 import { createSignatures } from './address-signatures';
+import { createPodMemo } from './pod-memo';
 import type { Endpoint } from './verdict';
 
 /**
@@ -39,9 +40,9 @@ export function classifierOf(blocks: readonly IpBlock[]): Classifier {
   const selectionKeys = createInterner();
   const portSets = createInterner();
   const endpointKeys = createInterner();
-  const byPod = new Map<Pod, number>();
-  const bySelection = new Map<Pod, number>();
-  const byNamedIp = new Map<Pod, Map<string, number>>();
+  const byPod = createPodMemo<number>();
+  const bySelection = createPodMemo<number>();
+  const byNamedIp = createPodMemo<Map<string, number>>();
   const byExternalIp = new Map<string, number>();
 
   const signatureOf = createSignatures(blocks);

@@ -4,6 +4,7 @@ import { isolates, selectsPod } from '../model/types';
 import type { Labels, NetworkPolicy } from '../model/types';
 import { namespaceLabels } from '../world/build-world';
 import type { Pod, World } from '../world/types';
+import { createPodMemo } from './pod-memo';
 import type { Direction, PolicyRef } from './verdict';
 
 /** The policies that select a pod for one direction. */
@@ -35,7 +36,7 @@ export function createFactsLookup(
       list.push(policy);
     }
   }
-  const facts = new Map<Pod, PodFacts>();
+  const facts = createPodMemo<PodFacts>();
   // Pods of one selection key (same namespace and labels) share their selections.
   const selections = new Map<number, Pick<PodFacts, 'ingress' | 'egress'>>();
   const selectionsOf = (pod: Pod): Pick<PodFacts, 'ingress' | 'egress'> => {

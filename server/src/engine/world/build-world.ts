@@ -4,7 +4,7 @@ import type { KnownKind } from '../classify';
 import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../source';
 import { originOf } from '../source';
-import { assignIps } from './assign-ips';
+import { assignIps, toPod } from './assign-ips';
 import { readPod, readWorkloadPod } from './read-pod';
 import type { PodDraft } from './read-pod';
 import type { Namespace, Pod, World, WorkloadKind } from './types';
@@ -124,9 +124,7 @@ function placePods(
     if (draft === previous.drafts[index]) {
       return pod;
     }
-    return pod.ipAssigned
-      ? { ...draft, ip: pod.ip, ips: [pod.ip], ipAssigned: true }
-      : { ...draft, ip: pod.ip, ipAssigned: false };
+    return toPod(draft, pod.ipAssigned ? pod.ips : draft.ips, pod.ipAssigned, index);
   });
   return { drafts, keys, pods };
 }

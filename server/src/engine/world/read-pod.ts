@@ -15,7 +15,7 @@ import type { ContainerPort, Pod, Protocol, WorkloadKind } from './types';
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** A pod before IP assignment: `ips` is empty when the object gave none. */
-export type PodDraft = Omit<Pod, 'ip' | 'ipAssigned'>;
+export type PodDraft = Omit<Pod, 'ip' | 'ipAssigned' | 'index'>;
 
 export function readPod(object: PlacedObject): PodDraft {
   const metadata = readMetadata(object.value);

@@ -46,6 +46,11 @@ export interface Pod {
   readonly owner?: { readonly kind: string; readonly name: string };
   readonly generateName?: string;
   readonly origin: Origin;
+  /**
+   * The pod's position in `World.pods`. A pod object is only ever shared by worlds that hold it
+   * at the same position, so per-pod caches can be arrays.
+   */
+  readonly index: number;
 }
 
 /** Namespaces and pods of the workspace, with the indexes the engine and the editor need. */
