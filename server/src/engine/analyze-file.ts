@@ -8,7 +8,7 @@ import { splitDocuments } from './parse/split';
 import type { Chunk } from './parse/split';
 import type { Problem } from './problem';
 import { shiftProblem } from './problem';
-import type { PlacedObject, SourceObject } from './source';
+import type { Locate, Path, PlacedObject, SourceObject } from './source';
 
 /** One document of a file, analysed on its own; reused while its text is unchanged. */
 export interface DocumentAnalysis {
@@ -284,29 +284,60 @@ interface MovableDocument extends PlacedDocument {
 }
 
 function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number): MovableDocument {
-  const place = { offset };
-  // Fields written out rather than spread: V8 gives every object made by spreading and then
-  // adding a field a shape of its own, and readers of 20,000 such objects slow down.
-  const objects = analysis.objects.map((object): PlacedObject => ({
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    value: object.value,
-    path: object.path,
-    locate: object.locate,
-    uri,
-    get offset() {
-      return place.offset;
-    },
-  }));
-  const fixed = analysis.objects.some((object) => object.kind === 'SampleFlows');
-  return {
-    get offset() {
-      return place.offset;
-    },
-    analysis,
-    objects,
-    ...(fixed ? {} : { move: (to: number) => void (place.offset = to) }),
-  };
+  return new DocumentAt(uri, analysis, { offset });
+}
+
+/** Where a document sits in its file: read by the document and its objects, moved by `move`. */
+interface Place {
+  offset: number;
+}
+
+// Classes where plain data would do, for memory and speed: V8 keeps each object literal that
+// has a getter as a dictionary (some 300 bytes more an object, 40,000 objects at the bench's
+// largest scale), and gives every object made by spreading and adding a field a shape of its own.
+class DocumentAt implements MovableDocument {
+  readonly analysis: DocumentAnalysis;
+  readonly objects: readonly PlacedObject[];
+  readonly move?: (offset: number) => void;
+  readonly #place: Place;
+
+  constructor(uri: string, analysis: DocumentAnalysis, place: Place) {
+    this.analysis = analysis;
+    this.objects = analysis.objects.map((object) => new ObjectAt(object, uri, place));
+    // Sample flows hold absolute spans: their documents are placed anew when they move.
+    if (!analysis.objects.some((object) => object.kind === 'SampleFlows')) {
+      this.move = (to) => void (place.offset = to);
+    }
+    this.#place = place;
+  }
+
+  get offset(): number {
+    return this.#place.offset;
+  }
+}
+
+class ObjectAt implements PlacedObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly path: Path;
+  readonly locate: Locate;
+  readonly uri: string;
+  readonly #place: Place;
+
+  constructor(object: SourceObject, uri: string, place: Place) {
+    this.apiVersion = object.apiVersion;
+    this.kind = object.kind;
+    this.value = object.value;
+    this.path = object.path;
+    this.locate = object.locate;
+    this.uri = uri;
+    this.#place = place;
+  }
+
+  get offset(): number {
+    return this.#place.offset;
+  }
 }
 
 export function analyzeDocument(text: string): DocumentAnalysis {

@@ -269,19 +269,61 @@ function sameProblems(left: readonly Problem[], right: readonly Problem[]): bool
   );
 }
 
-// A log preview is made when something reads it (a hover, the preview, the CLI) or when the
-// flow expects one: for most flows of a large workspace, nothing ever does.
 function analyzeFlow(result: FlowResult, logging: LoggingConfig, world: World): FlowAnalysis {
-  let logs: LogPreview | undefined;
-  const preview = () =>
-    (logs ??= previewLogs(result.flow, result.verdict, logging, world.namespaces));
-  return {
-    ...result,
-    get logs() {
-      return preview();
-    },
-    loggedOk: result.expectLogged === null || checkExpectLogged(preview(), result.expectLogged),
-  };
+  return new AnalyzedFlow(result, logging, world.namespaces);
+}
+
+// A class where plain data would do: V8 keeps each object literal that has a getter as a
+// dictionary, and a workspace may hold 10,000 flows. `logs` lives once, on the prototype.
+class AnalyzedFlow implements FlowAnalysis {
+  readonly uri: string;
+  readonly span: FlowResult['span'];
+  readonly origin: FlowResult['origin'];
+  readonly name: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol: FlowResult['protocol'];
+  readonly expect: FlowResult['expect'];
+  readonly expectLogged: boolean | null;
+  readonly flow: FlowResult['flow'];
+  readonly verdict: FlowResult['verdict'];
+  readonly dataplane: FlowResult['dataplane'];
+  readonly ok: boolean;
+  readonly loggedOk: boolean;
+  #logs: LogPreview | undefined;
+  readonly #logging: LoggingConfig;
+  readonly #namespaces: World['namespaces'];
+
+  constructor(result: FlowResult, logging: LoggingConfig, namespaces: World['namespaces']) {
+    this.uri = result.uri;
+    this.span = result.span;
+    this.origin = result.origin;
+    this.name = result.name;
+    this.from = result.from;
+    this.to = result.to;
+    this.port = result.port;
+    this.protocol = result.protocol;
+    this.expect = result.expect;
+    this.expectLogged = result.expectLogged;
+    this.flow = result.flow;
+    this.verdict = result.verdict;
+    this.dataplane = result.dataplane;
+    this.ok = result.ok;
+    this.#logging = logging;
+    this.#namespaces = namespaces;
+    this.loggedOk =
+      result.expectLogged === null || checkExpectLogged(this.logs, result.expectLogged);
+  }
+
+  /**
+   * Made when something reads it (a hover, the preview, the CLI) or when the flow expects one:
+   * for most flows of a large workspace, nothing ever does.
+   */
+  get logs(): LogPreview {
+    this.#logs ??= previewLogs(this.flow, this.verdict, this.#logging, this.#namespaces);
+    return this.#logs;
+  }
 }
 
 /** The selects-nothing problems of one policy, relative to its document: by selector, and all. */
