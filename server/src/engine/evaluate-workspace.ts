@@ -3,6 +3,8 @@ import { sameItems } from './same-items';
 import { createEvaluator } from './evaluate/evaluator';
 import { classifierOf, distinctBlocks } from './evaluate/pod-classes';
 import type { Classifier } from './evaluate/pod-classes';
+import { keptSelections } from './evaluate/pod-facts';
+import type { KeyedSelection, Selections } from './evaluate/pod-facts';
 import type { Dataplane, Endpoint, Flow, Verdict } from './evaluate/verdict';
 import { toFlow } from './flows/evaluate-flows';
 import { readSampleFlows } from './flows/read-flows';
@@ -88,6 +90,8 @@ export interface EvaluationMemo {
   readonly flowIndexOf: Int32Array;
   /** Endpoint classes for this world; kept while the distinct ipBlocks are the same. */
   readonly classifier: KeptClassifier;
+  /** The policies selecting each of the classifier's selection keys, found so far. */
+  readonly selections: Selections;
   /** The samples (by index) with a pod of each namespace at one end; found on first use. */
   readonly byNamespace: () => ReadonlyMap<string, readonly number[]>;
   /** The samples (by index) that do not resolve; found on first use. */
@@ -146,9 +150,14 @@ export function evaluateGroups(
   const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
   const changed = previous && changedPolicies(previous.policies, policies);
   const classifier = classifierFor(policies, changedPods && memo!.classifier, changed);
+  // Which policies select a label set holds while no changed policy selects it.
+  const selections: Selections =
+    changed !== undefined && classifier === memo!.classifier
+      ? keptSelections(memo!.selections, changed)
+      : new Map<number, KeyedSelection>();
   let evaluator: ((flow: Flow) => Verdict) | undefined;
   const evaluate = (flow: Flow): Verdict => {
-    evaluator ??= createEvaluator(policies, world, options, classifier.classifier);
+    evaluator ??= createEvaluator(policies, world, options, classifier.classifier, selections);
     return evaluator(flow);
   };
   const decide = (sample: SampleFlow, flow: Flow) =>
@@ -173,7 +182,16 @@ export function evaluateGroups(
         flows,
         problems,
         changedFlows,
-        memo: { ...memo!, parts, sampleLists, worldBuild, resolutions, results, classifier },
+        memo: {
+          ...memo!,
+          parts,
+          sampleLists,
+          worldBuild,
+          resolutions,
+          results,
+          classifier,
+          selections,
+        },
       };
     }
   }
@@ -207,6 +225,7 @@ export function evaluateGroups(
     problems,
     memo: {
       classifier,
+      selections,
       dataplane: options.dataplane,
       parts,
       worldBuild,

@@ -8,6 +8,7 @@ import type { DirectionContext } from './evaluate-direction';
 import { createClassifier } from './pod-classes';
 import type { Classifier } from './pod-classes';
 import { createFactsLookup } from './pod-facts';
+import type { PodFacts, Selections } from './pod-facts';
 import type { Dataplane, Flow, Verdict } from './verdict';
 
 export interface EvaluateOptions {
@@ -17,15 +18,18 @@ export interface EvaluateOptions {
 /**
  * Prepares the evaluation of many flows against one set of policies and one world: policies
  * are indexed by namespace, and the policies selecting each pod are found once and kept. A
- * classifier made for the same world and the same distinct ipBlocks may be passed in.
+ * classifier made for the same world and the same distinct ipBlocks may be passed in, and with
+ * it the selections by its selection keys that hold for these policies (see `createFactsLookup`).
  */
 export function createEvaluator(
   policies: readonly NetworkPolicy[],
   world: World,
   options: EvaluateOptions,
   classifier: Classifier = createClassifier(policies),
+  selections?: Selections,
 ): (flow: Flow) => Verdict {
-  const context = createContext(policies, world, options.dataplane, classifier.selectionKeyOf);
+  const factsOf = createFactsLookup(policies, world, classifier.selectionKeyOf, selections);
+  const context = createContext(world, options.dataplane, factsOf);
   const decide = (flow: Flow): Verdict => {
     const egress = evaluateDirection(context, 'egress', flow);
     const ingress = evaluateDirection(context, 'ingress', flow);
@@ -82,10 +86,9 @@ function portKeyOf(flow: Flow): number {
 }
 
 function createContext(
-  policies: readonly NetworkPolicy[],
   world: World,
   dataplane: Dataplane,
-  selectionKeyOf: (pod: Pod) => number,
+  factsOf: (pod: Pod) => PodFacts,
 ): DirectionContext {
   const addresses = new Map<string, Address | undefined>();
   const parse = (ip: string): Address | undefined => {
@@ -96,7 +99,6 @@ function createContext(
     }
     return address;
   };
-  const factsOf = createFactsLookup(policies, world, selectionKeyOf);
   return {
     dataplane,
     factsOf,

@@ -21,11 +21,26 @@ export interface PodFacts {
   readonly addresses: readonly Address[];
 }
 
-/** A lookup of pod facts, filled on first use; policies are indexed by namespace up front. */
+/** The policies selecting the pods of one selection key, and one such pod. */
+export interface KeyedSelection {
+  readonly pod: Pod;
+  readonly ingress: Selection;
+  readonly egress: Selection;
+}
+
+/** Selections by the classifier's selection key, filled as pods are looked up. */
+export type Selections = Map<number, KeyedSelection>;
+
+/**
+ * A lookup of pod facts, filled on first use; policies are indexed by namespace up front. Pods
+ * of one selection key (same namespace and labels) share their selections, kept in
+ * `selections`: a map given here may hold some already, found for the same policies.
+ */
 export function createFactsLookup(
   policies: readonly NetworkPolicy[],
   world: World,
   selectionKeyOf?: (pod: Pod) => number,
+  selections: Selections = new Map(),
 ): (pod: Pod) => PodFacts {
   const byNamespace = new Map<string, NetworkPolicy[]>();
   for (const policy of policies) {
@@ -37,14 +52,13 @@ export function createFactsLookup(
     }
   }
   const facts = createPodMemo<PodFacts>();
-  // Pods of one selection key (same namespace and labels) share their selections.
-  const selections = new Map<number, Pick<PodFacts, 'ingress' | 'egress'>>();
   const selectionsOf = (pod: Pod): Pick<PodFacts, 'ingress' | 'egress'> => {
     const key = selectionKeyOf?.(pod);
     let found = key === undefined ? undefined : selections.get(key);
     if (found === undefined) {
       const candidates = byNamespace.get(pod.namespace) ?? [];
       found = {
+        pod,
         ingress: select(candidates, pod, 'ingress'),
         egress: select(candidates, pod, 'egress'),
       };
@@ -68,6 +82,23 @@ export function createFactsLookup(
     }
     return found;
   };
+}
+
+/**
+ * The selections that still hold once `changed` policies were added or removed (the others kept
+ * their order, and the selection keys are the same): those of the keys no changed policy selects.
+ */
+export function keptSelections(
+  selections: Selections,
+  changed: readonly NetworkPolicy[],
+): Selections {
+  const kept: Selections = new Map();
+  for (const [key, selection] of selections) {
+    if (!changed.some((policy) => selectsPod(policy, selection.pod))) {
+      kept.set(key, selection);
+    }
+  }
+  return kept;
 }
 
 // A pod is isolated in a direction when a policy of its namespace selects it with that
