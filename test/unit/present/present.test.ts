@@ -82,3 +82,25 @@ void test('a verdict alone can be summarized and explained', () => {
   assert.equal(summarizeVerdict(first.verdict), summarizeVerdict(first));
   assert.match(explainVerdict(first.verdict), /^allow:\n/);
 });
+
+void test('a summary names four policies, and past four names three and counts the rest', () => {
+  const isolating = (count: number) =>
+    Array.from({ length: count }, (_, index) =>
+      policy('shop', `deny-${index}`, { podSelector: {}, policyTypes: ['Ingress'] }),
+    );
+  const summaryWith = (count: number) => {
+    const { flows } = evaluateWorkspace(
+      loadObjects(documents(WORLD, documents(...isolating(count)), FLOWS)),
+      { dataplane: 'gke-dataplane-v2' },
+    );
+    return summarizeVerdict(flows[0]!);
+  };
+  assert.match(
+    summaryWith(4),
+    /ingress denied: no rule of shop\/deny-0, shop\/deny-1, shop\/deny-2, shop\/deny-3 matches$/,
+  );
+  assert.match(
+    summaryWith(6),
+    /ingress denied: no rule of shop\/deny-0, shop\/deny-1, shop\/deny-2 and 3 more policies matches$/,
+  );
+});

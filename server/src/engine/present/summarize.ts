@@ -4,6 +4,7 @@ import { describePolicy, describeRule } from './describe';
 
 /**
  * One line: `allow: egress not isolated; ingress allowed by shop/allow-web ingress rule 1`.
+ * Past four policies or rules, a direction names three and counts the others.
  * Accepts a flow result, or a verdict (and, optionally, its flow).
  */
 export function summarizeVerdict(subject: FlowResult | Verdict, _flow?: Flow): string {
@@ -21,10 +22,21 @@ export function summarizeDirection(side: DirectionVerdict): string {
     case 'not-isolated':
       return `${side.direction} not isolated`;
     case 'allowed-by-rule':
-      return `${side.direction} allowed by ${side.allowedBy.map(describeRule).map(shorten(side.direction)).join(', ')}`;
+      return `${side.direction} allowed by ${listed(side.allowedBy.map(describeRule).map(shorten(side.direction)), 'rules')}`;
     case 'no-rule-matches':
-      return `${side.direction} denied: no rule of ${side.isolatedBy.map(describePolicy).join(', ')} matches`;
+      return `${side.direction} denied: no rule of ${listed(side.isolatedBy.map(describePolicy), 'policies')} matches`;
   }
+}
+
+// A summary is one line in a list of problems or a lens: past a few names, it counts the rest
+// (the explanation names them all).
+const NAMED = 3;
+
+function listed(names: readonly string[], what: string): string {
+  if (names.length <= NAMED + 1) {
+    return names.join(', ');
+  }
+  return `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more ${what}`;
 }
 
 // In the summary the direction is already said once: `shop/a ingress rule 1` -> `shop/a rule 1`.
