@@ -19,8 +19,11 @@ import { readSettings } from './settings';
 import type { Settings } from './settings';
 import { createWorkspace } from './workspace';
 
-/** Wires the handlers; the work itself happens in ./workspace and the engine. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the handlers; the work itself happens in ./workspace and the engine. The result stops
+ * the server's timers, for a host that disposes the connection without a shutdown request.
+ */
+export function startServer(connection: Connection): { dispose(): void } {
   const workspace = createWorkspace(connection);
   // Each change is noted before it is applied, so the analysis knows where the text changed.
   const documents = new TextDocuments({
@@ -138,6 +141,8 @@ export function startServer(connection: Connection): void {
   registerCompletion(context);
   registerCodeActions(context);
 
+  connection.onShutdown(() => workspace.dispose());
   documents.listen(connection);
   connection.listen();
+  return { dispose: () => workspace.dispose() };
 }

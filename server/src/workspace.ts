@@ -15,6 +15,11 @@ import { toDiagnostic } from './to-lsp';
 // arrive while an analysis runs are analysed together by the next one.
 const DEBOUNCE_MS = 0;
 
+// The edited files' diagnostics go out at once; the other files' (the verdicts of a flows file,
+// say) when the edits pause this long. During a burst of keystrokes, encoding 10,000 verdicts
+// per keystroke would only delay the next one.
+const OTHER_FILES_MS = 20;
+
 interface Entry {
   /** The editor's own document while it is open (kept up to date in place), else one from disk. */
   readonly document: TextDocument;
@@ -41,6 +46,7 @@ export function createWorkspace(connection: Connection) {
       readonly problems: readonly Problem[];
       readonly revision: number | undefined;
       readonly diagnosticOf: ReadonlyMap<Problem, Diagnostic | undefined>;
+      readonly diagnostics: readonly Diagnostic[];
     }
   >();
   /** The version of each open document last analysed, and what changed in it since. */
@@ -50,13 +56,19 @@ export function createWorkspace(connection: Connection) {
   let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let others: ReturnType<typeof setTimeout> | undefined;
   let current: WorkspaceAnalysis | undefined;
 
   let loading = 0;
 
   let early: ReturnType<typeof setTimeout> | undefined;
 
+  let disposed = false;
+
   function schedule(): void {
+    if (disposed) {
+      return;
+    }
     // While a folder loads, one analysis at the end replaces one per file read; a file the
     // editor opened meanwhile gets its own problems at once, and its verdicts with the rest.
     if (loading > 0) {
@@ -67,9 +79,17 @@ export function createWorkspace(connection: Connection) {
       clearTimeout(timer);
     }
     timer = setTimeout(flush, DEBOUNCE_MS);
+    // What the next analysis publishes replaces it.
+    if (others !== undefined) {
+      clearTimeout(others);
+      others = undefined;
+    }
   }
 
   function flush(): void {
+    if (disposed) {
+      return;
+    }
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
@@ -82,8 +102,16 @@ export function createWorkspace(connection: Connection) {
         entry.analysis = analyze(uri, entry);
       }
     }
-    current = analyzeWorkspace(files(), { dataplane: settings.dataplane }, current);
-    publish(current, new Set(changed));
+    const analysis = analyzeWorkspace(files(), { dataplane: settings.dataplane }, current);
+    current = analysis;
+    publish(analysis, changed, new Set(changed));
+    if (others !== undefined) {
+      clearTimeout(others);
+    }
+    others = setTimeout(() => {
+      others = undefined;
+      publish(analysis, [...published.keys(), ...analysis.problems.keys()], new Set());
+    }, OTHER_FILES_MS);
   }
 
   function publishEarly(): void {
@@ -136,10 +164,13 @@ export function createWorkspace(connection: Connection) {
     }
   }
 
-  function publish(analysis: WorkspaceAnalysis, changed: ReadonlySet<string>): void {
-    // The files just edited first: the user is looking at them.
-    const uris = new Set([...changed, ...published.keys(), ...analysis.problems.keys()]);
-    for (const uri of uris) {
+  /** Sends the diagnostics of each file whose problems differ from what was last sent. */
+  function publish(
+    analysis: WorkspaceAnalysis,
+    uris: Iterable<string>,
+    changed: ReadonlySet<string>,
+  ): void {
+    for (const uri of new Set(uris)) {
       const entry = entries.get(uri);
       const problems =
         entry === undefined || !included(uri) ? [] : (analysis.problems.get(uri) ?? []);
@@ -153,10 +184,23 @@ export function createWorkspace(connection: Connection) {
       const before = last?.revision === revision ? last?.diagnosticOf : undefined;
       const diagnosticOf = new Map<Problem, Diagnostic | undefined>();
       const diagnostics: Diagnostic[] = [];
+      // An edit of the file gives the problems below it new objects, mostly at the same
+      // positions: what was sent before is found by content, and the same object again is one
+      // the encoder has written already (see ./message-encoder).
+      let sent: Map<string, Diagnostic> | undefined;
       for (const problem of problems) {
-        const diagnostic = before?.has(problem)
+        let diagnostic = before?.has(problem)
           ? before.get(problem)
           : entry && toDiagnosticOf(entry.document, problem);
+        if (
+          last !== undefined &&
+          before === undefined &&
+          diagnostic !== undefined &&
+          diagnostic.relatedInformation === undefined
+        ) {
+          sent ??= byContent(last.diagnostics);
+          diagnostic = sent.get(contentOf(diagnostic)) ?? diagnostic;
+        }
         diagnosticOf.set(problem, diagnostic);
         if (diagnostic !== undefined) {
           diagnostics.push(diagnostic);
@@ -165,7 +209,7 @@ export function createWorkspace(connection: Connection) {
       if (diagnostics.length === 0 && entry === undefined) {
         published.delete(uri);
       } else {
-        published.set(uri, { problems, revision, diagnosticOf });
+        published.set(uri, { problems, revision, diagnosticOf, diagnostics });
       }
       void connection.sendDiagnostics({ uri, version, diagnostics });
     }
@@ -205,7 +249,6 @@ export function createWorkspace(connection: Connection) {
       const document = TextDocument.create(uri, 'yaml', 0, text);
       update(uri, { document, open: false, invalidEncoding });
     },
-    /** A document open in the editor, after each change. */
     /**
      * Notes the editor's change of an open document, before it is applied: one ranged change to
      * the text last analysed lets the analysis skip comparing the texts; anything else is unknown.
@@ -229,6 +272,7 @@ export function createWorkspace(connection: Connection) {
           : null,
       );
     },
+    /** A document open in the editor, after each change. */
     setDocument(document: TextDocument): void {
       update(document.uri, { document, open: true, invalidEncoding: false });
     },
@@ -238,6 +282,15 @@ export function createWorkspace(connection: Connection) {
       schedule();
     },
     flush,
+    /** Stops the timers: nothing is analysed or sent any more. */
+    dispose(): void {
+      disposed = true;
+      for (const pending of [timer, others, early]) {
+        if (pending !== undefined) {
+          clearTimeout(pending);
+        }
+      }
+    },
     /** Runs `load` with analysis held back, then analyses everything it loaded at once. */
     async batch(load: () => Promise<void>): Promise<void> {
       loading++;
@@ -257,4 +310,20 @@ export function createWorkspace(connection: Connection) {
       return current;
     },
   };
+}
+
+function byContent(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const found = new Map<string, Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.relatedInformation === undefined) {
+      found.set(contentOf(diagnostic), diagnostic);
+    }
+  }
+  return found;
+}
+
+/** Everything a diagnostic without related information says (what toDiagnostic writes), as one text. */
+function contentOf(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.severity} ${String(diagnostic.code)} ${diagnostic.source} ${diagnostic.message}`;
 }

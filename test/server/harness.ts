@@ -31,7 +31,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
     new StreamMessageReader(toServer),
     new StreamMessageWriter(toClient),
   );
-  startServer(serverConnection);
+  const server = startServer(serverConnection);
   const client = createMessageConnection(
     new StreamMessageReader(toClient),
     new StreamMessageWriter(toServer),
@@ -102,6 +102,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
       await client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     },
     close() {
+      server.dispose();
       client.dispose();
       serverConnection.dispose();
       toServer.destroy();

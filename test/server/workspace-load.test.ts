@@ -78,28 +78,48 @@ spec:
 `;
   const web = POD.replace(/: api/g, ': web');
 
-  it('sends the edited file first, and a file whose problems stayed the same not at all', () => {
+  it('sends the edited file at once, the others when the edits pause, unchanged ones not at all', (t) => {
+    // Timers the test moves: the pause is mocked time, not waited for.
+    t.mock.timers.enable({ apis: ['setTimeout'] });
     const { workspace, sent } = workspaceWithLog();
     const policy = 'file:///ws/policy.yaml';
     workspace.setText('file:///ws/pods.yaml', `${POD}---\n${web}`, false);
     workspace.setText('file:///ws/flows.yaml', flows, false);
     workspace.setDocument(TextDocument.create(policy, 'yaml', 1, POLICY));
     workspace.flush();
+    t.mock.timers.tick(1000);
+    assert.deepEqual(sent.map((params) => params.uri).sort(), [
+      'file:///ws/flows.yaml',
+      'file:///ws/pods.yaml',
+      policy,
+    ]);
     sent.splice(0);
     // A comment changes no verdict: only the policy file gets new diagnostics.
     workspace.setDocument(TextDocument.create(policy, 'yaml', 2, `# web\n${POLICY}`));
     workspace.flush();
+    t.mock.timers.tick(1000);
     assert.deepEqual(
       sent.map((params) => [params.uri, params.version]),
       [[policy, 2]],
     );
-    // Isolating the API denies the flow: the policy file first, then the flows file.
+    // Isolating the API denies the flow: the policy file at once, the flows file not yet.
     const isolating = POLICY.replace('app: web', 'app: api');
     workspace.setDocument(TextDocument.create(policy, 'yaml', 3, isolating));
     workspace.flush();
     assert.deepEqual(
-      sent.slice(1).map((params) => params.uri),
-      [policy, 'file:///ws/flows.yaml'],
+      sent.slice(1).map((params) => [params.uri, params.version]),
+      [[policy, 3]],
+    );
+    // The next keystroke comes before the pause: the flows file waits for it too.
+    workspace.setDocument(TextDocument.create(policy, 'yaml', 4, `${isolating}# api\n`));
+    workspace.flush();
+    t.mock.timers.tick(1000);
+    assert.deepEqual(
+      sent.slice(2).map((params) => [params.uri, params.version]),
+      [
+        [policy, 4],
+        ['file:///ws/flows.yaml', 0],
+      ],
     );
     const verdict = sent.at(-1)!.diagnostics.find((d) => d.code === 'flow-verdict');
     assert.match(verdict!.message, /^deny/i);
