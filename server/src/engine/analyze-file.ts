@@ -29,6 +29,8 @@ export interface PlacedDocument {
   readonly analysis: DocumentAnalysis;
   /** The document's objects, placed; the same objects while the text stays the same. */
   readonly objects: readonly PlacedObject[];
+  /** The document's problems with spans in the file; the same objects while it stays in place. */
+  readonly problems: readonly Problem[];
 }
 
 export interface FileAnalysis {
@@ -95,9 +97,7 @@ export function analyzeFile(
     length: text.length,
     documents,
     objects: documents.flatMap((document) => document.objects),
-    problems: documents.flatMap((document) =>
-      document.analysis.problems.map((problem) => shiftProblem(problem, document.offset)),
-    ),
+    problems: documents.flatMap((document) => document.problems),
   };
 }
 
@@ -300,6 +300,7 @@ class DocumentAt implements MovableDocument {
   readonly objects: readonly PlacedObject[];
   readonly move?: (offset: number) => void;
   readonly #place: Place;
+  #problems: { readonly offset: number; readonly list: readonly Problem[] } | undefined;
 
   constructor(uri: string, analysis: DocumentAnalysis, place: Place) {
     this.analysis = analysis;
@@ -313,6 +314,15 @@ class DocumentAt implements MovableDocument {
 
   get offset(): number {
     return this.#place.offset;
+  }
+
+  get problems(): readonly Problem[] {
+    const offset = this.#place.offset;
+    if (this.#problems?.offset !== offset) {
+      const list = this.analysis.problems.map((problem) => shiftProblem(problem, offset));
+      this.#problems = { offset, list };
+    }
+    return this.#problems.list;
   }
 }
 

@@ -49,6 +49,8 @@ export interface AnalysisMemo {
   readonly loggingObjects: readonly PlacedObject[];
   /** The objects of each file that matter to logging, by the file's object list. */
   readonly loggingRelevantOf: ReadonlyMap<readonly PlacedObject[], readonly PlacedObject[]>;
+  /** Whether each object looked at so far matters to logging. */
+  readonly matters: WeakMap<PlacedObject, boolean>;
   readonly logging: LoggingConfig;
   /** The analyses of the evaluation's flows, index by index; valid while the logging objects and the world are unchanged. */
   readonly flows: readonly FlowAnalysis[];
@@ -78,13 +80,23 @@ export function analyzeWorkspace(
   const problems = new Map<string, Problem[]>();
   const groups = new Map<string, readonly PlacedObject[]>();
   const loggingRelevantOf = new Map<readonly PlacedObject[], readonly PlacedObject[]>();
+  // Objects outlive edits of their file's other documents: each is looked at once.
+  const matters = previous?.memo.matters ?? new WeakMap<PlacedObject, boolean>();
+  const mattersOnce = (object: PlacedObject): boolean => {
+    let found = matters.get(object);
+    if (found === undefined) {
+      found = mattersToLogging(object);
+      matters.set(object, found);
+    }
+    return found;
+  };
   for (const file of files) {
     byUri.set(file.uri, file);
     problems.set(file.uri, fileProblems(file, options.dataplane));
     groups.set(file.uri, file.objects);
     loggingRelevantOf.set(
       file.objects,
-      previous?.memo.loggingRelevantOf.get(file.objects) ?? file.objects.filter(mattersToLogging),
+      previous?.memo.loggingRelevantOf.get(file.objects) ?? file.objects.filter(mattersOnce),
     );
   }
   const file: FileLookup = (uri) => byUri.get(uri);
@@ -196,6 +208,7 @@ export function analyzeWorkspace(
       evaluation,
       loggingObjects,
       loggingRelevantOf,
+      matters,
       logging,
       flows,
       flowProblems,

@@ -17,10 +17,14 @@ export function createPodMemo<T>(): PodMemo<T> {
   return {
     get: (pod) => (pods[pod.index] === pod ? values[pod.index] : undefined),
     set: (pod, value) => {
-      // Grown with undefined, never with holes, so the arrays stay packed.
-      while (pods.length <= pod.index) {
-        pods.push(undefined);
-        values.push(undefined);
+      if (pods.length <= pod.index) {
+        // Filled as they grow, so no read meets a hole.
+        const length = Math.max(pod.index + 1, pods.length * 2);
+        const from = pods.length;
+        pods.length = length;
+        values.length = length;
+        pods.fill(undefined, from);
+        values.fill(undefined, from);
       }
       pods[pod.index] = pod;
       values[pod.index] = value;
