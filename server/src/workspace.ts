@@ -46,12 +46,14 @@ export function createWorkspace(connection: Connection) {
       readonly problems: readonly Problem[];
       readonly revision: number | undefined;
       readonly diagnosticOf: ReadonlyMap<Problem, Diagnostic | undefined>;
-      readonly diagnostics: readonly Diagnostic[];
     }
   >();
   /** The version of each open document last analysed, and what changed in it since. */
   const analysed = new Map<string, number>();
   const changes = new Map<string, TextChange | null>();
+  /** What the editor's changes since a file's last publish left in place (null: unknown). */
+  const editedSince = new Map<string, Edited | null>();
+  const noted = new Map<string, Edited | null>();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
@@ -145,6 +147,21 @@ export function createWorkspace(connection: Connection) {
     );
   }
 
+  function noteEdited(uri: string, edited: Edited | null): void {
+    const prior = editedSince.get(uri);
+    editedSince.set(
+      uri,
+      prior === undefined
+        ? edited
+        : prior === null || edited === null
+          ? null
+          : {
+              from: Math.min(prior.from, edited.from),
+              linesKept: prior.linesKept && edited.linesKept,
+            },
+    );
+  }
+
   function update(uri: string, entry: Omit<Entry, 'analysis' | 'revision'>): void {
     const previous = entries.get(uri);
     entries.set(uri, {
@@ -181,26 +198,28 @@ export function createWorkspace(connection: Connection) {
       }
       const version = entry?.document.version;
       const revision = entry?.revision;
-      const before = last?.revision === revision ? last?.diagnosticOf : undefined;
+      const edited = editedSince.get(uri);
+      editedSince.delete(uri);
+      // At the same revision, every problem published before keeps its diagnostic; after
+      // edits whose extent is known, those whose positions the edits cannot have moved. The
+      // same object again is one the encoder has written already (see ./message-encoder).
+      const keeps =
+        last === undefined
+          ? undefined
+          : last.revision === revision
+            ? () => true
+            : edited !== undefined && edited !== null
+              ? (problem: Problem) =>
+                  problem.related === undefined &&
+                  (edited.linesKept || problem.span.end <= edited.from)
+              : undefined;
       const diagnosticOf = new Map<Problem, Diagnostic | undefined>();
       const diagnostics: Diagnostic[] = [];
-      // An edit of the file gives the problems below it new objects, mostly at the same
-      // positions: what was sent before is found by content, and the same object again is one
-      // the encoder has written already (see ./message-encoder).
-      let sent: Map<string, Diagnostic> | undefined;
       for (const problem of problems) {
-        let diagnostic = before?.has(problem)
-          ? before.get(problem)
-          : entry && toDiagnosticOf(entry.document, problem);
-        if (
-          last !== undefined &&
-          before === undefined &&
-          diagnostic !== undefined &&
-          diagnostic.relatedInformation === undefined
-        ) {
-          sent ??= byContent(last.diagnostics);
-          diagnostic = sent.get(contentOf(diagnostic)) ?? diagnostic;
-        }
+        const diagnostic =
+          last?.diagnosticOf.has(problem) && keeps?.(problem) === true
+            ? last.diagnosticOf.get(problem)
+            : entry && toDiagnosticOf(entry.document, problem);
         diagnosticOf.set(problem, diagnostic);
         if (diagnostic !== undefined) {
           diagnostics.push(diagnostic);
@@ -209,7 +228,7 @@ export function createWorkspace(connection: Connection) {
       if (diagnostics.length === 0 && entry === undefined) {
         published.delete(uri);
       } else {
-        published.set(uri, { problems, revision, diagnosticOf, diagnostics });
+        published.set(uri, { problems, revision, diagnosticOf });
       }
       void connection.sendDiagnostics({ uri, version, diagnostics });
     }
@@ -246,6 +265,7 @@ export function createWorkspace(connection: Connection) {
     },
     /** A file as read from disk. */
     setText(uri: string, text: string, invalidEncoding: boolean): void {
+      noteEdited(uri, null);
       const document = TextDocument.create(uri, 'yaml', 0, text);
       update(uri, { document, open: false, invalidEncoding });
     },
@@ -254,6 +274,7 @@ export function createWorkspace(connection: Connection) {
      * the text last analysed lets the analysis skip comparing the texts; anything else is unknown.
      */
     noteChange(document: TextDocument, change: TextDocumentContentChangeEvent[]): void {
+      noted.set(document.uri, editedBy(document, change));
       const [only] = change;
       const known =
         change.length === 1 &&
@@ -274,6 +295,8 @@ export function createWorkspace(connection: Connection) {
     },
     /** A document open in the editor, after each change. */
     setDocument(document: TextDocument): void {
+      noteEdited(document.uri, noted.get(document.uri) ?? null);
+      noted.delete(document.uri);
       update(document.uri, { document, open: true, invalidEncoding: false });
     },
     remove(uri: string): void {
@@ -312,18 +335,26 @@ export function createWorkspace(connection: Connection) {
   };
 }
 
-function byContent(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic> {
-  const found = new Map<string, Diagnostic>();
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.relatedInformation === undefined) {
-      found.set(contentOf(diagnostic), diagnostic);
-    }
-  }
-  return found;
+/**
+ * What one change leaves in place: every position before `from`, and with `linesKept` every
+ * position (the change kept the text's length and its line breaks). Null for a change that is
+ * not one range.
+ */
+interface Edited {
+  readonly from: number;
+  readonly linesKept: boolean;
 }
 
-/** Everything a diagnostic without related information says (what toDiagnostic writes), as one text. */
-function contentOf(diagnostic: Diagnostic): string {
-  const { start, end } = diagnostic.range;
-  return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.severity} ${String(diagnostic.code)} ${diagnostic.source} ${diagnostic.message}`;
+function editedBy(document: TextDocument, change: TextDocumentContentChangeEvent[]): Edited | null {
+  const [only] = change;
+  if (change.length !== 1 || only === undefined || !('range' in only)) {
+    return null;
+  }
+  const from = document.offsetAt(only.range.start);
+  const removed = document.getText(only.range);
+  return {
+    from,
+    linesKept:
+      removed.length === only.text.length && !/[\r\n]/.test(removed) && !/[\r\n]/.test(only.text),
+  };
 }

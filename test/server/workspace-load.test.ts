@@ -145,6 +145,10 @@ describe('ranged changes', () => {
     workspace.flush();
     // Typing inside a document, breaking and mending the marker between the two, adding one.
     const edits: [string, string][] = [
+      // The same length on one line: the problems below keep their positions and diagnostics.
+      ['name: web, namespace', 'name: wxb, namespace'],
+      // The same length with a line break more: the problems below move down a line.
+      ['name: wxb', 'name:\nwxb'],
       ['app: web', 'app: webby'],
       // The last character of the second marker: the first two documents become one.
       ['-\napiVersion: networking', '\napiVersion: networking'],
