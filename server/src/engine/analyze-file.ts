@@ -1,5 +1,5 @@
 import { checkObject } from './check';
-import { classify } from './classify';
+import { classify, isPodKind } from './classify';
 import { addTextFixes } from './fix/policy-types';
 import { toSourceObjects } from './parse/list';
 import { parseYamlDocument } from './parse/parse-document';
@@ -12,7 +12,8 @@ import type { Locate, Path, PlacedObject, SourceObject } from './source';
 
 /** One document of a file, analysed on its own; reused while its text is unchanged. */
 export interface DocumentAnalysis {
-  readonly parsed: ParsedDocument;
+  /** The document as parsed; its plain value lives in its objects only. */
+  readonly parsed: Omit<ParsedDocument, 'value'>;
   /** The objects of kinds the engine knows. */
   readonly objects: readonly SourceObject[];
   /** Syntax and check problems, relative to the document. */
@@ -329,20 +330,24 @@ class DocumentAt implements MovableDocument {
 class ObjectAt implements PlacedObject {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly value: Readonly<Record<string, unknown>>;
   readonly path: Path;
   readonly locate: Locate;
   readonly uri: string;
+  readonly #object: SourceObject;
   readonly #place: Place;
 
   constructor(object: SourceObject, uri: string, place: Place) {
     this.apiVersion = object.apiVersion;
     this.kind = object.kind;
-    this.value = object.value;
     this.path = object.path;
     this.locate = object.locate;
     this.uri = uri;
+    this.#object = object;
     this.#place = place;
+  }
+
+  get value(): Readonly<Record<string, unknown>> {
+    return this.#object.value;
   }
 
   get offset(): number {
@@ -362,7 +367,55 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   if (!objects.some((object) => object.kind === 'SampleFlows')) {
     parsed.release();
   }
-  return { parsed, objects, problems };
+  const { value: _value, ...kept } = parsed;
+  return {
+    parsed: kept,
+    objects: objects.map((object) =>
+      isPodKind(object.kind) ? new ReadAgainObject(object, text) : object,
+    ),
+    problems,
+  };
+}
+
+/**
+ * A pod or workload. The world reads its plain value once, into a pod; after that the value is
+ * held weakly, and read again from the document's text if something asks once the garbage
+ * collector has taken it (a hover, say). Pods and workloads are most of a large workspace's
+ * objects, and their values most of what it would hold for nothing.
+ */
+class ReadAgainObject implements SourceObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly path: Path;
+  readonly locate: Locate;
+  readonly #text: string;
+  #value: WeakRef<Readonly<Record<string, unknown>>>;
+
+  constructor(object: SourceObject, text: string) {
+    this.apiVersion = object.apiVersion;
+    this.kind = object.kind;
+    this.path = object.path;
+    this.locate = object.locate;
+    this.#text = text;
+    this.#value = new WeakRef(object.value);
+  }
+
+  get value(): Readonly<Record<string, unknown>> {
+    let value = this.#value.deref();
+    if (value === undefined) {
+      // The same text parses to the same value.
+      const parsed = parseYamlDocument(this.#text);
+      const path = this.path;
+      const again = toSourceObjects(parsed.value, parsed.locate).find(
+        (object) =>
+          object.path.length === path.length &&
+          object.path.every((key, index) => key === path[index]),
+      );
+      value = again?.value ?? {};
+      this.#value = new WeakRef(value);
+    }
+    return value;
+  }
 }
 
 function isTemplate(text: string): boolean {
