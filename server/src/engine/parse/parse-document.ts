@@ -43,43 +43,46 @@ export function parseYamlDocument(text: string): ParsedDocument {
 // is needed only for spans: it is parsed on first use, like a released one. Most spans come
 // from where js-yaml composed each node instead, which costs next to nothing.
 function parsedLater(text: string, value: unknown, places: PlacedNode | undefined): ParsedDocument {
-  const { tree, release } = lazyTree(text, undefined);
-  const placed = lazyPlaces(text, places);
-  const slow = locator(tree);
+  // One scope for the three functions: a large workspace holds 20,000 of these documents, and
+  // each closure and scope more costs a megabyte or two there. Like the tree, the places are
+  // dropped on `release` (they hold js-yaml's copy of the text) and recorded again on a later
+  // use. They are not held weakly: a `WeakRef` keeps its target until the end of the job, which
+  // is the whole workspace on a cold open.
+  let document: Document.Parsed | undefined;
+  let failed = false;
+  let root = places;
+  let placed = places !== undefined;
+  const tree = (): Document.Parsed | undefined => {
+    if (document === undefined && !failed) {
+      try {
+        document = parseDocument(text, { prettyErrors: false });
+      } catch {
+        failed = true;
+      }
+    }
+    return document;
+  };
   const locate: Locate = (path, part = 'value') => {
-    const root = placed.nodes();
-    return (root && locatePlaced(root, text, path, part)) ?? slow(path, part);
+    if (!placed) {
+      root = placeNodes(text);
+      placed = true;
+    }
+    const found = root && locatePlaced(root, text, path, part);
+    if (found !== undefined) {
+      return found;
+    }
+    const parsed = tree();
+    return parsed ? locateIn(parsed, path, part) : { start: 0, end: 0 };
   };
-  const releaseBoth = () => {
-    release();
-    placed.release();
+  const release = () => {
+    document = undefined;
+    root = undefined;
+    placed = false;
   };
-  return { text, value, problems: [], locate, tree, release: releaseBoth };
+  return { text, value, problems: NO_PROBLEMS, locate, tree, release };
 }
 
-// Like the tree, the places are dropped on `release` (they hold js-yaml's copy of the text) and
-// recorded again on a later use. They are not held weakly: a `WeakRef` keeps its target until
-// the end of the job, which is the whole workspace on a cold open.
-function lazyPlaces(
-  text: string,
-  first: PlacedNode | undefined,
-): { nodes: () => PlacedNode | undefined; release: () => void } {
-  let root = first;
-  let placed = first !== undefined;
-  return {
-    nodes: () => {
-      if (!placed) {
-        root = placeNodes(text);
-        placed = true;
-      }
-      return root;
-    },
-    release: () => {
-      root = undefined;
-      placed = false;
-    },
-  };
-}
+const NO_PROBLEMS: readonly Problem[] = [];
 
 function parseWithYaml(text: string): ParsedDocument {
   let document: Document.Parsed;
