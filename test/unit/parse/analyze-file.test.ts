@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyzeFile } from '../../../server/src/engine/analyze-file';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
@@ -88,4 +90,24 @@ describe('analyzeFile', () => {
   it('gives nothing for an empty file', () => {
     assert.deepEqual(analyzeFile('file:///e.yaml', '', OPTIONS).problems, []);
   });
+
+  it('gives a pod or workload value the garbage collector took again, read from its text', async () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata: {name: shop}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web, namespace: shop, labels: {app: web}}\n    spec:\n      template:\n        metadata: {labels: {app: web}}\n`;
+    const [, deployment] = analyzeFile('file:///l.yaml', text, OPTIONS).objects;
+    assert.equal(deployment?.kind, 'Deployment');
+    const expected = structuredClone(deployment.value);
+    const first = new WeakRef(deployment.value);
+    // A weakly held value lives until the end of the job that read it: collect after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    assert.equal(first.deref(), undefined, 'the value was held strongly');
+    assert.deepEqual(deployment.value, expected);
+    assert.deepEqual(deployment.path, ['items', 1]);
+  });
 });
+
+// The collector as a function, without starting Node with --expose-gc.
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
