@@ -40,6 +40,15 @@ function observable(analysis: WorkspaceAnalysis) {
   };
 }
 
+/** The world's indexes, each as sorted keys with the names of their pods in order. */
+function indexesOf(world: WorkspaceAnalysis['world']) {
+  const named = (index: ReadonlyMap<string, readonly { namespace: string; name: string }[]>) =>
+    [...index]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, pods]) => [key, pods.map((pod) => `${pod.namespace}/${pod.name}`)]);
+  return [named(world.podsByNamespace), named(world.podsByIp), named(world.podsByLabel)];
+}
+
 /** Edits a user makes: a label, a port, a line removed or doubled, a document moved. */
 const EDIT = fc.oneof(
   fc.record({
@@ -122,6 +131,7 @@ describe('random edits of a generated workspace', () => {
             // Per-pod caches are arrays by index: a pod kept from an earlier world must sit at
             // the same position in this one.
             analysis.world.pods.forEach((pod, index) => assert.equal(pod.index, index));
+            assert.deepEqual(indexesOf(analysis.world), indexesOf(fresh.world));
           }
         },
       ),
