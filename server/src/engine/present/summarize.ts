@@ -10,7 +10,15 @@ import { describePolicy, describeRule } from './describe';
 export function summarizeVerdict(subject: FlowResult | Verdict, _flow?: Flow): string {
   const verdict = 'verdict' in subject ? subject.verdict : subject;
   const word = verdict.allowed ? 'allow' : 'deny';
-  return `${word}: ${summarizeDirection(verdict.egress)}; ${summarizeDirection(verdict.ingress)}`;
+  // Joined into one flat string, where a concatenation would keep a tree of its parts: a
+  // workspace holds a summary for each of its flows as long as their diagnostics.
+  return [
+    word,
+    ': ',
+    summarizeDirection(verdict.egress),
+    '; ',
+    summarizeDirection(verdict.ingress),
+  ].join('');
 }
 
 export function summarizeDirection(side: DirectionVerdict): string {

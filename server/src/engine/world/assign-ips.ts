@@ -61,6 +61,8 @@ export function toPod(
 }
 
 // The dotted quad, as ipaddr.js writes an IPv4 address.
+// Joined rather than concatenated: a concatenation is kept as a tree of its parts (some 200
+// bytes for an address), a join as one flat string, and a large world holds 20,000 of them.
 function toIpv4(value: number): string {
-  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }

@@ -106,8 +106,9 @@ function placePods(
     previous.keys.length === byKey.size &&
     previous.keys.every((key) => byKey.has(key));
   if (!sameKeys) {
-    const drafts = [...byKey.values()].sort(comparePods);
-    const keys = drafts.map(keyOf);
+    const sorted = [...byKey].sort(([, left], [, right]) => comparePods(left, right));
+    const drafts = sorted.map(([, draft]) => draft);
+    const keys = sorted.map(([key]) => key);
     return { drafts, keys, pods: assignIps(drafts) };
   }
   const keys = previous.keys as string[];
@@ -129,8 +130,9 @@ function placePods(
   return { drafts, keys, pods };
 }
 
+// Joined, for a flat string: see toIpv4 in ./assign-ips.
 function keyOf(draft: PodDraft): string {
-  return `${draft.namespace}/${draft.workload?.kind ?? 'Pod'}/${draft.name}`;
+  return [draft.namespace, draft.workload?.kind ?? 'Pod', draft.name].join('/');
 }
 
 function read(object: PlacedObject): Reading {
