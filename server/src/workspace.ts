@@ -16,9 +16,10 @@ import { toDiagnostic } from './to-lsp';
 const DEBOUNCE_MS = 0;
 
 // The edited files' diagnostics go out at once; the other files' (the verdicts of a flows file,
-// say) when the edits pause this long. During a burst of keystrokes, encoding 10,000 verdicts
-// per keystroke would only delay the next one.
-const OTHER_FILES_MS = 20;
+// say) when the edits pause this long. During a burst of keystrokes, sending 10,000 verdicts
+// (3.6 MB of JSON at the bench's largest scale, for the editor to read) per keystroke would
+// only delay the next one. Under the pause between keystrokes of most typing.
+const OTHER_FILES_MS = 50;
 
 interface Entry {
   /** The editor's own document while it is open (kept up to date in place), else one from disk. */
