@@ -10,6 +10,7 @@ import { checkExpectLogged, isLogged, previewLogs, readLoggingConfig } from './l
 import type { LoggingConfig, LogPreview } from './logs';
 import { summarizeVerdict } from './present';
 import { checkPolicySelectors, selectorsTouching } from './query/selects-nothing';
+import type { Answers } from './query/selects-nothing';
 import type { Problem } from './problem';
 import { shiftProblem } from './problem';
 import type { PlacedObject, PlacedProblem } from './source';
@@ -51,6 +52,8 @@ export interface AnalysisMemo {
   readonly loggingRelevantOf: ReadonlyMap<readonly PlacedObject[], readonly PlacedObject[]>;
   /** Whether each object looked at so far matters to logging. */
   readonly matters: WeakMap<PlacedObject, boolean>;
+  /** Whether selectors match no pod of `world`, found so far. */
+  readonly selectorAnswers: { readonly world: World; readonly answers: Answers };
   readonly logging: LoggingConfig;
   /** The analyses of the evaluation's flows, index by index; valid while the logging objects and the world are unchanged. */
   readonly flows: readonly FlowAnalysis[];
@@ -134,6 +137,11 @@ export function analyzeWorkspace(
     return placed;
   };
   const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
+  // Which selectors match no pod holds for the same world, whichever policy asks.
+  const answers: Answers =
+    memo?.selectorAnswers.world === world
+      ? memo.selectorAnswers.answers
+      : new Map<string, boolean>();
   // After pods were replaced, only the selectors that match one of them are checked again.
   const selectorProblemsFor = (
     policy: NetworkPolicy,
@@ -141,13 +149,16 @@ export function analyzeWorkspace(
   ): SelectorProblems => {
     const before = kept?.selectorProblemsOf.get(policy);
     if (before === undefined) {
-      return anchorEach(policy, checkPolicySelectors(policy, world, options.dataplane, file));
+      return anchorEach(
+        policy,
+        checkPolicySelectors(policy, world, options.dataplane, file, undefined, answers),
+      );
     }
     const stale = selectorsTouching(policy, changedPods!);
     if (stale.size === 0) {
       return before;
     }
-    const checked = checkPolicySelectors(policy, world, options.dataplane, file, stale);
+    const checked = checkPolicySelectors(policy, world, options.dataplane, file, stale, answers);
     return selectorProblems(new Map([...before.byKey, ...anchorEach(policy, checked).byKey]));
   };
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
@@ -209,6 +220,7 @@ export function analyzeWorkspace(
       loggingObjects,
       loggingRelevantOf,
       matters,
+      selectorAnswers: { world, answers },
       logging,
       flows,
       flowProblems,

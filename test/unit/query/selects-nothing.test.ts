@@ -48,3 +48,40 @@ describe('selects-nothing', () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe('selects-nothing across namespaces', () => {
+  const policyIn = (namespace: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: from-web, namespace: ${namespace} }
+spec:
+  podSelector: { matchLabels: { app: db } }
+  ingress:
+    - from:
+        - podSelector: { matchLabels: { app: web } }
+`;
+  const world = ['alpha', 'beta']
+    .map(
+      (namespace) => `apiVersion: v1
+kind: Pod
+metadata: { name: db, namespace: ${namespace}, labels: { app: db } }
+`,
+    )
+    .concat(
+      `apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: alpha, labels: { app: web } }
+`,
+    )
+    .join('---\n');
+
+  it('answers the same selectors in each policy’s own namespace', () => {
+    const analysis = analyze({
+      'file:///world.yaml': world,
+      'file:///alpha.yaml': policyIn('alpha'),
+      'file:///beta.yaml': policyIn('beta'),
+    });
+    assert.equal(warnings(analysis.problems.get('file:///alpha.yaml')).length, 0);
+    // In beta, no pod is labelled app=web: the same peer matches nothing there.
+    assert.equal(warnings(analysis.problems.get('file:///beta.yaml')).length, 1);
+  });
+});

@@ -22,13 +22,14 @@ export function checkPolicySelectors(
   dataplane: Dataplane,
   file: FileLookup,
   keys?: ReadonlySet<string>,
+  answers: Answers = new Map(),
 ): Map<string, PlacedProblem[]> {
   const found = new Map<string, PlacedProblem[]>();
   if (world.pods.length === 0) {
     return found;
   }
   if (keys?.has(POLICY_SELECTOR) !== false) {
-    found.set(POLICY_SELECTOR, checkPolicySelector(policy, world, file));
+    found.set(POLICY_SELECTOR, checkPolicySelector(policy, world, file, answers));
   }
   for (const direction of DIRECTIONS) {
     policy[direction].forEach((rule, ruleIndex) => {
@@ -37,11 +38,37 @@ export function checkPolicySelectors(
         if (keys?.has(key) === false) {
           return;
         }
+        if (!isCheckable(peer)) {
+          found.set(key, []);
+          return;
+        }
         const target = { policy, peer: { direction, ruleIndex, peerIndex } };
-        const nothing = isCheckable(peer) && matchesNoPod(world, target, dataplane);
+        const nothing = answer(
+          answers,
+          ['peer', dataplane, policy.namespace, peer.podSelector, peer.namespaceSelector],
+          () => matchesNoPod(world, target, dataplane),
+        );
         found.set(key, nothing ? peerProblem(policy, peer, file) : []);
       });
     });
+  }
+  return found;
+}
+
+/**
+ * Whether selectors match no pod, by what they say: in one world, the same selectors in the same
+ * namespace give the same answer, so an edit of a policy's ports does not search the pods again
+ * for its unchanged selectors.
+ */
+export type Answers = Map<string, boolean>;
+
+function answer(answers: Answers, question: readonly unknown[], find: () => boolean): boolean {
+  // A selector's `matches` is a function, which JSON leaves out.
+  const key = JSON.stringify(question);
+  let found = answers.get(key);
+  if (found === undefined) {
+    found = find();
+    answers.set(key, found);
   }
   return found;
 }
@@ -78,15 +105,21 @@ function checkPolicySelector(
   policy: NetworkPolicy,
   world: World,
   file: FileLookup,
+  answers: Answers,
 ): PlacedProblem[] {
-  if (policy.podSelector?.valid !== true || !matchesNoPod(world, { policy }, 'kubernetes')) {
+  if (
+    policy.podSelector?.valid !== true ||
+    !answer(answers, ['policy', policy.namespace, policy.podSelector], () =>
+      matchesNoPod(world, { policy }, 'kubernetes'),
+    )
+  ) {
     return [];
   }
   const message = `spec.podSelector matches no pod of namespace "${policy.namespace}" in the workspace.`;
   return warning(file, policy.origin, ['spec', 'podSelector'], message);
 }
 
-function isCheckable(peer: Peer): boolean {
+function isCheckable(peer: Peer): peer is Extract<Peer, { kind: 'selector' }> {
   return (
     peer.kind === 'selector' &&
     peer.podSelector?.valid !== false &&
