@@ -29,6 +29,7 @@ interface Flags {
 
 const ROOT = resolve(__dirname, '..');
 const OUR_DEBOUNCE = constantIn(join(ROOT, 'server/src/workspace.ts'), /DEBOUNCE_MS\s*=\s*(\d+)/);
+const OUR_OTHER_FILES = constantIn(join(ROOT, 'server/src/workspace.ts'), /OTHER_FILES_MS\s*=\s*(\d+)/);
 const PEER_SETTINGS_FILE = join(ROOT, 'node_modules/yaml-language-server/out/src/yamlSettings.js');
 const PEER_DEBOUNCE = constantIn(PEER_SETTINGS_FILE, /validationDelayMs\s*=\s*(\d+)/);
 const TIMEOUTS: Record<ScaleName, { open: number; edit: number }> = {
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     '',
     table.toMarkdown(),
     '',
-    `Debounce: yaml-language-server validates ${PEER_DEBOUNCE ?? '?'} ms after the last change, didOpen included (validationDelayMs in out/src/yamlSettings.js, a setTimeout per document in out/src/languageserver/handlers/validationHandlers.js, which runs on every onDidChangeContent); netpol-lens waits ${OUR_DEBOUNCE ?? '?'} ms (DEBOUNCE_MS in server/src/workspace.ts).`,
+    `Debounce: yaml-language-server validates ${PEER_DEBOUNCE ?? '?'} ms after the last change, didOpen included (validationDelayMs in out/src/yamlSettings.js, a setTimeout per document in out/src/languageserver/handlers/validationHandlers.js, which runs on every onDidChangeContent); netpol-lens waits ${OUR_DEBOUNCE ?? '?'} ms for the edited file (DEBOUNCE_MS in server/src/workspace.ts) and publishes other files, such as the flows file of the label edit, once the edits pause ${OUR_OTHER_FILES ?? '?'} ms (OTHER_FILES_MS).`,
     '',
     COMPARISON,
     '',
