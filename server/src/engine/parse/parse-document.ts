@@ -48,19 +48,14 @@ function parsedLater(text: string, value: unknown, places: PlacedNode | undefine
   // dropped on `release` (they hold js-yaml's copy of the text) and recorded again on a later
   // use. They are not held weakly: a `WeakRef` keeps its target until the end of the job, which
   // is the whole workspace on a cold open.
-  let document: Document.Parsed | undefined;
-  let failed = false;
+  let document: Document.Parsed | null | undefined;
   let root = places;
   let placed = places !== undefined;
   const tree = (): Document.Parsed | undefined => {
-    if (document === undefined && !failed) {
-      try {
-        document = parseDocument(text, { prettyErrors: false });
-      } catch {
-        failed = true;
-      }
+    if (document === undefined) {
+      document = treeOf(text);
     }
-    return document;
+    return document ?? undefined;
   };
   const locate: Locate = (path, part = 'value') => {
     if (!placed) {
@@ -197,21 +192,25 @@ function sentence(message: string): string {
 
 // Holding every node of every document is what makes large workspaces heavy, so the caller
 // releases the tree once it has located what it needs; a later use parses the text again.
+/** `yaml`'s tree of the text, or null when it cannot be built (it is then not tried again). */
+function treeOf(text: string): Document.Parsed | null {
+  try {
+    return parseDocument(text, { prettyErrors: false });
+  } catch {
+    return null;
+  }
+}
+
 function lazyTree(
   text: string,
   first: Document.Parsed | undefined,
 ): { tree: () => Document.Parsed | undefined; release: () => void } {
-  let document: Document.Parsed | undefined = first;
-  let failed = false;
+  let document: Document.Parsed | null | undefined = first;
   const tree = () => {
-    if (document === undefined && !failed) {
-      try {
-        document = parseDocument(text, { prettyErrors: false });
-      } catch {
-        failed = true;
-      }
+    if (document === undefined) {
+      document = treeOf(text);
     }
-    return document;
+    return document ?? undefined;
   };
   return {
     tree,
