@@ -275,24 +275,13 @@ export function createWorkspace(connection: Connection) {
      * the text last analysed lets the analysis skip comparing the texts; anything else is unknown.
      */
     noteChange(document: TextDocument, change: TextDocumentContentChangeEvent[]): void {
-      noted.set(document.uri, editedBy(document, change));
-      const [only] = change;
+      const ranged = rangedChange(document, change);
+      noted.set(document.uri, ranged && { from: ranged.start, linesKept: ranged.linesKept });
       const known =
-        change.length === 1 &&
-        only !== undefined &&
-        'range' in only &&
+        ranged !== null &&
         analysed.get(document.uri) === document.version &&
         !changes.has(document.uri);
-      changes.set(
-        document.uri,
-        known
-          ? {
-              start: document.offsetAt(only.range.start),
-              end: document.offsetAt(only.range.end),
-              inserted: only.text.length,
-            }
-          : null,
-      );
+      changes.set(document.uri, known ? ranged : null);
     },
     /** A document open in the editor, after each change. */
     setDocument(document: TextDocument): void {
@@ -337,24 +326,30 @@ export function createWorkspace(connection: Connection) {
 }
 
 /**
- * What one change leaves in place: every position before `from`, and with `linesKept` every
- * position (the change kept the text's length and its line breaks). Null for a change that is
- * not one range.
+ * What changes leave in place: every position before `from`, and with `linesKept` every
+ * position (each change kept the text's length and its line breaks).
  */
 interface Edited {
   readonly from: number;
   readonly linesKept: boolean;
 }
 
-function editedBy(document: TextDocument, change: TextDocumentContentChangeEvent[]): Edited | null {
+/** The change as offsets in the text before it, when it is one range; null otherwise. */
+function rangedChange(
+  document: TextDocument,
+  change: TextDocumentContentChangeEvent[],
+): (TextChange & { readonly linesKept: boolean }) | null {
   const [only] = change;
   if (change.length !== 1 || only === undefined || !('range' in only)) {
     return null;
   }
-  const from = document.offsetAt(only.range.start);
-  const removed = document.getText(only.range);
+  const start = document.offsetAt(only.range.start);
+  const end = document.offsetAt(only.range.end);
+  const removed = document.getText().slice(start, end);
   return {
-    from,
+    start,
+    end,
+    inserted: only.text.length,
     linesKept:
       removed.length === only.text.length && !/[\r\n]/.test(removed) && !/[\r\n]/.test(only.text),
   };

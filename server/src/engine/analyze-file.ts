@@ -7,6 +7,7 @@ import type { ParsedDocument } from './parse/parse-document';
 import { splitDocuments } from './parse/split';
 import type { Chunk } from './parse/split';
 import type { Problem } from './problem';
+import { sameItems } from './same-items';
 import { shiftProblem } from './problem';
 import type { Locate, Path, PlacedObject, SourceObject } from './source';
 
@@ -405,11 +406,8 @@ class ReadAgainObject implements SourceObject {
     if (value === undefined) {
       // The same text parses to the same value.
       const parsed = parseYamlDocument(this.#text);
-      const path = this.path;
-      const again = toSourceObjects(parsed.value, parsed.locate).find(
-        (object) =>
-          object.path.length === path.length &&
-          object.path.every((key, index) => key === path[index]),
+      const again = toSourceObjects(parsed.value, parsed.locate).find((object) =>
+        sameItems(object.path, this.path),
       );
       value = again?.value ?? {};
       this.#value = new WeakRef(value);

@@ -4,7 +4,7 @@ import type { Dataplane, Direction } from '../evaluate/verdict';
 import { parseAddress } from '../model/ip-block';
 import { compileSelector } from '../model/selector';
 import type { Labels, NetworkPolicy, Peer, Selector } from '../model/types';
-import { namespaceLabels } from '../world/build-world';
+import { labelKey, namespaceLabels } from '../world/build-world';
 import type { Pod, World } from '../world/types';
 
 /** Where a peer sits in its policy. */
@@ -164,7 +164,7 @@ function candidatesOf(world: World, scope: Scope): Candidates {
   inScope.forEach((pods) => (scopeSize += pods.length));
   let shortest: readonly Pod[] | undefined;
   for (const [key, value] of Object.entries(scope.podSelector?.matchLabels ?? {})) {
-    const list = world.podsByLabel.get(`${key}=${value}`) ?? [];
+    const list = world.podsByLabel.get(labelKey(key, value)) ?? [];
     shortest = shortest === undefined || list.length < shortest.length ? list : shortest;
   }
   if (shortest === undefined || shortest.length >= scopeSize) {

@@ -219,7 +219,7 @@ function indexWorld(namespaces: ReadonlyMap<string, Namespace>, pods: readonly P
   for (const pod of pods) {
     push(podsByNamespace, pod.namespace, pod);
     pod.ips.forEach((ip) => push(podsByIp, ip, pod));
-    Object.entries(pod.labels).forEach(([key, value]) => push(podsByLabel, `${key}=${value}`, pod));
+    labelKeysOf(pod).forEach((label) => push(podsByLabel, label, pod));
   }
   return { namespaces, pods, podsByNamespace, podsByIp, podsByLabel };
 }
@@ -269,23 +269,39 @@ function reindexWorld(
     for (const ip of after.ips) {
       podsByIp.set(ip, swap(podsByIp.get(ip)!, before, after));
     }
-    for (const [key, value] of Object.entries(before.labels)) {
-      const label = `${key}=${value}`;
-      const kept = podsByLabel.get(label)!.filter((pod) => pod !== before);
-      if (kept.length === 0) {
-        podsByLabel.delete(label);
-      } else {
-        podsByLabel.set(label, kept);
+    const labelsBefore = labelKeysOf(before);
+    const labelsAfter = labelKeysOf(after);
+    for (const label of labelsBefore) {
+      if (!labelsAfter.includes(label)) {
+        const kept = podsByLabel.get(label)!.filter((pod) => pod !== before);
+        if (kept.length === 0) {
+          podsByLabel.delete(label);
+        } else {
+          podsByLabel.set(label, kept);
+        }
       }
     }
-    for (const [key, value] of Object.entries(after.labels)) {
-      const label = `${key}=${value}`;
-      const list = [...(podsByLabel.get(label) ?? [])];
-      list.splice(positionOf(list, after.index), 0, after);
-      podsByLabel.set(label, list);
+    for (const label of labelsAfter) {
+      const list = podsByLabel.get(label) ?? [];
+      if (labelsBefore.includes(label)) {
+        podsByLabel.set(label, swap(list, before, after));
+      } else {
+        const grown = [...list];
+        grown.splice(positionOf(grown, after.index), 0, after);
+        podsByLabel.set(label, grown);
+      }
     }
   }
   return { namespaces, pods, podsByNamespace, podsByIp, podsByLabel };
+}
+
+/** The keys of `World.podsByLabel` under which a pod is listed: `key=value` of each label. */
+export function labelKeysOf(pod: Pod): string[] {
+  return Object.entries(pod.labels).map(([key, value]) => labelKey(key, value));
+}
+
+export function labelKey(key: string, value: string): string {
+  return `${key}=${value}`;
 }
 
 /** Where a pod with this index goes in a list in pod order. */
