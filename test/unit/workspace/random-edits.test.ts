@@ -132,6 +132,13 @@ describe('random edits of a generated workspace', () => {
             // the same position in this one.
             analysis.world.pods.forEach((pod, index) => assert.equal(pod.index, index));
             assert.deepEqual(indexesOf(analysis.world), indexesOf(fresh.world));
+            // And they list this world's pods, not versions an edit replaced.
+            const { world } = analysis;
+            for (const index of [world.podsByNamespace, world.podsByIp, world.podsByLabel]) {
+              for (const pods of index.values()) {
+                pods.forEach((pod) => assert.equal(world.pods[pod.index], pod));
+              }
+            }
           }
         },
       ),
