@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerCopyText } from './copy-text';
 import { registerLogPreview } from './log-preview';
 import { registerSelectedPods } from './selected-pods';
 import { registerSimulateFlow } from './simulate-flow';
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       registerLogPreview(client),
       registerSimulateFlow(client),
       registerSelectedPods(),
+      registerCopyText(),
     );
     await client.start();
   } catch (error) {

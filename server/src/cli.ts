@@ -6,6 +6,7 @@ import {
   analyzeWorkspace,
   DEFAULT_MAX_FILE_SIZE,
   explainVerdict,
+  flowQuery,
   renderLogPreview,
   simulateFlow,
 } from './engine';
@@ -71,6 +72,9 @@ interface SimulateOptions {
   readonly format: 'text' | 'json';
   readonly dataplane: Dataplane;
   readonly expect?: 'allow' | 'deny';
+  readonly project?: string;
+  readonly cluster?: string;
+  readonly location?: string;
 }
 
 async function simulate(paths: string[], options: SimulateOptions) {
@@ -81,12 +85,14 @@ async function simulate(paths: string[], options: SimulateOptions) {
   }
   const { simulation } = result;
   const json = fromSimulation(simulation, options.dataplane);
+  const query = flowQuery(simulation.flow, options);
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...json, query: query.filter }, null, 2)}\n`);
   } else {
     const logs = renderLogPreview(simulation.logs).map((line) => `  ${line}`);
     process.stdout.write(
-      `${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n`,
+      `${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n` +
+        `Real records:\n  ${query.command}\n`,
     );
   }
   return options.expect === undefined || options.expect === json.verdict ? EXIT_OK : EXIT_FAILED;
@@ -163,6 +169,9 @@ async function main(argv: readonly string[]): Promise<number> {
       ]),
     )
     .addOption(dataplaneOption())
+    .option('--project <id>', 'Google Cloud project of the cluster, for the Cloud Logging query')
+    .option('--cluster <name>', 'GKE cluster name, for the Cloud Logging query')
+    .option('--location <location>', 'GKE cluster location, for the Cloud Logging query')
     .action(async (paths: string[], options: SimulateOptions) => {
       status = await simulate(paths, options);
     });

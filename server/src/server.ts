@@ -15,7 +15,7 @@ import { registerSimulate } from './features/simulate';
 import { registerSymbols } from './features/symbols';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
 import { runSafe } from './run-safe';
-import { readSettings } from './settings';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
 import type { Settings } from './settings';
 import { createWorkspace } from './workspace';
 
@@ -129,7 +129,12 @@ export function startServer(connection: Connection): { dispose(): void } {
     );
   });
 
-  const context: FeatureContext = { connection, documents, workspace };
+  const context: FeatureContext = {
+    connection,
+    documents,
+    workspace,
+    settings: () => settings ?? DEFAULT_SETTINGS,
+  };
   registerHover(context);
   registerCodeLens(context);
   registerSymbols(context);

@@ -11,6 +11,8 @@ export interface Settings {
   readonly exclude: readonly string[];
   /** How the per-flow verdict is shown; `none` hides it (mismatches stay errors). */
   readonly flowVerdictSeverity: FlowVerdictSeverity;
+  /** Where the cluster's logs are, for Cloud Logging queries; empty means a placeholder. */
+  readonly gcp: { readonly project: string; readonly cluster: string; readonly location: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   include: ['**/*.{yaml,yml}'],
   exclude: ['**/node_modules/**', '**/.git/**'],
   flowVerdictSeverity: 'information',
+  gcp: { project: '', cluster: '', location: '' },
 };
 
 /** Reads `netpol.*`; anything missing or malformed keeps its default. */
@@ -46,11 +49,19 @@ export function toSettings(raw: unknown): Settings {
       severity === 'hint' || severity === 'none' || severity === 'information'
         ? severity
         : DEFAULT_SETTINGS.flowVerdictSeverity,
+    gcp: toGcp(value['gcp']),
   };
+}
+
+/** `netpol.gcp.*`: names are trimmed; anything not a string is unset. */
+function toGcp(raw: unknown): Settings['gcp'] {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof value[key] === 'string' ? value[key].trim() : '');
+  return { project: text('project'), cluster: text('cluster'), location: text('location') };
 }
 
 function globs(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
-    ? (value)
+    ? value
     : undefined;
 }

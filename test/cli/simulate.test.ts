@@ -59,6 +59,35 @@ describe('netpol-lens simulate', () => {
     assert.equal((JSON.parse(ingress.line) as { disposition: string }).disposition, 'allow');
   });
 
+  it('gives the Cloud Logging query: the gcloud command in text, the filter in JSON', () => {
+    const args = [
+      'simulate',
+      'examples',
+      '--from',
+      'shop/web',
+      '--to',
+      'shop/api',
+      '--port',
+      'http',
+    ];
+    const target = ['--project', 'acme-prod', '--cluster', 'prod-1', '--location', 'us-east1'];
+    const text = runCli(...args, ...target);
+    assert.match(
+      text.stdout,
+      /\nReal records:\n {2}gcloud logging read --project acme-prod '.*jsonPayload\.dest\.workload_name="api".*' --format=json\n$/,
+    );
+    const json = JSON.parse(runCli(...args, ...target, '--format', 'json').stdout) as {
+      query: string;
+    };
+    assert.match(json.query, /^resource\.type="k8s_node" resource\.labels\.location="us-east1" /);
+    assert.match(json.query, /jsonPayload\.src\.pod_namespace="shop"/);
+    assert.match(json.query, /jsonPayload\.connection\.dest_port=8080$/);
+    const placeholders = JSON.parse(runCli(...args, '--format', 'json').stdout) as {
+      query: string;
+    };
+    assert.match(placeholders.query, /logName="projects\/PROJECT_ID\/logs\/policy-action"/);
+  });
+
   it('follows --dataplane for ipBlock matching of pod IPs', () => {
     const args = [
       'simulate',

@@ -6,11 +6,17 @@ import type { FileAnalysis, Problem } from '../engine';
 import { runSafe } from '../run-safe';
 import { toRange, toWorkspaceEdit } from '../to-lsp';
 import type { FeatureContext } from './context';
+import { loggingTarget, queryActions } from './logging-query';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite];
 
 /** Quick fixes: the fixes the engine attached to problems. Refactorings: peers at the cursor. */
-export function registerCodeActions({ connection, documents, workspace }: FeatureContext): void {
+export function registerCodeActions({
+  connection,
+  documents,
+  workspace,
+  settings,
+}: FeatureContext): void {
   connection.onCodeAction((params) =>
     runSafe(connection, 'code actions', [], (): CodeAction[] => {
       const document = documents.get(params.textDocument.uri);
@@ -47,6 +53,13 @@ export function registerCodeActions({ connection, documents, workspace }: Featur
             edit: toWorkspaceEdit(document, refactoring.edits),
           });
         }
+      }
+      // Commands rather than edits: shown only when the client asks for every kind.
+      const analysis = workspace.analysis();
+      if (params.context.only === undefined && analysis !== undefined) {
+        actions.push(
+          ...queryActions(analysis, document.uri, start, end, loggingTarget(settings())),
+        );
       }
       return actions;
     }),

@@ -1,8 +1,9 @@
 import type { Hover } from 'vscode-languageserver/node';
-import { describeAt } from '../engine';
+import { describeAt, flowQuery } from '../engine';
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
+import { loggingTarget } from './logging-query';
 import { renderFieldHover, renderFlowHover } from './render-hover';
 import { hoverSelector } from './selector-hover';
 import { hoverWorkload } from './workload-hover';
@@ -31,7 +32,10 @@ export function registerHover(context: FeatureContext): void {
         );
       if (flow !== undefined) {
         return {
-          contents: { kind: 'markdown', value: renderFlowHover(flow) },
+          contents: {
+            kind: 'markdown',
+            value: renderFlowHover(flow, flowQuery(flow.flow, loggingTarget(context.settings()))),
+          },
           range: toRange(document, flow.span),
         };
       }

@@ -1,8 +1,9 @@
-import type { FlowAnalysis } from '../engine';
+import type { FlowAnalysis, LoggingQuery } from '../engine';
 import { explainVerdict, renderLogMarkdown } from '../engine';
 import type { FieldDescription } from '../engine/describe-at';
+import { renderQueryMarkdown } from './logging-query';
 
-export function renderFlowHover(flow: FlowAnalysis): string {
+export function renderFlowHover(flow: FlowAnalysis, query: LoggingQuery): string {
   const verdict = flow.verdict.allowed ? 'allow' : 'deny';
   const title = flow.name === null ? '' : ` · ${flow.name}`;
   const expectation =
@@ -13,6 +14,7 @@ export function renderFlowHover(flow: FlowAnalysis): string {
     `_Dataplane profile: ${flow.dataplane} (setting \`netpol.dataplane\`)._`,
     '---',
     renderLogMarkdown(flow.logs),
+    renderQueryMarkdown(query),
   ].join('\n\n');
 }
 
