@@ -1,4 +1,4 @@
-import { checkObject } from './check';
+import { asServerReads, checkObject } from './check';
 import { classify, isPodKind } from './classify';
 import { addTextFixes } from './fix/policy-types';
 import { toSourceObjects } from './parse/list';
@@ -358,9 +358,9 @@ class ObjectAt implements PlacedObject {
 
 export function analyzeDocument(text: string): DocumentAnalysis {
   const parsed = parseYamlDocument(text);
-  const objects = toSourceObjects(parsed.value, parsed.locate).filter(
-    (object) => classify(object.apiVersion, object.kind) !== undefined,
-  );
+  const objects = toSourceObjects(parsed.value, parsed.locate)
+    .filter((object) => classify(object.apiVersion, object.kind) !== undefined)
+    .map(asServerReads);
   // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
   const syntax = isTemplate(text) ? [] : parsed.problems;
   const problems = addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed);

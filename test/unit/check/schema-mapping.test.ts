@@ -51,9 +51,14 @@ void describe('schema problems', () => {
     ]);
   });
 
-  void it('reports a null spec once', () => {
+  void it('reads a null spec as the API server does: an empty podSelector, no error', () => {
     const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: null\n';
-    assert.deepEqual(check(text), [{ code: 'wrong-type', span: spanOf(text, 'null') }]);
+    assert.deepEqual(check(text), []);
+  });
+
+  void it('reports a spec that is not a map once', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: 3\n';
+    assert.deepEqual(check(text), [{ code: 'wrong-type', span: spanOf(text, '3') }]);
   });
 
   void it('reports an unquoted number as a label value', () => {

@@ -28,22 +28,22 @@ export function describeField(kind: KnownKind, path: Path): FieldDescription | u
 /** Every schema node that describes `path`, following `$ref`s; empty when the schema has none. */
 export function schemaNodesAt(kind: SchemaKind, path: Path): SchemaNode[] {
   const root = SCHEMAS[kind];
-  let nodes: SchemaNode[] = expand({ schema: root, root });
+  let nodes: SchemaNode[] = expandRef({ schema: root, root });
   for (const segment of path) {
-    nodes = nodes.flatMap((node) => child(node, segment)).flatMap(expand);
+    nodes = nodes.flatMap((node) => child(node, segment)).flatMap(expandRef);
   }
   return nodes;
 }
 
 // A node and, after it, what its `$ref` points to: siblings of `$ref` come first, so a
 // description written next to a `$ref` wins over the referenced definition's.
-function expand(node: SchemaNode): SchemaNode[] {
+export function expandRef(node: SchemaNode): SchemaNode[] {
   const ref = node.schema['$ref'];
   if (typeof ref !== 'string') {
     return [node];
   }
   const target = resolve(ref, node.root);
-  return target === undefined ? [node] : [node, ...expand(target)];
+  return target === undefined ? [node] : [node, ...expandRef(target)];
 }
 
 function resolve(ref: string, root: JsonSchema): SchemaNode | undefined {

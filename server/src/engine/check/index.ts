@@ -2,6 +2,7 @@ import { classify } from '../classify';
 import type { Problem } from '../problem';
 import type { PlacedObject, PlacedProblem, SourceObject } from '../source';
 import { toReports } from './ajv-to-problem';
+import { withoutNulls } from './null-fields';
 import type { Report } from './report';
 import { toProblem } from './report';
 import { checkRules } from './rules/by-kind';
@@ -21,16 +22,38 @@ export { describeField } from './describe-field';
  * NetworkLogging, SampleFlows; Namespace annotations). Other kinds give no problems. Spans are
  * relative to the object's document. Never throws on malformed input.
  */
-export function checkObject(object: SourceObject): Problem[] {
-  const kind = classify(object.apiVersion, object.kind);
+export function checkObject(written: SourceObject): Problem[] {
+  const kind = classify(written.apiVersion, written.kind);
   if (kind === undefined) {
     return [];
   }
+  const object = asServerReads(written);
   const reports = [
     ...(isSchemaKind(kind) ? checkSchema(kind, object) : []),
     ...checkRules(kind, object),
   ];
   return dedupe(reports.map((report) => toProblem(object, report)));
+}
+
+/**
+ * The object with its value as the API server reads it: fields written as null are absent (or
+ * empty, where a value is required); see `withoutNulls`. The object itself when nothing changes.
+ */
+export function asServerReads<T extends SourceObject>(object: T): T | SourceObject {
+  const kind = classify(object.apiVersion, object.kind);
+  if (!isSchemaKind(kind)) {
+    return object;
+  }
+  const value = withoutNulls(kind, object.value);
+  return value === object.value
+    ? object
+    : {
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        value,
+        path: object.path,
+        locate: object.locate,
+      };
 }
 
 /**
