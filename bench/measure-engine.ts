@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { analyzeFile, analyzeWorkspace, computeReachability } from '../server/src/engine';
 import type { Dataplane, Reachability, WorkspaceAnalysis } from '../server/src/engine';
-import { evaluateFlow } from '../server/src/engine/evaluate-workspace';
+import { evaluateFlow } from '../server/src/engine/analysis/evaluate-workspace';
 import type { Figure } from './stats';
 import { formatCount, formatMs, timeRuns } from './stats';
 

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Edit, Problem, Severity } from './engine/problem';
-import type { Span } from './engine/span';
+import type { Edit, Problem, Severity } from './engine/core/problem';
+import type { Span } from './engine/core/span';
 
 /** The only place where engine offsets become LSP positions. */
 export function toRange(document: TextDocument, span: Span): Range {

@@ -1,47 +1,57 @@
-export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analyze-file';
+export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analysis/analyze-file';
 export type {
   FileAnalysis,
   FileOptions,
   DocumentAnalysis,
   PlacedDocument,
   TextChange,
-} from './analyze-file';
-export { analyzeWorkspace, fileProblems } from './analyze-workspace';
-export type { FlowAnalysis, WorkspaceAnalysis, WorkspaceOptions } from './analyze-workspace';
-export { describeAt } from './describe-at';
-export type { FieldDescription } from './describe-at';
-export { locateOrigin } from './locate-origin';
-export { resolveFlow } from './evaluate-workspace';
-export type { Dataplane, DirectionVerdict, Flow, Protocol, Verdict } from './evaluate-workspace';
+} from './analysis/analyze-file';
+export { analyzeWorkspace, fileProblems } from './analysis/analyze-workspace';
+export type {
+  FlowAnalysis,
+  WorkspaceAnalysis,
+  WorkspaceOptions,
+} from './analysis/analyze-workspace';
+export { describeAt } from './ide/describe-at';
+export type { FieldDescription } from './ide/describe-at';
+export { locateOrigin } from './core/locate-origin';
+export { resolveFlow } from './analysis/evaluate-workspace';
+export type {
+  Dataplane,
+  DirectionVerdict,
+  Flow,
+  Protocol,
+  Verdict,
+} from './analysis/evaluate-workspace';
 export { flowQuery, policyQuery, previewLogs } from './logs';
 export type { LoggingQuery, LoggingTarget, LogPreview, LogPreviewEntry } from './logs';
 export { explainVerdict, summarizeVerdict } from './present';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
-export type { Problem, Severity } from './problem';
-export type { Span } from './span';
-export { simulateFlow } from './simulate';
-export type { SimulateRequest, Simulation } from './simulate';
-export { selectorAt } from './query/selector-at';
-export type { SelectorAt } from './query/selector-at';
-export type { MatchedNamespace, MatchedPod, SelectorTarget } from './query/select-pods';
-export { workloadAt } from './query/workload-at';
-export type { PodIsolation, WorkloadAt } from './query/workload-at';
-export { lensesOf, podsSelectedBy } from './query/lenses';
-export type { Lens } from './query/lenses';
-export { outlineFile } from './query/outline';
-export type { OutlineItem } from './query/outline';
-export { definitionAt } from './query/definition-at';
-export type { DefinitionAt } from './query/definition-at';
+export type { Problem, Severity } from './core/problem';
+export type { Span } from './core/span';
+export { simulateFlow } from './ide/simulate';
+export type { SimulateRequest, Simulation } from './ide/simulate';
+export { selectorAt } from './ide/query/selector-at';
+export type { SelectorAt } from './ide/query/selector-at';
+export type { MatchedNamespace, MatchedPod, SelectorTarget } from './evaluate/select-pods';
+export { workloadAt } from './ide/query/workload-at';
+export type { PodIsolation, WorkloadAt } from './ide/query/workload-at';
+export { lensesOf, podsSelectedBy } from './ide/query/lenses';
+export type { Lens } from './ide/query/lenses';
+export { outlineFile } from './ide/query/outline';
+export type { OutlineItem } from './ide/query/outline';
+export { definitionAt } from './ide/query/definition-at';
+export type { DefinitionAt } from './ide/query/definition-at';
 export { summarizeDirection } from './present/summarize';
 export { shortReference } from './flows/resolve-endpoint';
 export type { Pod } from './world/types';
 export type { NetworkPolicy } from './model/types';
-export { complete } from './complete/complete';
-export type { Completion, CompletionKind } from './complete/completion';
-export { refactorPeersAt } from './fix/peers';
-export type { Refactoring } from './fix/peers';
-export type { Edit, Fix } from './problem';
+export { complete } from './ide/complete/complete';
+export type { Completion, CompletionKind } from './ide/complete/completion';
+export { refactorPeersAt } from './ide/fix/peers';
+export type { Refactoring } from './ide/fix/peers';
+export type { Edit, Fix } from './core/problem';
 export { ALL_RULES } from './rules';
 export type { RuleSummary } from './rules';
 export { computeReachability } from './matrix/compute-reachability';

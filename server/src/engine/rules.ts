@@ -1,5 +1,5 @@
 import { RULES } from './check';
-import type { Severity } from './problem';
+import type { Severity } from './core/problem';
 
 /** One kind of problem the engine reports, for documentation and tests. */
 export interface RuleSummary {

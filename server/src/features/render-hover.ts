@@ -1,6 +1,6 @@
 import type { FlowAnalysis, LoggingQuery } from '../engine';
 import { explainVerdict, renderLogMarkdown } from '../engine';
-import type { FieldDescription } from '../engine/describe-at';
+import type { FieldDescription } from '../engine/ide/describe-at';
 import { renderQueryMarkdown } from './logging-query';
 
 export function renderFlowHover(flow: FlowAnalysis, query: LoggingQuery): string {

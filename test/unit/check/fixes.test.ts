@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { analyzeFile } from '../../../server/src/engine/analyze-file';
-import type { Problem } from '../../../server/src/engine/problem';
+import { analyzeFile } from '../../../server/src/engine/analysis/analyze-file';
+import type { Problem } from '../../../server/src/engine/core/problem';
 import { applyEdits } from '../fix/apply-edits';
 
 const OPTIONS = { maxFileSize: 1_000_000 };

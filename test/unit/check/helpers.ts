@@ -1,9 +1,9 @@
 import { checkObject } from '../../../server/src/engine/check';
 import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
 import { toSourceObjects } from '../../../server/src/engine/parse/list';
-import type { Problem } from '../../../server/src/engine/problem';
-import type { PlacedObject, SourceObject } from '../../../server/src/engine/source';
-import type { Span } from '../../../server/src/engine/span';
+import type { Problem } from '../../../server/src/engine/core/problem';
+import type { PlacedObject, SourceObject } from '../../../server/src/engine/core/source';
+import type { Span } from '../../../server/src/engine/core/span';
 
 /** The objects of one YAML document. */
 export function objectsOf(text: string): SourceObject[] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkObject, checkObjects } from '../../../server/src/engine/check';
-import type { PlacedObject, SourceObject } from '../../../server/src/engine/source';
+import type { PlacedObject, SourceObject } from '../../../server/src/engine/core/source';
 import { stringify } from 'yaml';
 import { check, objectsOf, policy, spanOf } from './helpers';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkObjects } from '../../../server/src/engine/check';
-import type { PlacedObject } from '../../../server/src/engine/source';
-import type { Span } from '../../../server/src/engine/span';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
+import type { Span } from '../../../server/src/engine/core/span';
 import { placedObjectsOf, spanOf } from './helpers';
 
 const LOGGING =

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
-import type { World } from '../../../server/src/engine/evaluate-workspace';
-import { complete } from '../../../server/src/engine/complete/complete';
+import type { World } from '../../../server/src/engine/analysis/evaluate-workspace';
+import { complete } from '../../../server/src/engine/ide/complete/complete';
 
 const WORLD_TEXT = `apiVersion: v1
 kind: Namespace

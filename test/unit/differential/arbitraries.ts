@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PlacedObject } from '../../../server/src/engine/source';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
 import type { RawPod } from './reference-evaluator';
 
 /** Small vocabularies, so that random selectors often match random labels. */

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/evaluate-workspace';
+import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
   Dataplane,
   DirectionVerdict,
   Endpoint,
   Pod,
   RuleMatch,
-} from '../../../server/src/engine/evaluate-workspace';
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import * as arbitrary from './arbitraries';
 import { referenceVerdict } from './reference-evaluator';
 import type { RawEndpoint, RawFlow, RawPod, ReferenceSide } from './reference-evaluator';

@@ -4,8 +4,8 @@ import {
   evaluateFlow,
   evaluateWorkspace,
   resolveFlow,
-} from '../../../server/src/engine/evaluate-workspace';
-import type { Dataplane, Protocol, Verdict } from '../../../server/src/engine/evaluate-workspace';
+} from '../../../server/src/engine/analysis/evaluate-workspace';
+import type { Dataplane, Protocol, Verdict } from '../../../server/src/engine/analysis/evaluate-workspace';
 import { loadObjects } from './load';
 
 /**

@@ -1,7 +1,7 @@
 import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
 import { toSourceObjects } from '../../../server/src/engine/parse/list';
 import { splitDocuments } from '../../../server/src/engine/parse/split';
-import type { PlacedObject } from '../../../server/src/engine/source';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
 
 /** The objects of one YAML text, placed as the workspace places them. */
 export function loadObjects(text: string, uri = 'file:///test.yaml'): PlacedObject[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Dataplane, Verdict } from '../../../server/src/engine/evaluate-workspace';
+import type { Dataplane, Verdict } from '../../../server/src/engine/analysis/evaluate-workspace';
 import { WORLD, documents, policy, verdictOf } from './fixture';
 
 const POLICIES = documents(

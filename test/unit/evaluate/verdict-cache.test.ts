@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createEvaluator } from '../../../server/src/engine/evaluate-workspace';
-import type { Endpoint, Flow, Pod } from '../../../server/src/engine/evaluate-workspace';
+import { createEvaluator } from '../../../server/src/engine/analysis/evaluate-workspace';
+import type { Endpoint, Flow, Pod } from '../../../server/src/engine/analysis/evaluate-workspace';
 import * as arbitrary from '../differential/arbitraries';
 import { build, scenario } from '../matrix/random-world';
 

@@ -1,4 +1,4 @@
-import type { Edit } from '../../../server/src/engine/problem';
+import type { Edit } from '../../../server/src/engine/core/problem';
 
 /** Applies non-overlapping edits to `text`, last first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {

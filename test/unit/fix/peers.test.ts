@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { refactorPeersAt } from '../../../server/src/engine/fix/peers';
+import { refactorPeersAt } from '../../../server/src/engine/ide/fix/peers';
 import { applyEdits } from './apply-edits';
 
 const TWO = `spec:

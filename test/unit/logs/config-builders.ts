@@ -1,5 +1,5 @@
 import type { LoggingConfig } from '../../../server/src/engine/logs';
-import type { PlacedObject } from '../../../server/src/engine/source';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
 
 export function loggingOn(
   allow: { log: boolean; delegate?: boolean } = { log: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readLoggingConfig } from '../../../server/src/engine/logs';
-import type { PlacedObject } from '../../../server/src/engine/source';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
 import type { Origin } from '../../../server/src/engine/world/types';
 import { networkLogging } from './config-builders';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createEvaluator } from '../../../server/src/engine/evaluate-workspace';
+import { createEvaluator } from '../../../server/src/engine/analysis/evaluate-workspace';
 import { computeReachability } from '../../../server/src/engine/matrix/compute-reachability';
 import { build, scenario } from './random-world';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { evaluateWorkspace } from '../../../server/src/engine/evaluate-workspace';
+import { evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
   Dataplane,
   NetworkPolicy,
   World,
-} from '../../../server/src/engine/evaluate-workspace';
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import * as arbitrary from '../differential/arbitraries';
 
 /** Small random worlds from the differential test's vocabularies, which make classes collide. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyzeFile } from '../../../server/src/engine/analyze-file';
+import { analyzeFile } from '../../../server/src/engine/analysis/analyze-file';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
 

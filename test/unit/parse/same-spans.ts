@@ -5,7 +5,7 @@ import { locatePlaced } from '../../../server/src/engine/parse/fast-locate';
 import { readFastValue } from '../../../server/src/engine/parse/fast-value';
 import { locateIn } from '../../../server/src/engine/parse/parse-document';
 import { placeNodes } from '../../../server/src/engine/parse/placed-tree';
-import type { Path } from '../../../server/src/engine/source';
+import type { Path } from '../../../server/src/engine/core/source';
 
 /** How often the placed tree answered for one document, or `undefined` off the fast path. */
 export interface SpanCount {

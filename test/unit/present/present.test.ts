@@ -6,8 +6,8 @@ import {
   evaluateWorkspace,
   explainVerdict,
   summarizeVerdict,
-} from '../../../server/src/engine/evaluate-workspace';
-import type { Dataplane } from '../../../server/src/engine/evaluate-workspace';
+} from '../../../server/src/engine/analysis/evaluate-workspace';
+import type { Dataplane } from '../../../server/src/engine/analysis/evaluate-workspace';
 import { WORLD, documents, policy } from '../evaluate/fixture';
 import { loadObjects } from '../evaluate/load';
 

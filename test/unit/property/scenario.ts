@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/evaluate-workspace';
+import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
   Dataplane,
   DirectionVerdict,
   Endpoint,
   Verdict,
-} from '../../../server/src/engine/evaluate-workspace';
-import type { PlacedObject } from '../../../server/src/engine/source';
+} from '../../../server/src/engine/analysis/evaluate-workspace';
+import type { PlacedObject } from '../../../server/src/engine/core/source';
 import * as arbitrary from '../differential/arbitraries';
 
 const endpointChoice = fc.oneof(

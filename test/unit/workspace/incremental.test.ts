@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
 import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
-import { originOf } from '../../../server/src/engine/source';
+import { originOf } from '../../../server/src/engine/core/source';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/shop');
 const OPTIONS = { maxFileSize: 1_000_000 };

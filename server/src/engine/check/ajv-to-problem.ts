@@ -1,14 +1,14 @@
 import type { ErrorObject } from 'ajv';
-import type { Severity } from '../problem';
-import type { Path } from '../source';
-import type { ProblemCode } from './codes';
-import { isProblemCode } from './codes';
+import type { Severity } from '../core/problem';
+import type { Path } from '../core/source';
+import type { ProblemCode } from '../core/codes';
+import { isProblemCode } from '../core/codes';
 import { displayPath, isRecord, valueAt } from './read';
 import type { Report } from './report';
 import { atKey, atValue } from './report';
 import type { Located } from './error-filter';
 import { alternatives, keepRealErrors } from './error-filter';
-import { nearest, withSuggestion } from '../suggest';
+import { nearest, withSuggestion } from '../core/suggest';
 
 export interface MapOptions {
   /** The object's kind, named in messages about its top level. */

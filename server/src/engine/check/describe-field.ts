@@ -1,5 +1,5 @@
-import type { KnownKind } from '../classify';
-import type { Path } from '../source';
+import type { KnownKind } from '../core/classify';
+import type { Path } from '../core/source';
 import { isRecord } from './read';
 import type { JsonSchema, SchemaKind } from './schema';
 import { isSchemaKind, SCHEMAS, SCHEMAS_BY_ID } from './schema';

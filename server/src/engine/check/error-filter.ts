@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Path } from '../source';
+import type { Path } from '../core/source';
 import { isRecord, valueAt } from './read';
 
 /** An ajv error with its instance path as segments. */

@@ -1,6 +1,6 @@
-import { classify } from '../classify';
-import type { Problem } from '../problem';
-import type { PlacedObject, PlacedProblem, SourceObject } from '../source';
+import { classify } from '../core/classify';
+import type { Problem } from '../core/problem';
+import type { PlacedObject, PlacedProblem, SourceObject } from '../core/source';
 import { toReports } from './ajv-to-problem';
 import { withoutNulls } from './null-fields';
 import type { Report } from './report';
@@ -12,8 +12,8 @@ import { checkWorkspace } from './workspace';
 
 export { mattersToLogging } from './workspace';
 
-export type { ProblemCode, Rule } from './codes';
-export { RULES } from './codes';
+export type { ProblemCode, Rule } from '../core/codes';
+export { RULES } from '../core/codes';
 export type { FieldDescription } from './describe-field';
 export { describeField } from './describe-field';
 

@@ -1,5 +1,5 @@
 import { isRecord } from '../parse/list';
-import type { Path } from '../source';
+import type { Path } from '../core/source';
 
 export { isRecord };
 

@@ -1,7 +1,7 @@
-import type { Fix, Problem, RelatedSpan, Severity } from '../problem';
-import type { Part, Path, SourceObject } from '../source';
-import type { ProblemCode } from './codes';
-import { severityOf } from './codes';
+import type { Fix, Problem, RelatedSpan, Severity } from '../core/problem';
+import type { Part, Path, SourceObject } from '../core/source';
+import type { ProblemCode } from '../core/codes';
+import { severityOf } from '../core/codes';
 
 /** Where a rule puts its problems: a path in the object, and the key or the value there. */
 export interface Target {

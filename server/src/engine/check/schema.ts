@@ -4,7 +4,7 @@ import networkLogging from '../../../../schemas/networklogging.schema.json';
 import networkPolicy from '../../../../schemas/networkpolicy.schema.json';
 import objectMeta from '../../../../schemas/objectmeta.schema.json';
 import sampleFlows from '../../../../schemas/sampleflows.schema.json';
-import type { KnownKind } from '../classify';
+import type { KnownKind } from '../core/classify';
 
 /** The kinds that have a JSON Schema. */
 export type SchemaKind = 'NetworkPolicy' | 'NetworkLogging' | 'SampleFlows';

@@ -1,11 +1,11 @@
-import { classify } from '../classify';
-import type { KnownKind } from '../classify';
-import type { Problem, RelatedSpan } from '../problem';
-import type { Part, Path, PlacedObject, PlacedProblem } from '../source';
-import { shift } from '../span';
+import { classify } from '../core/classify';
+import type { KnownKind } from '../core/classify';
+import type { Problem, RelatedSpan } from '../core/problem';
+import type { Part, Path, PlacedObject, PlacedProblem } from '../core/source';
+import { shift } from '../core/span';
 import { ENABLE_DENY_LOGGING, ENABLE_LOGGING, isAnnotationOn } from './annotations';
-import type { ProblemCode } from './codes';
-import { severityOf } from './codes';
+import type { ProblemCode } from '../core/codes';
+import { severityOf } from '../core/codes';
 import { valueAt } from './read';
 
 /**

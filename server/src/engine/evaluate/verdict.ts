@@ -1,42 +1,15 @@
-import type { Origin, Pod, Protocol } from '../world/types';
+import type { PolicyRef } from '../core/policy-ref';
+import type { Dataplane, Direction } from '../core/vocabulary';
 
-export type Direction = 'egress' | 'ingress';
-
-/** Where Kubernetes leaves a behaviour to the implementation, the profile decides. */
-export type Dataplane = 'gke-dataplane-v2' | 'kubernetes';
-
-export type Endpoint =
-  | {
-      readonly kind: 'pod';
-      readonly pod: Pod;
-      /** The address the flow named, when it named the pod by one of its IPs. */
-      readonly ip?: string;
-    }
-  | { readonly kind: 'external'; readonly ip: string };
-
-/** One new connection, resolved against the world. */
-export interface Flow {
-  readonly source: Endpoint;
-  readonly destination: Endpoint;
-  readonly port: number;
-  /** The named port as written, when the flow named one. */
-  readonly portName?: string;
-  readonly protocol: Protocol;
-}
+export type { Dataplane, Direction } from '../core/vocabulary';
+export type { PolicyRef } from '../core/policy-ref';
+export type { Endpoint, Flow } from '../flows/types';
 
 /**
  * The layer of policy that decided a direction. Tiered cluster policies
  * (AdminNetworkPolicy before NetworkPolicy, BaselineAdminNetworkPolicy after) add members here.
  */
 export type Tier = 'NetworkPolicy' | 'default';
-
-export interface PolicyRef {
-  readonly kind: 'NetworkPolicy';
-  readonly namespace: string;
-  readonly name: string;
-  readonly annotations: Readonly<Record<string, string>>;
-  readonly origin: Origin;
-}
 
 /** A rule that admitted the flow: the policy, the rule's index, and the peer and port that matched. */
 export interface RuleMatch {

@@ -1,6 +1,6 @@
-import type { Flow } from '../evaluate/verdict';
-import type { PlacedProblem } from '../source';
-import type { Span } from '../span';
+import type { Flow } from './types';
+import type { PlacedProblem } from '../core/source';
+import type { Span } from '../core/span';
 import type { World } from '../world/types';
 import { resolveEndpoint } from './resolve-endpoint';
 import { resolvePort } from './resolve-port';

@@ -1,8 +1,8 @@
 import { isRecord, readArray, readRecord, readString } from '../model/read';
-import type { Path, PlacedObject } from '../source';
-import { originOf } from '../source';
-import { shift } from '../span';
-import type { Protocol } from '../world/types';
+import type { Path, PlacedObject } from '../core/source';
+import { originOf } from '../core/source';
+import { shift } from '../core/span';
+import type { Protocol } from '../core/vocabulary';
 import type { SampleFlow } from './types';
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];

@@ -1,7 +1,7 @@
-import type { Endpoint } from '../evaluate/verdict';
+import type { Endpoint } from './types';
 import { normalizeAddress } from '../model/ip-block';
 import type { Pod, World } from '../world/types';
-import { didYouMean, suggest } from '../suggest';
+import { didYouMean, suggest } from '../core/suggest';
 import type { UnresolvedEndpoint } from './types';
 
 const KINDS = ['pod', 'deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob'];

@@ -1,6 +1,6 @@
-import type { Endpoint } from '../evaluate/verdict';
-import type { Protocol } from '../world/types';
-import { didYouMean, suggest } from '../suggest';
+import type { Endpoint } from './types';
+import type { Protocol } from '../core/vocabulary';
+import { didYouMean, suggest } from '../core/suggest';
 
 export type PortResolution =
   | { readonly kind: 'port'; readonly port: number; readonly portName?: string }

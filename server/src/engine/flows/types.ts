@@ -1,6 +1,26 @@
-import type { Dataplane, Flow, Verdict } from '../evaluate/verdict';
-import type { Span } from '../span';
-import type { Origin, Protocol } from '../world/types';
+import type { Origin } from '../core/source';
+import type { Span } from '../core/span';
+import type { Protocol } from '../core/vocabulary';
+import type { Pod } from '../world/types';
+
+export type Endpoint =
+  | {
+      readonly kind: 'pod';
+      readonly pod: Pod;
+      /** The address the flow named, when it named the pod by one of its IPs. */
+      readonly ip?: string;
+    }
+  | { readonly kind: 'external'; readonly ip: string };
+
+/** One new connection, resolved against the world. */
+export interface Flow {
+  readonly source: Endpoint;
+  readonly destination: Endpoint;
+  readonly port: number;
+  /** The named port as written, when the flow named one. */
+  readonly portName?: string;
+  readonly protocol: Protocol;
+}
 
 export type FlowProblemCode =
   'unknown-endpoint' | 'ambiguous-endpoint' | 'unknown-named-port' | 'named-port-external';
@@ -29,16 +49,4 @@ export interface SampleFlow {
   readonly expectLogged: boolean | null;
   /** Absolute spans of the values, for problems. */
   readonly spans: { readonly from: Span; readonly to: Span; readonly port: Span };
-}
-
-/**
- * One sample flow with its verdict. `from`, `to`, `port` and `protocol` echo the flow as written
- * (protocol defaulted to TCP); `expectLogged` is checked by the log preview, not here.
- */
-export interface FlowResult extends Omit<SampleFlow, 'spans'> {
-  readonly flow: Flow;
-  readonly verdict: Verdict;
-  readonly dataplane: Dataplane;
-  /** False when `expect` is set and the verdict differs. */
-  readonly ok: boolean;
 }

@@ -1,6 +1,6 @@
-import { classify } from '../classify';
-import type { Path, PlacedObject } from '../source';
-import { originOf } from '../source';
+import { classify } from '../core/classify';
+import type { Path, PlacedObject } from '../core/source';
+import { originOf } from '../core/source';
 import type { Origin } from '../world/types';
 
 /** One disposition's `spec.cluster.allow` or `spec.cluster.deny`. */

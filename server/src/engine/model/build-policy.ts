@@ -1,7 +1,8 @@
-import type { Direction } from '../evaluate/verdict';
-import type { Path, PlacedObject } from '../source';
-import { originOf } from '../source';
-import type { Origin, Protocol } from '../world/types';
+import type { Direction } from '../core/vocabulary';
+import type { Path, PlacedObject } from '../core/source';
+import { originOf } from '../core/source';
+import type { Origin } from '../core/source';
+import type { Protocol } from '../core/vocabulary';
 import { compileIpBlock } from './ip-block';
 import { isRecord, readArray, readMetadata, readRecord, readScalar } from './read';
 import { compileSelector } from './selector';

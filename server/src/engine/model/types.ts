@@ -1,5 +1,6 @@
-import type { Direction, PolicyRef } from '../evaluate/verdict';
-import type { Origin, Pod, Protocol } from '../world/types';
+import type { PolicyRef } from '../core/policy-ref';
+import type { Origin } from '../core/source';
+import type { Direction, Protocol } from '../core/vocabulary';
 import type { Address } from './ip-block';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -79,8 +80,14 @@ export interface NetworkPolicy {
   readonly ref: PolicyRef;
 }
 
+/** What a policy's pod selector reads of a pod. */
+export interface LabelledPod {
+  readonly namespace: string;
+  readonly labels: Labels;
+}
+
 /** Whether the policy's `spec.podSelector` selects the pod: a pod of its own namespace. */
-export function selectsPod(policy: NetworkPolicy, pod: Pod): boolean {
+export function selectsPod(policy: NetworkPolicy, pod: LabelledPod): boolean {
   return (
     policy.namespace === pod.namespace &&
     policy.podSelector !== null &&

@@ -1,5 +1,5 @@
-import type { Part, Path } from '../source';
-import type { Span } from '../span';
+import type { Part, Path } from '../core/source';
+import type { Span } from '../core/span';
 import { itemAt, pairsOf, skipSpace } from './placed-tree';
 import type { PlacedNode, PlacedPair } from './placed-tree';
 

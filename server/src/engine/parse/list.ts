@@ -1,5 +1,5 @@
-import { classify } from '../classify';
-import type { Locate, Path, SourceObject } from '../source';
+import { classify } from '../core/classify';
+import type { Locate, Path, SourceObject } from '../core/source';
 
 /**
  * The Kubernetes objects a document holds: the document itself, or, for `kind: List` (what

@@ -1,8 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
-import type { Problem } from '../problem';
-import type { Locate, Part, Path } from '../source';
-import type { Span } from '../span';
+import type { Problem } from '../core/problem';
+import type { Locate, Part, Path } from '../core/source';
+import type { Span } from '../core/span';
 import { locatePlaced } from './fast-locate';
 import { readFastValue } from './fast-value';
 import { placeNodes } from './placed-tree';

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
-import type { Path } from '../source';
+import type { Path } from '../core/source';
 
 /** What sits at an offset: the path of the innermost node, and whether the offset is on a key. */
 export interface PathAt {

@@ -1,4 +1,4 @@
-import type { FlowResult } from '../flows/types';
+import type { FlowResult } from '../evaluate/flow-result';
 import type { LoggingConfig, LogPreview } from '../logs';
 import { checkExpectLogged } from '../logs';
 import { describeLogNotes, describeLoggingConfig, renderEntryText } from './logs';

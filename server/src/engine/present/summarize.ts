@@ -1,5 +1,5 @@
 import type { DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
-import type { FlowResult } from '../flows/types';
+import type { FlowResult } from '../evaluate/flow-result';
 import { describePolicy, describeRule } from './describe';
 
 /**

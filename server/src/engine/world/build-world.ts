@@ -1,9 +1,9 @@
-import { classify, WORKLOAD_KINDS } from '../classify';
-import { sameItems } from '../same-items';
-import type { KnownKind } from '../classify';
+import { classify, WORKLOAD_KINDS } from '../core/classify';
+import { sameItems } from '../core/same-items';
+import type { KnownKind } from '../core/classify';
 import { readMetadata } from '../model/read';
-import type { PlacedObject } from '../source';
-import { originOf } from '../source';
+import type { PlacedObject } from '../core/source';
+import { originOf } from '../core/source';
 import { assignIps, toPod } from './assign-ips';
 import { readPod, readWorkloadPod } from './read-pod';
 import type { PodDraft } from './read-pod';

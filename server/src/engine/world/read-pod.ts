@@ -1,5 +1,5 @@
-import type { PlacedObject } from '../source';
-import { originOf } from '../source';
+import type { PlacedObject } from '../core/source';
+import { originOf } from '../core/source';
 import { normalizeAddress } from '../model/ip-block';
 import {
   isRecord,

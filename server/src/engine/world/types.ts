@@ -1,15 +1,8 @@
-import type { Path } from '../source';
+import type { Origin } from '../core/source';
+import type { Protocol } from '../core/vocabulary';
 
-export type Protocol = 'TCP' | 'UDP' | 'SCTP';
-
-/** Where a modelled thing was written: enough to find its span on demand. */
-export interface Origin {
-  readonly uri: string;
-  /** Offset of the document in the file. */
-  readonly offset: number;
-  /** Path of the thing from its document's root. */
-  readonly path: Path;
-}
+export type { Origin } from '../core/source';
+export type { Protocol } from '../core/vocabulary';
 
 export interface Namespace {
   readonly name: string;

@@ -1,9 +1,9 @@
-import type { Path } from '../../source';
+import type { Path } from '../../core/source';
 import { ENABLE_DENY_LOGGING, ENABLE_LOGGING } from '../annotations';
 import { recordAt } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';
-import { nearest } from '../../suggest';
+import { nearest } from '../../core/suggest';
 
 /** The object kind each logging annotation belongs on (gke-policy-logging.md §1.4). */
 const HOME: Readonly<Record<string, 'NetworkPolicy' | 'Namespace'>> = {

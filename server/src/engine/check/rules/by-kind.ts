@@ -1,5 +1,5 @@
-import type { KnownKind } from '../../classify';
-import type { SourceObject } from '../../source';
+import type { KnownKind } from '../../core/classify';
+import type { SourceObject } from '../../core/source';
 import type { Report } from '../report';
 import { checkLoggingAnnotations } from './annotations';
 import { checkIpBlocks } from './ip-block';

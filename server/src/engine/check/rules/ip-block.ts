@@ -1,4 +1,4 @@
-import type { Path } from '../../source';
+import type { Path } from '../../core/source';
 import type { Cidr } from '../cidr';
 import { hasHostBits, isStrictSubset, networkText, parseCidr } from '../cidr';
 import { displayPath, recordAt, valueAt } from '../read';

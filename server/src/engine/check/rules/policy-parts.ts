@@ -1,4 +1,4 @@
-import type { Path } from '../../source';
+import type { Path } from '../../core/source';
 import { isRecord, listAt } from '../read';
 
 /** A map somewhere in an object, with its path. Parts of another shape are skipped. */

@@ -1,4 +1,4 @@
-import type { Path } from '../../source';
+import type { Path } from '../../core/source';
 import { whyNotPortName } from '../k8s-names';
 import { displayPath } from '../read';
 import type { Report } from '../report';

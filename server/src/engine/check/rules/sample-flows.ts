@@ -1,5 +1,5 @@
-import type { RelatedSpan } from '../../problem';
-import type { Path, SourceObject } from '../../source';
+import type { RelatedSpan } from '../../core/problem';
+import type { Path, SourceObject } from '../../core/source';
 import { displayPath } from '../read';
 import type { Report } from '../report';
 import { atKey, atValue } from '../report';

@@ -1,0 +1,133 @@
+import { longReference, resolveEndpoint, shortReference } from '../../analysis/evaluate-workspace';
+import type { Labels } from '../../model/types';
+import type { Path } from '../../core/source';
+import type { World } from '../../world/types';
+import type { Completion, CompletionKind } from './completion';
+import { toScalar } from './completion';
+import type { Cursor } from './cursor';
+
+/** Completions that come from the world: labels in selectors, namespaces, endpoints, ports. */
+export function completeFromWorld(cursor: Cursor, world: World, kind: string): Completion[] {
+  const { path } = cursor;
+  if (cursor.onValue && path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace') {
+    return [...world.namespaces.keys()].map((name) => item(cursor, name, 'namespace'));
+  }
+  if (kind === 'SampleFlows' && path[0] === 'spec' && path[1] === 'flows' && path.length === 4) {
+    return completeFlowField(cursor, world);
+  }
+  return kind === 'NetworkPolicy' ? completeSelector(cursor, world) : [];
+}
+
+function completeFlowField(cursor: Cursor, world: World): Completion[] {
+  const field = cursor.path[3];
+  if (field === 'from' || field === 'to') {
+    return world.pods.flatMap((pod) => {
+      const detail = pod.workload ? `${pod.workload.kind} ${pod.workload.name}` : 'Pod';
+      const short = item(cursor, shortReference(pod), 'endpoint', detail);
+      return pod.workload ? [short, item(cursor, longReference(pod), 'endpoint', detail)] : [short];
+    });
+  }
+  if (field !== 'port') {
+    return [];
+  }
+  const to = cursor.scalarsAt(cursor.path.slice(0, 3)).get('to') ?? '';
+  const destination = resolveEndpoint(world, to);
+  if (destination.kind !== 'pod') {
+    return [];
+  }
+  return destination.pod.ports.flatMap((port) => {
+    const detail = `${port.containerPort}/${port.protocol}`;
+    // A number, not the string "8080", which would name a port.
+    const number = {
+      ...item(cursor, String(port.containerPort), 'port', port.name ?? port.protocol),
+      insertText: `${cursor.needsSpace ? ' ' : ''}${port.containerPort}`,
+    };
+    return port.name === undefined ? [number] : [item(cursor, port.name, 'port', detail), number];
+  });
+}
+
+function completeSelector(cursor: Cursor, world: World): Completion[] {
+  const { path } = cursor;
+  const at = selectorIndex(path);
+  if (at === -1) {
+    return [];
+  }
+  const labels = labelSets(cursor, world, at);
+  const rest = path.slice(at + 1);
+  if (rest.length === 1 && rest[0] === 'matchLabels' && !cursor.onValue) {
+    const present = cursor.scalarsAt(path);
+    return labelKeys(labels)
+      .filter(([key]) => !present.has(key) || key === cursor.word)
+      .map(([key, count], rank) => ({
+        ...item(
+          cursor,
+          key,
+          'label',
+          `on ${count} ${path[at] === 'podSelector' ? 'pods' : 'namespaces'}`,
+        ),
+        insertText: `${toScalar(key)}: `,
+        sortText: String(rank).padStart(5, '0'),
+      }));
+  }
+  if (rest.length === 2 && rest[0] === 'matchLabels' && cursor.onValue) {
+    return labelValues(labels, String(rest[1])).map((value) => item(cursor, value, 'label'));
+  }
+  if (rest[0] !== 'matchExpressions' || typeof rest[1] !== 'number') {
+    return [];
+  }
+  if (rest.length === 3 && rest[2] === 'key' && cursor.onValue) {
+    return labelKeys(labels).map(([key]) => item(cursor, key, 'label'));
+  }
+  if (rest.length === 4 && rest[2] === 'values') {
+    const key = cursor.scalarsAt(path.slice(0, at + 3)).get('key') ?? '';
+    return labelValues(labels, key).map((value) => item(cursor, value, 'label'));
+  }
+  return [];
+}
+
+function selectorIndex(path: Path): number {
+  for (let index = path.length - 1; index >= 0; index--) {
+    if (path[index] === 'podSelector' || path[index] === 'namespaceSelector') {
+      return index;
+    }
+  }
+  return -1;
+}
+
+// The label sets a selector chooses among: namespaces for a namespaceSelector; for a
+// podSelector, pods of the policy's namespace unless the peer also has a namespaceSelector.
+function labelSets(cursor: Cursor, world: World, at: number): Labels[] {
+  if (cursor.path[at] === 'namespaceSelector') {
+    return [...world.namespaces.values()].map((namespace) => namespace.labels);
+  }
+  const peer = cursor.scalarsAt(cursor.path.slice(0, at));
+  if (peer.has('namespaceSelector')) {
+    return world.pods.map((pod) => pod.labels);
+  }
+  const namespace = cursor.scalarsAt(['metadata']).get('namespace') || 'default';
+  const pods = world.podsByNamespace.get(namespace) ?? [];
+  return (pods.length > 0 ? pods : world.pods).map((pod) => pod.labels);
+}
+
+function labelKeys(sets: readonly Labels[]): [string, number][] {
+  const counts = new Map<string, number>();
+  sets.forEach((labels) =>
+    Object.keys(labels).forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1)),
+  );
+  return [...counts].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]));
+}
+
+function labelValues(sets: readonly Labels[], key: string): string[] {
+  const values = new Set(sets.flatMap((labels) => (key in labels ? [labels[key]!] : [])));
+  return [...values].sort();
+}
+
+function item(cursor: Cursor, value: string, kind: CompletionKind, detail?: string): Completion {
+  return {
+    label: value,
+    kind,
+    ...(detail === undefined ? {} : { detail }),
+    insertText: (cursor.needsSpace ? ' ' : '') + toScalar(value),
+    span: cursor.span,
+  };
+}

@@ -1,0 +1,41 @@
+import type { FlowAnalysis, WorkspaceAnalysis } from '../../analysis/analyze-workspace';
+import { locateOrigin } from '../../core/locate-origin';
+import type { NetworkPolicy } from '../../model/types';
+import type { Span } from '../../core/span';
+import type { Pod, World } from '../../world/types';
+import { selectPolicyPods } from '../../evaluate/select-pods';
+
+/** What a code lens stands on: a policy, or a flow and its verdict. */
+export type Lens =
+  | {
+      readonly kind: 'policy';
+      /** Absolute span of the policy object. */
+      readonly span: Span;
+      readonly policy: NetworkPolicy;
+    }
+  | {
+      readonly kind: 'flow';
+      /** Absolute span of the flow item. */
+      readonly span: Span;
+      readonly flow: FlowAnalysis;
+    };
+
+/** The lenses of one file, in the order of their spans. */
+export function lensesOf(analysis: WorkspaceAnalysis, uri: string): Lens[] {
+  const policies = analysis.policies.flatMap((policy): Lens[] => {
+    const span = policy.origin.uri === uri ? locateOrigin(analysis.file, policy.origin) : undefined;
+    if (span === undefined) {
+      return [];
+    }
+    return [{ kind: 'policy', span, policy }];
+  });
+  const flows = analysis.flows
+    .filter((flow) => flow.uri === uri)
+    .map((flow): Lens => ({ kind: 'flow', span: flow.span, flow }));
+  return [...policies, ...flows].sort((left, right) => left.span.start - right.span.start);
+}
+
+/** The pods of its namespace that a policy's `spec.podSelector` selects. */
+export function podsSelectedBy(world: World, policy: NetworkPolicy): Pod[] {
+  return selectPolicyPods(world, policy).pods.map((matched) => matched.pod);
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ENGINE = join(import.meta.dirname, '../../../server/src/engine');
+
+// The stages in the order data flows through them: a module may import its own stage and the
+// ones before it, never one after. docs/architecture.md says why each sits where it does.
+const LAYERS = [
+  'core',
+  'parse',
+  'check',
+  'model',
+  'world',
+  'flows',
+  'evaluate',
+  'logs',
+  'present',
+  'workspace-checks',
+  'matrix',
+  'analysis',
+  'incremental',
+  'ide',
+  '(facade)',
+];
+
+function engineFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) {
+      return engineFiles(path);
+    }
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function layerOf(path: string): string {
+  const inside = relative(ENGINE, path);
+  return inside.includes('/') ? inside.split('/')[0]! : '(facade)';
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function importsOf(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  return [...text.matchAll(/from '(\.[^']*)'/g)]
+    .map((match) => normalize(join(dirname(path), match[1]!)))
+    .map((target) => (isFolder(target) ? join(target, 'index') : target))
+    .filter((target) => !relative(ENGINE, target).startsWith('..'));
+}
+
+describe('the engine layout', () => {
+  const files = engineFiles(ENGINE);
+
+  it('knows the layer of every engine folder', () => {
+    const unknown = [...new Set(files.map(layerOf))].filter((layer) => !LAYERS.includes(layer));
+    assert.deepEqual(unknown, []);
+  });
+
+  it('imports only from its own stage and the stages before it', () => {
+    const backwards = files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => LAYERS.indexOf(layerOf(target)) > LAYERS.indexOf(layerOf(file)))
+        .map((target) => `${relative(ENGINE, file)} -> ${relative(ENGINE, target)}`),
+    );
+    assert.deepEqual(backwards, []);
+  });
+});
