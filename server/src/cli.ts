@@ -11,6 +11,7 @@ import {
   simulateFlow,
 } from './engine';
 import type { FileAnalysis, Protocol, WorkspaceAnalysis } from './engine';
+import { registerDiff } from './cli/diff';
 import { fromSimulation } from './flow-json';
 import { formatCheck } from './cli-output';
 import type { OutputFormat } from './cli-output';
@@ -175,6 +176,9 @@ async function main(argv: readonly string[]): Promise<number> {
     .action(async (paths: string[], options: SimulateOptions) => {
       status = await simulate(paths, options);
     });
+  registerDiff(program, (code) => {
+    status = code;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return status;

@@ -86,7 +86,7 @@ export function fromSimulation(simulation: Simulation, dataplane: string): FlowJ
   };
 }
 
-function toExplanation(verdict: Verdict, dataplane: string): ExplanationJson {
+export function toExplanation(verdict: Verdict, dataplane: string): ExplanationJson {
   return { dataplane, egress: toDirection(verdict.egress), ingress: toDirection(verdict.ingress) };
 }
 
