@@ -56,13 +56,13 @@ export { ALL_RULES } from './rules';
 export type { RuleSummary } from './rules';
 export { computeReachability } from './matrix/compute-reachability';
 export type { Reachability, ReachabilityOptions } from './matrix/compute-reachability';
-export { diffReachability } from './diff/diff-reachability';
+export { diffReachability } from './ide/diff/diff-reachability';
 export type {
   DiffSide,
   FlowChange,
   ReachabilityChange,
   ReachabilityDiff,
-} from './diff/diff-reachability';
-export { diffPairs } from './diff/diff-pairs';
-export type { ChangedPair, ChangedPairs } from './diff/diff-pairs';
+} from './ide/diff/diff-reachability';
+export { diffPairs } from './ide/diff/diff-pairs';
+export type { ChangedPair, ChangedPairs } from './ide/diff/diff-pairs';
 export { describeFlowChanges, describePort, summarizeDiffCounts } from './present/diff';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createEvaluator, longReference } from '../../../server/src/engine/evaluate-workspace';
-import type { Pod } from '../../../server/src/engine/evaluate-workspace';
-import { diffReachability } from '../../../server/src/engine/diff/diff-reachability';
-import { diffPairs } from '../../../server/src/engine/diff/diff-pairs';
+import { createEvaluator } from '../../../server/src/engine/evaluate/evaluator';
+import { longReference } from '../../../server/src/engine/flows/resolve-endpoint';
+import type { Pod } from '../../../server/src/engine/world/types';
+import { diffReachability } from '../../../server/src/engine/ide/diff/diff-reachability';
+import { diffPairs } from '../../../server/src/engine/ide/diff/diff-pairs';
 import { build, scenario } from '../matrix/random-world';
 
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 200);

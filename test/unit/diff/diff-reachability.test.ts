@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeFile, analyzeWorkspace, DEFAULT_MAX_FILE_SIZE } from '../../../server/src/engine';
 import type { WorkspaceAnalysis } from '../../../server/src/engine';
-import { diffReachability } from '../../../server/src/engine/diff/diff-reachability';
-import type { ReachabilityDiff } from '../../../server/src/engine/diff/diff-reachability';
-import { diffPairs } from '../../../server/src/engine/diff/diff-pairs';
+import { diffReachability } from '../../../server/src/engine/ide/diff/diff-reachability';
+import type { ReachabilityDiff } from '../../../server/src/engine/ide/diff/diff-reachability';
+import { diffPairs } from '../../../server/src/engine/ide/diff/diff-pairs';
 
 const WORLD = `apiVersion: v1
 kind: Namespace

@@ -1,7 +1,7 @@
-import type { Dataplane, Verdict } from '../evaluate/verdict';
-import type { FlowResult } from '../flows/types';
-import type { NetworkPolicy } from '../model/types';
-import type { ContainerPort, Pod, World } from '../world/types';
+import type { Dataplane, Verdict } from '../../evaluate/verdict';
+import type { FlowResult } from '../../evaluate/flow-result';
+import type { NetworkPolicy } from '../../model/types';
+import type { ContainerPort, Pod, World } from '../../world/types';
 
 /** What a diff reads of an analysed workspace. */
 export interface DiffSide {

@@ -1,5 +1,5 @@
-import { shortReference } from '../flows/resolve-endpoint';
-import type { ContainerPort, Pod } from '../world/types';
+import { shortReference } from '../../flows/resolve-endpoint';
+import type { ContainerPort, Pod } from '../../world/types';
 import type { ReachabilityChange, ReachabilityDiff } from './types';
 
 /** One workload pair on one port whose verdict changed. */

@@ -1,9 +1,9 @@
-import type { Dataplane } from '../evaluate/verdict';
-import { longReference, shortReference } from '../flows/resolve-endpoint';
-import type { FlowResult } from '../flows/types';
-import { computeReachability } from '../matrix/compute-reachability';
-import type { Reachability } from '../matrix/compute-reachability';
-import type { ContainerPort, Pod } from '../world/types';
+import type { Dataplane } from '../../evaluate/verdict';
+import { longReference, shortReference } from '../../flows/resolve-endpoint';
+import type { FlowResult } from '../../evaluate/flow-result';
+import { computeReachability } from '../../matrix/compute-reachability';
+import type { Reachability } from '../../matrix/compute-reachability';
+import type { ContainerPort, Pod } from '../../world/types';
 import type { DiffSide, FlowChange, ReachabilityChange, ReachabilityDiff } from './types';
 
 export type { DiffSide, FlowChange, ReachabilityChange, ReachabilityDiff } from './types';
