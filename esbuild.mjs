@@ -18,9 +18,23 @@ const options = {
   logLevel: 'warning',
 };
 
+// The reachability view's page script runs in the webview, a browser.
+const webview = {
+  entryPoints: { 'reachability-view': 'client/webview/reachability.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const each of [options, webview]) {
+    const context = await esbuild.context(each);
+    await context.watch();
+  }
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(webview)]);
 }

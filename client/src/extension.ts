@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCopyText } from './copy-text';
 import { registerLogPreview } from './log-preview';
+import { registerReachabilityView } from './reachability-view';
 import { registerSelectedPods } from './selected-pods';
 import { registerSimulateFlow } from './simulate-flow';
 import { createStatusItem } from './status';
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       registerLogPreview(client),
       registerSimulateFlow(client),
       registerSelectedPods(),
+      registerReachabilityView(context, client),
       registerCopyText(),
     );
     await client.start();

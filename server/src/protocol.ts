@@ -127,3 +127,78 @@ export const appendSampleFlowRequest = new RequestType<
   AppendSampleFlowResult,
   void
 >('netpol/appendSampleFlow');
+
+/** Parameters of `netpol/reachability`: the version the client already shows, if any. */
+export interface ReachabilityParams {
+  readonly known?: number;
+}
+
+/** A group of pods every verdict treats alike (same namespace, labels, ports...). */
+export interface ReachabilityClass {
+  readonly namespace: string;
+  /** The names of its pods and workloads, in world order. */
+  readonly pods: readonly string[];
+  readonly ports: readonly EndpointPort[];
+  /** Whether a policy selects its pods for ingress, and for egress. */
+  readonly ingressIsolated: boolean;
+  readonly egressIsolated: boolean;
+}
+
+/**
+ * The reachability matrix of the workspace: rows are the classes, columns each class's ports in
+ * class order; bit `row * columns + column` of `cells` (base64, least significant bit first) is
+ * set when the connection is allowed.
+ */
+export interface ReachabilityResult {
+  readonly version: number;
+  readonly unchanged?: false;
+  readonly dataplane: string;
+  readonly classes: readonly ReachabilityClass[];
+  readonly columns: number;
+  readonly cells: string;
+  readonly allowedPodPairs: number;
+  readonly deniedPodPairs: number;
+}
+
+/** Computes the workspace's reachability matrix, or says the client's version is current. */
+export const reachabilityRequest = new RequestType<
+  ReachabilityParams,
+  ReachabilityResult | { readonly version: number; readonly unchanged: true } | null,
+  void
+>('netpol/reachability');
+
+/** Parameters of `netpol/reachabilityCell`: a cell of the matrix of `version`. */
+export interface ReachabilityCellParams {
+  readonly version: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A place in a file the explanation refers to: a rule that admits, or a policy that isolates. */
+export interface ReachabilityLink {
+  readonly label: string;
+  readonly uri: string;
+  readonly range: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  };
+}
+
+/** The verdict of a cell for its first pods: one line, the full explanation, and its places. */
+export interface ReachabilityCellResult {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: string;
+  readonly allowed: boolean;
+  readonly summary: string;
+  readonly explanation: string;
+  readonly links: readonly ReachabilityLink[];
+}
+
+/** Explains one cell; null when the matrix of `version` is no longer the workspace's. */
+export const reachabilityCellRequest = new RequestType<
+  ReachabilityCellParams,
+  ReachabilityCellResult | null,
+  void
+>('netpol/reachabilityCell');

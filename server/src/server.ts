@@ -10,6 +10,7 @@ import { registerDefinition } from './features/definition';
 import { registerEndpoints } from './features/endpoints';
 import { registerHover } from './features/hover';
 import { registerLogPreview } from './features/log-preview';
+import { registerReachability } from './features/reachability';
 import { registerSampleFlows } from './features/sample-flows';
 import { registerSimulate } from './features/simulate';
 import { registerSymbols } from './features/symbols';
@@ -143,6 +144,7 @@ export function startServer(connection: Connection): { dispose(): void } {
   registerSimulate(context);
   registerEndpoints(context);
   registerSampleFlows(context);
+  registerReachability(context);
   registerCompletion(context);
   registerCodeActions(context);
 

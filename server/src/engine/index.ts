@@ -25,7 +25,7 @@ export type {
 } from './analysis/evaluate-workspace';
 export { flowQuery, policyQuery, previewLogs } from './logs';
 export type { LoggingQuery, LoggingTarget, LogPreview, LogPreviewEntry } from './logs';
-export { explainVerdict, summarizeVerdict } from './present';
+export { describePolicy, describeRule, explainVerdict, summarizeVerdict } from './present';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
 export type { Problem, Severity } from './core/problem';
@@ -55,6 +55,7 @@ export type { Edit, Fix } from './core/problem';
 export { ALL_RULES } from './rules';
 export type { RuleSummary } from './rules';
 export { computeReachability } from './matrix/compute-reachability';
+export { toReachabilityGrid } from './matrix/reachability-grid';
 export type { Reachability, ReachabilityOptions } from './matrix/compute-reachability';
 export { diffReachability } from './ide/diff/diff-reachability';
 export type {

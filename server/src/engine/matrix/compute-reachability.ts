@@ -86,6 +86,7 @@ export function computeReachability(
     allowedPodPairs: podPairs.allowed,
     deniedPodPairs: podPairs.total - podPairs.allowed,
     classOf: (pod) => indexByKey.get(classifier.keyOfPod(pod)) ?? -1,
+    isolated: (index, direction) => selectionOf(index, direction) !== undefined,
     isAllowed: (source, destination, portIndex) => {
       const column = firstColumn[destination]! + portIndex;
       return (cells[column * words + (source >>> 5)]! & (1 << (source & 31))) !== 0;

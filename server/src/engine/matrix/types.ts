@@ -30,6 +30,8 @@ export interface Reachability {
   readonly deniedPodPairs: number;
   /** The index of a pod's class. */
   readonly classOf: (pod: Pod) => number;
+  /** Whether a policy isolates the pods of a class in a direction (as the dataplane decides). */
+  readonly isolated: (index: number, direction: 'ingress' | 'egress') => boolean;
   readonly isAllowed: (source: number, destination: number, portIndex: number) => boolean;
   /** The full verdict for two pods on one of the destination's ports, decided on demand. */
   readonly verdict: (source: Pod, destination: Pod, port: ContainerPort) => Verdict;
