@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { analyzeFile, analyzeWorkspace, computeReachability } from '../server/src/engine';
 import type { Dataplane, Reachability, WorkspaceAnalysis } from '../server/src/engine';
 import { evaluateFlow } from '../server/src/engine/analysis/evaluate-workspace';
+import { measureRecords } from './measure-records';
 import type { Figure } from './stats';
 import { formatCount, formatMs, timeRuns } from './stats';
 
@@ -24,6 +25,8 @@ export interface EngineFigures {
   /** Flows per second, one sample per run. */
   readonly throughput: Figure;
   readonly matrices: readonly MatrixFigure[];
+  /** explain-logs over 100,000 records. */
+  readonly records: { readonly time: Figure; readonly size: string };
   readonly notes: readonly string[];
 }
 
@@ -57,6 +60,7 @@ export function measureEngine(files: readonly SourceFile[], runs: number, matrix
     perFile: { samples: perFile.slice(1) },
     throughput: measureThroughput(workspace, runs),
     matrices: MATRIX_DATAPLANES.map((dataplane) => measureMatrix(workspace, dataplane, runs, matrixBudgetMs, notes)),
+    records: measureRecords(workspace, runs),
     notes,
   };
 }

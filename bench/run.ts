@@ -136,6 +136,8 @@ function fill(table: Table, scale: string, manifest: Manifest, engine: EngineFig
     table.set(`   Reachability matrix: computeReachability, ${matrix.dataplane} (target L < 2 s)`, scale, cellOf(matrix.time));
     table.set(`   matrix size, ${matrix.dataplane}`, scale, matrix.size);
   }
+  table.set('   explain-logs: 100,000 node-file records read, placed and decided (target a few s)', scale, cellOf(engine.records.time));
+  table.set('   records file', scale, engine.records.size);
   table.set('6. Peak RSS, our server (workspace loaded, after the edits; target < 400 MB)', scale, ourServer.peakRss === undefined ? 'n/a' : formatBytes(ourServer.peakRss));
   if (theirServer !== undefined) {
     table.set('   Peak RSS, yaml-language-server (policy file open, after the edits)', scale, theirServer.peakRss === undefined ? 'n/a' : formatBytes(theirServer.peakRss));
@@ -188,7 +190,7 @@ const COMPARISON =
 
 // An engine failure leaves messages in its cells rather than ending the bench: the servers still run.
 function engineFigures(files: readonly SourceFile[], flags: Flags): EngineFigures {
-  const unmeasured = (missing: string): EngineFigures => ({ parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrices: [], notes: [] });
+  const unmeasured = (missing: string): EngineFigures => ({ parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrices: [], records: { time: { missing }, size: '' }, notes: [] });
   if (!flags.engine) {
     return unmeasured('skipped (--no-engine)');
   }

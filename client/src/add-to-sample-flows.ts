@@ -16,15 +16,41 @@ interface TargetItem extends vscode.QuickPickItem {
  * that it can be undone and nothing is written behind the editor's back; then shows the file.
  */
 export async function addToSampleFlows(client: LanguageClient, flow: SampleFlow): Promise<void> {
+  await addFlowsToSampleFlows(client, [flow]);
+}
+
+/** Appends each of `flows` in turn to one SampleFlows file, picked once. */
+export async function addFlowsToSampleFlows(
+  client: LanguageClient,
+  flows: readonly SampleFlow[],
+): Promise<void> {
   const target = await pickTarget(client);
   if (target === undefined) {
     return;
   }
+  let shown: { start: vscode.Position; text: string } | undefined;
+  for (const flow of flows) {
+    const added = await appendOne(client, target, flow);
+    shown ??= added;
+  }
+  if (shown !== undefined) {
+    await reveal(target, shown.start, shown.text);
+  }
+}
+
+async function appendOne(
+  client: LanguageClient,
+  target: vscode.Uri,
+  flow: SampleFlow,
+): Promise<{ start: vscode.Position; text: string }> {
   const exists = await vscode.workspace.fs.stat(target).then(
     () => true,
     () => false,
   );
-  const text = exists ? (await vscode.workspace.openTextDocument(target)).getText() : '';
+  const open = vscode.workspace.textDocuments.some(
+    (document) => document.uri.toString() === target.toString(),
+  );
+  const text = exists || open ? (await vscode.workspace.openTextDocument(target)).getText() : '';
   const result = await client.sendRequest(appendSampleFlowRequest, {
     uri: target.toString(),
     text,
@@ -37,7 +63,7 @@ export async function addToSampleFlows(client: LanguageClient, flow: SampleFlow)
     );
   }
   const edit = new vscode.WorkspaceEdit();
-  if (!exists) {
+  if (!exists && !open) {
     edit.createFile(target, { ignoreIfExists: true });
   }
   const start = new vscode.Position(insertion.range.start.line, insertion.range.start.character);
@@ -46,7 +72,7 @@ export async function addToSampleFlows(client: LanguageClient, flow: SampleFlow)
   if (!(await vscode.workspace.applyEdit(edit))) {
     throw new Error(`the flow could not be added to ${vscode.workspace.asRelativePath(target)}.`);
   }
-  await reveal(target, start, insertion.newText);
+  return { start, text: insertion.newText };
 }
 
 async function pickTarget(client: LanguageClient): Promise<vscode.Uri | undefined> {

@@ -4,6 +4,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { registerCopyText } from './copy-text';
 import { registerLogPreview } from './log-preview';
 import { registerReachabilityView } from './reachability-view';
+import { registerRecords } from './records';
 import { registerSelectedPods } from './selected-pods';
 import { registerSimulateFlow } from './simulate-flow';
 import { createStatusItem } from './status';
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       registerSelectedPods(),
       registerReachabilityView(context, client),
       registerCopyText(),
+      registerRecords(client),
     );
     await client.start();
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   analyzeFile,
   analyzeWorkspace,
   DEFAULT_MAX_FILE_SIZE,
+  explainRecords,
   explainVerdict,
   flowQuery,
   renderLogPreview,
@@ -13,6 +14,7 @@ import {
 import type { FileAnalysis, Protocol, WorkspaceAnalysis } from './engine';
 import { registerDiff } from './cli/diff';
 import { fromSimulation } from './flow-json';
+import { formatExplainLogs } from './cli/explain-logs';
 import { formatCheck } from './cli-output';
 import type { OutputFormat } from './cli-output';
 import { findYamlFiles, readFileText } from './read-file';
@@ -99,6 +101,31 @@ async function simulate(paths: string[], options: SimulateOptions) {
   return options.expect === undefined || options.expect === json.verdict ? EXIT_OK : EXIT_FAILED;
 }
 
+async function explainLogs(
+  records: string,
+  paths: string[],
+  options: { format: 'text' | 'json'; dataplane: Dataplane },
+) {
+  const read = await readFileText(records).catch(() => {
+    throw new UsageError(`Cannot read ${records}.`);
+  });
+  const loaded = await load(paths, options.dataplane);
+  const explanation = explainRecords(loaded.analysis, read.text);
+  const file = path.relative(process.cwd(), path.resolve(records)) || records;
+  const output = formatExplainLogs(
+    explanation,
+    file,
+    options.format,
+    options.dataplane,
+    process.stdout.isTTY,
+  );
+  process.stdout.write(output.text);
+  if (output.status === EXIT_USAGE) {
+    process.stderr.write(`netpol-lens: ${records} holds no policy-action record.\n`);
+  }
+  return output.status;
+}
+
 function parsePort(value: string): number | string {
   if (/^\d+$/.test(value)) {
     const port = Number(value);
@@ -179,6 +206,26 @@ async function main(argv: readonly string[]): Promise<number> {
   registerDiff(program, (code) => {
     status = code;
   });
+  program
+    .command('explain-logs')
+    .description(
+      'Read real policy-action records against the policies and world of the given files.',
+    )
+    .argument('<records>', 'gcloud logging read --format=json output, or a policy_action.log')
+    .argument('[paths...]', 'files or folders (default: .)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .addOption(dataplaneOption())
+    .action(
+      async (
+        records: string,
+        paths: string[],
+        options: { format: 'text' | 'json'; dataplane: Dataplane },
+      ) => {
+        status = await explainLogs(records, paths, options);
+      },
+    );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return status;

@@ -98,6 +98,8 @@ export interface SampleFlow {
   readonly port: number | string;
   readonly protocol?: string;
   readonly expect?: 'allow' | 'deny';
+  /** Written as a boolean: `expectLogged: true`. */
+  readonly expectLogged?: boolean;
 }
 
 /** Parameters of `netpol/appendSampleFlow`: the file's current text, so the edit fits it. */
@@ -202,3 +204,49 @@ export const reachabilityCellRequest = new RequestType<
   ReachabilityCellResult | null,
   void
 >('netpol/reachabilityCell');
+/** Parameters of `netpol/explainRecords`: a file of real policy-action records. */
+export interface ExplainRecordsParams {
+  readonly uri: string;
+  readonly text: string;
+}
+
+/** A range in 0-based line/character positions (an LSP `Range`). */
+export interface LineRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/** A problem of a records file, as an LSP diagnostic says it. */
+export interface RecordDiagnostic {
+  readonly range: LineRange;
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly code: string;
+  readonly message: string;
+}
+
+/** One record: where it is, the workspace's decision, and the flow a SampleFlows entry makes of it. */
+export interface RecordSummary {
+  readonly range: LineRange;
+  readonly decision: 'allow' | 'deny' | 'unknown';
+  readonly agrees: boolean | null;
+  /** Null when an endpoint is not in the workspace or the protocol is not TCP or UDP. */
+  readonly flow: SampleFlow | null;
+}
+
+/** The answer of `netpol/explainRecords`. */
+export type ExplainRecordsResult =
+  | {
+      readonly ok: true;
+      readonly diagnostics: readonly RecordDiagnostic[];
+      readonly records: readonly RecordSummary[];
+      /** `3 records: 2 agree, 1 disagree, 0 undecided` */
+      readonly summary: string;
+    }
+  | { readonly ok: false; readonly message: string };
+
+/** Reads real records against the workspace as the server sees it now. */
+export const explainRecordsRequest = new RequestType<
+  ExplainRecordsParams,
+  ExplainRecordsResult,
+  void
+>('netpol/explainRecords');

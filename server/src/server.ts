@@ -8,6 +8,7 @@ import type { FeatureContext } from './features/context';
 import { registerCodeLens } from './features/code-lens';
 import { registerDefinition } from './features/definition';
 import { registerEndpoints } from './features/endpoints';
+import { registerExplainRecords } from './features/explain-records';
 import { registerHover } from './features/hover';
 import { registerLogPreview } from './features/log-preview';
 import { registerReachability } from './features/reachability';
@@ -147,6 +148,7 @@ export function startServer(connection: Connection): { dispose(): void } {
   registerReachability(context);
   registerCompletion(context);
   registerCodeActions(context);
+  registerExplainRecords(context);
 
   connection.onShutdown(() => workspace.dispose());
   documents.listen(connection);

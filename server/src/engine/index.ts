@@ -67,3 +67,13 @@ export type {
 export { diffPairs } from './ide/diff/diff-pairs';
 export type { ChangedPair, ChangedPairs } from './ide/diff/diff-pairs';
 export { describeFlowChanges, describePort, summarizeDiffCounts } from './present/diff';
+export { explainRecords } from './logs/read/explain-records';
+export type {
+  ExplainedRecord,
+  RecordsExplanation,
+  RecordsSubject,
+  UndecidedReason,
+} from './logs/read/explain-records';
+export type { PlacedBy, PlacedEndpoint } from './logs/read/place-endpoint';
+export type { RecordProblem } from './logs/read/read-records';
+export { explainRecord } from './present/records';

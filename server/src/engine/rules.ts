@@ -1,5 +1,6 @@
 import { RULES } from './check';
 import type { Severity } from './core/problem';
+import { RECORD_RULES } from './logs/read/rules';
 
 /** One kind of problem the engine reports, for documentation and tests. */
 export interface RuleSummary {
@@ -99,4 +100,5 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
 export const ALL_RULES: readonly RuleSummary[] = [
   ...RULES.map((rule): RuleSummary => ({ ...rule, scope: 'document' })),
   ...WORKSPACE_RULES,
+  ...RECORD_RULES.map((rule): RuleSummary => ({ ...rule, scope: 'file' })),
 ];

@@ -132,9 +132,12 @@ function fieldsOf(flow: SampleFlow): [string, string][] {
     ],
     ['expect', flow.expect],
   ];
-  return fields.flatMap(([key, value]) =>
+  const written = fields.flatMap(([key, value]): [string, string][] =>
     value === undefined ? [] : [[key, typeof value === 'number' ? String(value) : toScalar(value)]],
   );
+  return flow.expectLogged === undefined
+    ? written
+    : [...written, ['expectLogged', String(flow.expectLogged)]];
 }
 
 function toBlockItem(flow: SampleFlow, indent: string): string {

@@ -1,0 +1,89 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { explainRecord, explainRecords } from '../engine';
+import type { ExplainedRecord, RecordProblem, Span, WorkspaceAnalysis } from '../engine';
+import { explainRecordsRequest } from '../protocol';
+import type {
+  ExplainRecordsResult,
+  LineRange,
+  RecordDiagnostic,
+  RecordSummary,
+  SampleFlow,
+} from '../protocol';
+import { runSafe } from '../run-safe';
+import type { FeatureContext } from './context';
+
+/** `netpol/explainRecords`: real records read against the workspace as it is now. */
+export function registerExplainRecords({ connection, workspace }: FeatureContext): void {
+  connection.onRequest(explainRecordsRequest, (params) =>
+    runSafe<ExplainRecordsResult>(
+      connection,
+      'explain records',
+      { ok: false, message: 'Internal error.' },
+      () => explainRecordsText(workspace.analysis(), params.text),
+    ),
+  );
+}
+
+export function explainRecordsText(
+  analysis: WorkspaceAnalysis | undefined,
+  text: string,
+): ExplainRecordsResult {
+  if (analysis === undefined) {
+    return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
+  }
+  const explanation = explainRecords(analysis, text);
+  const document = TextDocument.create('records', 'json', 0, text);
+  // A record of an export spans many lines: its first line carries what is said about it.
+  const rangeOf = (span: Span): LineRange => {
+    const start = document.positionAt(span.start);
+    const lineEnd = text.indexOf('\n', span.start);
+    const end = document.positionAt(lineEnd < 0 || lineEnd > span.end ? span.end : lineEnd);
+    return { start, end };
+  };
+  const diagnostics = [
+    ...explanation.problems.map((problem) => problemDiagnostic(problem, rangeOf(problem.span))),
+    ...explanation.records.flatMap((record) => recordDiagnostics(record, rangeOf(record.span))),
+  ];
+  const records = explanation.records.map((record): RecordSummary => ({
+    range: rangeOf(record.span),
+    decision: record.decision,
+    agrees: record.agrees,
+    flow: toSampleFlow(record),
+  }));
+  const count = (agrees: boolean | null) =>
+    explanation.records.filter((record) => record.agrees === agrees).length;
+  const summary = `${explanation.records.length} records: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;
+  return { ok: true, diagnostics, records, summary };
+}
+
+function problemDiagnostic(problem: RecordProblem, range: LineRange): RecordDiagnostic {
+  return { range, severity: 'error', code: problem.code, message: problem.message };
+}
+
+/** A disagreement warns; an endpoint the workspace cannot place, or another undecided record, informs. */
+function recordDiagnostics(record: ExplainedRecord, range: LineRange): RecordDiagnostic[] {
+  if (record.agrees === true) {
+    return [];
+  }
+  const message = explainRecord(record);
+  if (record.agrees === false) {
+    return [{ range, severity: 'warning', code: 'record-disagrees', message }];
+  }
+  const code = record.undecided === 'unplaced' ? 'record-unplaced' : 'record-undecided';
+  return [{ range, severity: 'information', code, message }];
+}
+
+/** The record as a sample flow: production's behaviour, pinned as a test. */
+export function toSampleFlow(record: ExplainedRecord): SampleFlow | null {
+  if (record.flow === undefined || !record.source.placed || !record.destination.placed) {
+    return null;
+  }
+  return {
+    from: record.source.reference,
+    to: record.destination.reference,
+    port: record.flow.port,
+    ...(record.flow.protocol === 'TCP' ? {} : { protocol: record.flow.protocol }),
+    expect: record.record.disposition,
+    expectLogged: true,
+  };
+}
