@@ -4,7 +4,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, analyzeWorkspace, fileProblems } from './engine';
+import { fileProblems, updateFile, updateWorkspace } from './engine';
 import type { FileAnalysis, Problem, TextChange, WorkspaceAnalysis } from './engine';
 import { createFileFilter } from './file-filter';
 import { DEFAULT_SETTINGS } from './settings';
@@ -105,7 +105,7 @@ export function createWorkspace(connection: Connection) {
         entry.analysis = analyze(uri, entry);
       }
     }
-    const analysis = analyzeWorkspace(files(), { dataplane: settings.dataplane }, current);
+    const analysis = updateWorkspace(files(), { dataplane: settings.dataplane }, current);
     current = analysis;
     publish(analysis, changed, new Set(changed));
     if (others !== undefined) {
@@ -140,7 +140,7 @@ export function createWorkspace(connection: Connection) {
     const edit = changes.get(uri) ?? undefined;
     changes.delete(uri);
     analysed.set(uri, entry.document.version);
-    return analyzeFile(
+    return updateFile(
       uri,
       entry.document.getText(),
       { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding, edit },

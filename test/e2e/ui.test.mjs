@@ -525,14 +525,12 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
     .waitFor({ timeout: UI_MS });
   // The TextMate grammar gives `deny` and `allow` their own colours: token classes (mtkN) other
   // than plain text's, which is the most common class on screen.
-  const tokens = await lines
-    .locator('.view-line span > span')
-    .evaluateAll((spans) =>
-      spans.map((span) => ({
-        text: (span.textContent ?? '').replace(/\u00a0/g, ' '),
-        cls: span.className,
-      })),
-    );
+  const tokens = await lines.locator('.view-line span > span').evaluateAll((spans) =>
+    spans.map((span) => ({
+      text: (span.textContent ?? '').replace(/\u00a0/g, ' '),
+      cls: span.className,
+    })),
+  );
   const count = new Map();
   for (const { text, cls } of tokens) {
     count.set(cls, (count.get(cls) ?? 0) + text.length);

@@ -4,9 +4,12 @@ export type {
   FileOptions,
   DocumentAnalysis,
   PlacedDocument,
-  TextChange,
 } from './analysis/analyze-file';
-export { analyzeWorkspace, fileProblems } from './analysis/analyze-workspace';
+export { analyzeWorkspace } from './analysis/analyze-workspace';
+export { fileProblems } from './check/under-dataplane';
+export { updateFile } from './incremental/update-file';
+export type { TextChange, UpdateOptions } from './incremental/update-file';
+export { updateWorkspace } from './incremental/update-workspace';
 export type {
   FlowAnalysis,
   WorkspaceAnalysis,

@@ -72,4 +72,12 @@ describe('the engine layout', () => {
     );
     assert.deepEqual(backwards, []);
   });
+
+  it('keeps every earlier version out of the stages: only incremental/ takes a previous one', () => {
+    const taking = files
+      .filter((file) => !['incremental', '(facade)'].includes(layerOf(file)))
+      .filter((file) => /\bprevious\??: /.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ENGINE, file));
+    assert.deepEqual(taking, []);
+  });
 });

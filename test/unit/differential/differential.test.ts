@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
+import {
+  createEvaluator,
+  evaluateWorkspace,
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
   Dataplane,
   DirectionVerdict,

@@ -5,7 +5,11 @@ import {
   evaluateWorkspace,
   resolveFlow,
 } from '../../../server/src/engine/analysis/evaluate-workspace';
-import type { Dataplane, Protocol, Verdict } from '../../../server/src/engine/analysis/evaluate-workspace';
+import type {
+  Dataplane,
+  Protocol,
+  Verdict,
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import { loadObjects } from './load';
 
 /**

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateWorkspace, resolveEndpoint } from '../../../server/src/engine/analysis/evaluate-workspace';
+import {
+  evaluateWorkspace,
+  resolveEndpoint,
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import { loadObjects } from '../evaluate/load';
 
 const WORLD = `apiVersion: v1

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyzeFile } from '../../../server/src/engine/analysis/analyze-file';
+import { updateFile } from '../../../server/src/engine/incremental/update-file';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
 
@@ -41,7 +42,7 @@ describe('analyzeFile', () => {
 
   it('reuses the analysis of documents whose text did not change', () => {
     const first = analyzeFile('file:///p.yaml', `${policy('a')}---\n${policy('b')}`, OPTIONS);
-    const second = analyzeFile(
+    const second = updateFile(
       'file:///p.yaml',
       `${policy('a')}---\n${policy('c')}`,
       OPTIONS,
@@ -93,7 +94,7 @@ describe('analyzeFile', () => {
 
   it('gives a pod or workload value the garbage collector took again, read from its text', async () => {
     const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata: {name: shop}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web, namespace: shop, labels: {app: web}}\n    spec:\n      template:\n        metadata: {labels: {app: web}}\n`;
-    const [, deployment] = analyzeFile('file:///l.yaml', text, OPTIONS).objects;
+    const [, deployment] = updateFile('file:///l.yaml', text, OPTIONS, undefined).objects;
     assert.equal(deployment?.kind, 'Deployment');
     const expected = structuredClone(deployment.value);
     const first = new WeakRef(deployment.value);

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { createEvaluator, evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
+import {
+  createEvaluator,
+  evaluateWorkspace,
+} from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
   Dataplane,
   DirectionVerdict,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeFile } from '../../../server/src/engine';
+import { analyzeFile, updateFile } from '../../../server/src/engine';
 import type { FileAnalysis } from '../../../server/src/engine';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
@@ -63,10 +63,10 @@ describe('an edited file', () => {
             text = text.slice(0, from) + inserted + text.slice(to);
             const fresh = layout(analyzeFile('file:///a.yaml', text, OPTIONS));
             // Found by comparing the texts, and told by the caller.
-            file = analyzeFile('file:///a.yaml', text, OPTIONS, file);
+            file = updateFile('file:///a.yaml', text, OPTIONS, file);
             assert.deepEqual(layout(file), fresh);
             const edit = { start: from, end: to, inserted: inserted.length };
-            told = analyzeFile('file:///a.yaml', text, { ...OPTIONS, edit }, told);
+            told = updateFile('file:///a.yaml', text, { ...OPTIONS, edit }, told);
             assert.deepEqual(layout(told), fresh);
           }
         },

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
+import {
+  analyzeFile,
+  analyzeWorkspace,
+  updateFile,
+  updateWorkspace,
+} from '../../../server/src/engine';
 import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
 import { originOf } from '../../../server/src/engine/core/source';
 
@@ -79,14 +84,14 @@ describe('incremental analysis', () => {
       files.set(uri, analyzeFile(uri, text, OPTIONS));
     }
     let dataplane: Dataplane = 'gke-dataplane-v2';
-    let analysis = analyzeWorkspace(files.values(), { dataplane });
+    let analysis = updateWorkspace(files.values(), { dataplane }, undefined);
     for (const { file, edit, dataplane: next } of EDITS) {
       const uri = `file:///shop/${file}`;
       const text = edit(texts.get(uri)!);
       texts.set(uri, text);
       dataplane = next ?? dataplane;
-      files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
-      analysis = analyzeWorkspace(files.values(), { dataplane }, analysis);
+      files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
+      analysis = updateWorkspace(files.values(), { dataplane }, analysis);
       const freshFiles = [...texts].map(([freshUri, freshText]) =>
         analyzeFile(freshUri, freshText, OPTIONS),
       );
@@ -98,9 +103,9 @@ describe('incremental analysis', () => {
   it('reuses the analysis of documents an edit did not touch', () => {
     const texts = loadExamples();
     const uri = 'file:///shop/policies.yaml';
-    const before = analyzeFile(uri, texts.get(uri)!, OPTIONS);
+    const before = updateFile(uri, texts.get(uri)!, OPTIONS, undefined);
     // Same length: no other document moves, so every other placed object is kept as it was.
-    const renamed = analyzeFile(
+    const renamed = updateFile(
       uri,
       texts.get(uri)!.replace('name: web-egress', 'name: web-egresz'),
       OPTIONS,
@@ -114,7 +119,7 @@ describe('incremental analysis', () => {
     // from them, along to their new offsets.
     const last = before.documents.at(-1)!;
     const offsetBefore = last.offset;
-    const longer = analyzeFile(
+    const longer = updateFile(
       uri,
       texts.get(uri)!.replace('name: web-egress', 'name: web-egress-2'),
       OPTIONS,
@@ -132,7 +137,7 @@ describe('incremental analysis', () => {
     const flows = loadExamples().get(uri)!;
     const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: a }\n---\n';
     const before = analyzeFile(uri, `${namespace}${flows}`, OPTIONS);
-    const after = analyzeFile(uri, `${namespace.replace('a }', 'abc }')}${flows}`, OPTIONS, before);
+    const after = updateFile(uri, `${namespace.replace('a }', 'abc }')}${flows}`, OPTIONS, before);
     const [, moved] = after.documents;
     assert.notEqual(moved, before.documents[1]);
     assert.equal(moved!.analysis, before.documents[1]!.analysis);
@@ -173,7 +178,7 @@ spec:
   const run = (edits: readonly string[], file = 'policies.yaml') => {
     const files = new Map<string, FileAnalysis>();
     const put = (uri: string, text: string) =>
-      files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
+      files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
     put('file:///world.yaml', world);
     put('file:///flows.yaml', flows);
     put('file:///policies.yaml', `${policy('a', 80)}---\n${policy('b', 90)}`);
@@ -181,7 +186,7 @@ spec:
     const results: WorkspaceAnalysis[] = [];
     for (const text of edits) {
       put(`file:///${file}`, text);
-      analysis = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, analysis);
+      analysis = updateWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, analysis);
       const fresh = analyzeWorkspace(
         [...files.values()].map((file) =>
           analyzeFile(
@@ -248,14 +253,14 @@ spec:
     const withName = flows.replace('to: shop/api, port: 81', 'to: shop/api, port: http');
     const files = new Map<string, FileAnalysis>();
     const put = (uri: string, text: string) =>
-      files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
+      files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
     put('file:///world.yaml', named);
     put('file:///flows.yaml', withName);
     put('file:///policies.yaml', policy('a', 80));
-    const before = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' });
+    const before = updateWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, undefined);
     assert.equal(before.flows.length, 3);
     put('file:///world.yaml', named.replace('name: http', 'name: web'));
-    const after = analyzeWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, before);
+    const after = updateWorkspace(files.values(), { dataplane: 'gke-dataplane-v2' }, before);
     assert.equal(after.flows.length, 2);
     assert.deepEqual(
       after.problems

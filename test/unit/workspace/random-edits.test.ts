@@ -6,7 +6,12 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { generate } from '../../../bench/generate';
 import { SCALES } from '../../../bench/scales';
-import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
+import {
+  analyzeFile,
+  analyzeWorkspace,
+  updateFile,
+  updateWorkspace,
+} from '../../../server/src/engine';
 import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
 
 const OPTIONS = { maxFileSize: 10_000_000 };
@@ -116,13 +121,13 @@ describe('random edits of a generated workspace', () => {
           for (const [uri, text] of texts) {
             files.set(uri, analyzeFile(uri, text, OPTIONS));
           }
-          let analysis = analyzeWorkspace(files.values(), { dataplane });
+          let analysis = updateWorkspace(files.values(), { dataplane }, undefined);
           for (const [chosen, edit] of edits) {
             const uri = edit.kind === 'probe' ? PROBE_FILE : chosen;
             const text = apply(texts.get(uri)!, edit);
             texts.set(uri, text);
-            files.set(uri, analyzeFile(uri, text, OPTIONS, files.get(uri)));
-            analysis = analyzeWorkspace(files.values(), { dataplane }, analysis);
+            files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
+            analysis = updateWorkspace(files.values(), { dataplane }, analysis);
             const fresh = analyzeWorkspace(
               [...texts].map(([freshUri, freshText]) => analyzeFile(freshUri, freshText, OPTIONS)),
               { dataplane },

@@ -1,44 +1,58 @@
-import { asServerReads, checkObject } from '../check';
-import { classify, isPodKind } from '../core/classify';
-import { addTextFixes } from '../check/text-fixes';
-import { toSourceObjects } from '../parse/list';
-import { parseYamlDocument } from '../parse/parse-document';
-import { splitDocuments } from '../parse/split';
-import type { Chunk } from '../parse/split';
-import type { Problem } from '../core/problem';
 import type { DocumentAnalysis, FileAnalysis, PlacedDocument } from '../check/document-analysis';
-export type { DocumentAnalysis, FileAnalysis, PlacedDocument } from '../check/document-analysis';
-import { sameItems } from '../core/same-items';
 import { shiftProblem } from '../core/problem';
-import type { Locate, Path, PlacedObject, SourceObject } from '../core/source';
+import type { Problem } from '../core/problem';
+import type { PlacedObject } from '../core/source';
+import { splitDocuments } from '../parse/split';
+import { analyzeDocument } from './analyze-document';
+
+export type { DocumentAnalysis, FileAnalysis, PlacedDocument } from '../check/document-analysis';
 
 export interface FileOptions {
   /** Files longer than this many characters are not analysed. */
   readonly maxFileSize: number;
   /** Set by the reader when the bytes were not valid UTF-8. */
   readonly invalidEncoding?: boolean;
-  /**
-   * What changed since the previous analysis, when the caller knows: the text from `start` to
-   * `end` (offsets in the previous text) was replaced by `inserted` characters. It spares the
-   * comparison of the two texts; a wrong hint gives wrong documents, so give none when unsure.
-   */
-  readonly edit?: TextChange;
-}
-
-export interface TextChange {
-  readonly start: number;
-  readonly end: number;
-  readonly inserted: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
-export function analyzeFile(
-  uri: string,
-  text: string,
-  options: FileOptions,
-  previous?: FileAnalysis,
-): FileAnalysis {
+/** A file: cut into its documents, each analysed on its own and placed at its offset. */
+export function analyzeFile(uri: string, text: string, options: FileOptions): FileAnalysis {
+  const refused = refusal(uri, text, options);
+  if (refused !== undefined) {
+    return refused;
+  }
+  const documents = splitDocuments(text).map((chunk) =>
+    placeDocument(uri, analyzeDocument(chunk.text), chunk.offset),
+  );
+  return {
+    uri,
+    length: text.length,
+    documents,
+    objects: documents.flatMap((document) => document.objects),
+    problems: documents.flatMap((document) => document.problems),
+  };
+}
+
+function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number): PlacedDocument {
+  return {
+    offset,
+    analysis,
+    objects: analysis.objects.map((object): PlacedObject => ({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      value: object.value,
+      path: object.path,
+      locate: object.locate,
+      uri,
+      offset,
+    })),
+    problems: analysis.problems.map((problem) => shiftProblem(problem, offset)),
+  };
+}
+
+/** The analysis of a file that is not analysed (too large, not UTF-8), or undefined. */
+export function refusal(uri: string, text: string, options: FileOptions): FileAnalysis | undefined {
   if (text.length > options.maxFileSize) {
     return refused(uri, {
       code: 'file-too-large',
@@ -55,336 +69,7 @@ export function analyzeFile(
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  const { edit } = options;
-  const chunks =
-    edit !== undefined && previous !== undefined && fits(edit, previous, text)
-      ? splitAround(text, previous, edit)
-      : splitEdited(text, previous);
-  const documents = placeChunks(uri, chunks, previous?.documents ?? []);
-  return {
-    uri,
-    length: text.length,
-    documents,
-    objects: documents.flatMap((document) => document.objects),
-    problems: documents.flatMap((document) => document.problems),
-  };
-}
-
-/** Where a document ends in its file: the next document, or a dropped blank chunk, begins there. */
-function endOf(document: PlacedDocument): number {
-  return document.offset + document.analysis.parsed.text.length;
-}
-
-const STARTS_WITH_MARKER = /^---(?=[ \t\r\n]|$)/;
-
-function atLineStart(text: string, offset: number): boolean {
-  return offset === 0 || text.charCodeAt(offset - 1) === 0x0a;
-}
-
-/**
- * The chunks of a file's new text. The documents of the previous text that are still in place,
- * at the start and (moved by the change in length) at the end, are kept as they were, and only
- * the text between them is cut again: a keystroke in a big file does not search all of it.
- */
-function splitEdited(text: string, previous: FileAnalysis | undefined): Chunk[] {
-  const before = previous?.documents ?? [];
-  if (previous === undefined || before.length === 0) {
-    return splitDocuments(text);
-  }
-  const inPlace = (document: PlacedDocument, by: number) =>
-    text.startsWith(document.analysis.parsed.text, document.offset + by);
-  // From the start: documents in place and back to back from offset 0. The last one's end is
-  // not known to be a cut any more (the next document's marker line may be what changed).
-  let head = 0;
-  while (
-    head < before.length &&
-    before[head]!.offset === (head === 0 ? 0 : endOf(before[head - 1]!)) &&
-    inPlace(before[head]!, 0)
-  ) {
-    head++;
-  }
-  head = Math.max(0, head - 1);
-  // From the end: documents in place after the change, back to back to the end of the text,
-  // each starting with its own marker line at a line start, which makes its start a cut.
-  const by = text.length - previous.length;
-  let tail = before.length;
-  while (
-    tail - 1 >= head &&
-    endOf(before[tail - 1]!) ===
-      (tail === before.length ? previous.length : before[tail]!.offset) &&
-    before[tail - 1]!.offset + by >= (head === 0 ? 0 : endOf(before[head - 1]!)) &&
-    STARTS_WITH_MARKER.test(before[tail - 1]!.analysis.parsed.text) &&
-    atLineStart(text, before[tail - 1]!.offset + by) &&
-    inPlace(before[tail - 1]!, by)
-  ) {
-    tail--;
-  }
-  return joinChunks(text, before, head, tail, by);
-}
-
-function fits(edit: TextChange, previous: FileAnalysis, text: string): boolean {
-  return (
-    0 <= edit.start &&
-    edit.start <= edit.end &&
-    edit.end <= previous.length &&
-    text.length === previous.length + edit.inserted - (edit.end - edit.start)
-  );
-}
-
-/**
- * `splitEdited` when the change is known: the documents that end before the one holding the
- * change's start (and before the document ahead of it, whose end is the next one's marker line)
- * and those that start after its end with a marker line are kept without comparing any text.
- */
-function splitAround(text: string, previous: FileAnalysis, edit: TextChange): Chunk[] {
-  const before = previous.documents;
-  let affected = before.findIndex((document) => endOf(document) >= edit.start);
-  if (affected === -1) {
-    affected = before.length;
-  }
-  const head = Math.max(0, affected - 1);
-  const by = edit.inserted - (edit.end - edit.start);
-  let tail = before.findIndex(
-    (document, index) =>
-      index >= head &&
-      document.offset > edit.end &&
-      STARTS_WITH_MARKER.test(document.analysis.parsed.text),
-  );
-  if (tail === -1) {
-    tail = before.length;
-  }
-  return joinChunks(text, before, head, tail, by);
-}
-
-/** The kept documents before `head` and from `tail` (moved by `by`), and a new cut between. */
-function joinChunks(
-  text: string,
-  before: readonly PlacedDocument[],
-  head: number,
-  tail: number,
-  by: number,
-): Chunk[] {
-  const chunkOf = (document: PlacedDocument, shift = 0): Chunk => ({
-    offset: document.offset + shift,
-    text: document.analysis.parsed.text,
-  });
-  const from = head === 0 ? 0 : endOf(before[head - 1]!);
-  const to = tail === before.length ? text.length : before[tail]!.offset + by;
-  const middle = splitDocuments(text.slice(from, to)).map((chunk) => ({
-    offset: chunk.offset + from,
-    text: chunk.text,
-  }));
-  return [
-    ...before.slice(0, head).map((document) => chunkOf(document)),
-    ...middle,
-    ...before.slice(tail).map((document) => chunkOf(document, by)),
-  ];
-}
-
-/**
- * Places the chunks of a file, reusing the previous documents with the same text: those before
- * and after the edit are found in order, as a diff would, and the others by their text.
- */
-function placeChunks(
-  uri: string,
-  chunks: readonly Chunk[],
-  previous: readonly PlacedDocument[],
-): PlacedDocument[] {
-  const before = previous as readonly MovableDocument[];
-  const fresh = before.length === 0 ? (text: string) => text : detach;
-  const placed: PlacedDocument[] = new Array<PlacedDocument>(chunks.length);
-  const reuse = (document: MovableDocument, chunk: Chunk): PlacedDocument => {
-    if (document.offset === chunk.offset) {
-      return document;
-    }
-    if (document.move === undefined) {
-      return placeDocument(uri, document.analysis, chunk.offset);
-    }
-    document.move(chunk.offset);
-    return document;
-  };
-  const same = (chunk: Chunk | undefined, document: MovableDocument | undefined) =>
-    chunk !== undefined && document?.analysis.parsed.text === chunk.text;
-  let head = 0;
-  while (head < chunks.length && same(chunks[head], before[head])) {
-    placed[head] = reuse(before[head]!, chunks[head]!);
-    head++;
-  }
-  let tail = 0;
-  while (
-    tail < chunks.length - head &&
-    tail < before.length - head &&
-    same(chunks[chunks.length - 1 - tail], before[before.length - 1 - tail])
-  ) {
-    const at = chunks.length - 1 - tail;
-    placed[at] = reuse(before[before.length - 1 - tail]!, chunks[at]!);
-    tail++;
-  }
-  const byText = new Map<string, MovableDocument[]>();
-  for (const document of before.slice(head, before.length - tail)) {
-    const text = document.analysis.parsed.text;
-    byText.set(text, [...(byText.get(text) ?? []), document]);
-  }
-  for (let index = head; index < chunks.length - tail; index++) {
-    const chunk = chunks[index]!;
-    const candidates = byText.get(chunk.text) ?? [];
-    const unmoved = candidates.findIndex((document) => document.offset === chunk.offset);
-    const movable = candidates.findIndex((document) => document.move !== undefined);
-    const found = unmoved !== -1 ? unmoved : movable !== -1 ? movable : 0;
-    const document = candidates.length > 0 ? candidates.splice(found, 1)[0] : undefined;
-    placed[index] =
-      document === undefined
-        ? placeDocument(uri, analyzeDocument(fresh(chunk.text)), chunk.offset)
-        : reuse(document, chunk);
-  }
-  return placed;
-}
-
-// A chunk is a slice of its file's text, and a slice keeps all of that text alive: documents
-// analysed after an edit, kept across later edits, would keep every version of a big file. They
-// get their own copy; a file read whole shares one text among its documents.
-function detach(text: string): string {
-  return `-${text}`.slice(1);
-}
-
-interface MovableDocument extends PlacedDocument {
-  /** Present when the document may follow an edit above it. */
-  readonly move?: (offset: number) => void;
-}
-
-function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number): MovableDocument {
-  return new DocumentAt(uri, analysis, { offset });
-}
-
-/** Where a document sits in its file: read by the document and its objects, moved by `move`. */
-interface Place {
-  offset: number;
-}
-
-// Classes where plain data would do, for memory and speed: V8 keeps each object literal that
-// has a getter as a dictionary (some 300 bytes more an object, 40,000 objects at the bench's
-// largest scale), and gives every object made by spreading and adding a field a shape of its own.
-class DocumentAt implements MovableDocument {
-  readonly analysis: DocumentAnalysis;
-  readonly objects: readonly PlacedObject[];
-  readonly move?: (offset: number) => void;
-  readonly #place: Place;
-  #problems: { readonly offset: number; readonly list: readonly Problem[] } | undefined;
-
-  constructor(uri: string, analysis: DocumentAnalysis, place: Place) {
-    this.analysis = analysis;
-    this.objects = analysis.objects.map((object) => new ObjectAt(object, uri, place));
-    // Sample flows hold absolute spans: their documents are placed anew when they move.
-    if (!analysis.objects.some((object) => object.kind === 'SampleFlows')) {
-      this.move = (to) => void (place.offset = to);
-    }
-    this.#place = place;
-  }
-
-  get offset(): number {
-    return this.#place.offset;
-  }
-
-  get problems(): readonly Problem[] {
-    const offset = this.#place.offset;
-    if (this.#problems?.offset !== offset) {
-      const list = this.analysis.problems.map((problem) => shiftProblem(problem, offset));
-      this.#problems = { offset, list };
-    }
-    return this.#problems.list;
-  }
-}
-
-class ObjectAt implements PlacedObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly path: Path;
-  readonly locate: Locate;
-  readonly uri: string;
-  readonly #object: SourceObject;
-  readonly #place: Place;
-
-  constructor(object: SourceObject, uri: string, place: Place) {
-    this.apiVersion = object.apiVersion;
-    this.kind = object.kind;
-    this.path = object.path;
-    this.locate = object.locate;
-    this.uri = uri;
-    this.#object = object;
-    this.#place = place;
-  }
-
-  get value(): Readonly<Record<string, unknown>> {
-    return this.#object.value;
-  }
-
-  get offset(): number {
-    return this.#place.offset;
-  }
-}
-
-export function analyzeDocument(text: string): DocumentAnalysis {
-  const parsed = parseYamlDocument(text);
-  const objects = toSourceObjects(parsed.value, parsed.locate)
-    .filter((object) => classify(object.apiVersion, object.kind) !== undefined)
-    .map(asServerReads);
-  // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
-  const syntax = isTemplate(text) ? [] : parsed.problems;
-  const problems = addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed);
-  // Sample flows locate every flow's values for their verdicts: keep their tree.
-  if (!objects.some((object) => object.kind === 'SampleFlows')) {
-    parsed.release();
-  }
-  const { value: _value, ...kept } = parsed;
-  return {
-    parsed: kept,
-    objects: objects.map((object) =>
-      isPodKind(object.kind) ? new ReadAgainObject(object, text) : object,
-    ),
-    problems,
-  };
-}
-
-/**
- * A pod or workload. The world reads its plain value once, into a pod; after that the value is
- * held weakly, and read again from the document's text if something asks once the garbage
- * collector has taken it (a hover, say). Pods and workloads are most of a large workspace's
- * objects, and their values most of what it would hold for nothing.
- */
-class ReadAgainObject implements SourceObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly path: Path;
-  readonly locate: Locate;
-  readonly #text: string;
-  #value: WeakRef<Readonly<Record<string, unknown>>>;
-
-  constructor(object: SourceObject, text: string) {
-    this.apiVersion = object.apiVersion;
-    this.kind = object.kind;
-    this.path = object.path;
-    this.locate = object.locate;
-    this.#text = text;
-    this.#value = new WeakRef(object.value);
-  }
-
-  get value(): Readonly<Record<string, unknown>> {
-    let value = this.#value.deref();
-    if (value === undefined) {
-      // The same text parses to the same value.
-      const parsed = parseYamlDocument(this.#text);
-      const again = toSourceObjects(parsed.value, parsed.locate).find((object) =>
-        sameItems(object.path, this.path),
-      );
-      value = again?.value ?? {};
-      this.#value = new WeakRef(value);
-    }
-    return value;
-  }
-}
-
-function isTemplate(text: string): boolean {
-  return text.includes('{{');
+  return undefined;
 }
 
 function refused(uri: string, problem: Problem): FileAnalysis {

@@ -1,22 +1,18 @@
 import { classify } from '../core/classify';
-import { sameItems } from '../core/same-items';
+import type { PlacedObject, PlacedProblem } from '../core/source';
+import type { Dataplane } from '../core/vocabulary';
 import { createEvaluator } from '../evaluate/evaluator';
+import { toFlowResult } from '../evaluate/flow-result';
+import type { FlowResult } from '../evaluate/flow-result';
 import { classifierOf, distinctBlocks } from '../evaluate/pod-classes';
-import type { Classifier } from '../evaluate/pod-classes';
-import { keptSelections } from '../evaluate/pod-facts';
-import type { KeyedSelection, Selections } from '../evaluate/pod-facts';
-import type { Dataplane, Endpoint, Flow, Verdict } from '../evaluate/verdict';
+import type { Flow, Verdict } from '../evaluate/verdict';
 import { toFlow } from '../flows/evaluate-flows';
 import { readSampleFlows } from '../flows/read-flows';
-import type { FlowResult } from '../evaluate/flow-result';
-import type { SampleFlow, UnresolvedEndpoint } from '../flows/types';
+import type { Endpoint, SampleFlow, UnresolvedEndpoint } from '../flows/types';
 import { buildPolicy } from '../model/build-policy';
-import { selectsPod } from '../model/types';
 import type { NetworkPolicy } from '../model/types';
-import type { PlacedObject, PlacedProblem } from '../core/source';
-import { buildWorldInOrder, compareText } from '../world/build-world';
-import type { WorldBuild } from '../world/build-world';
-import type { Pod, World } from '../world/types';
+import { buildWorld } from '../world/build-world';
+import type { World } from '../world/types';
 
 export { evaluateFlow } from '../evaluate/evaluate-flow';
 export { createEvaluator } from '../evaluate/evaluator';
@@ -42,471 +38,62 @@ export interface WorkspaceOptions {
   readonly dataplane: Dataplane;
 }
 
+/** The policies and the world of a workspace, and every sample flow decided against them. */
 export interface WorkspaceEvaluation {
   readonly policies: readonly NetworkPolicy[];
   readonly world: World;
   readonly flows: readonly FlowResult[];
   /** Sample flows whose endpoints or named ports cannot be resolved. */
   readonly problems: readonly PlacedProblem[];
-  /**
-   * The indexes of `flows` whose result is new since the previous evaluation given, when its
-   * flows line up with these index by index; absent when they do not.
-   */
-  readonly changedFlows?: readonly number[];
-  /**
-   * The pods replaced since the previous evaluation given (old and new versions), when the
-   * world changed in nothing else; empty when the world is the same; absent otherwise.
-   */
-  readonly changedPods?: ReadonlySet<Pod>;
-  /**
-   * The policies added or removed since the previous evaluation given, when the others kept
-   * their order; absent otherwise.
-   */
-  readonly changedPolicies?: readonly NetworkPolicy[];
   /** Decides any other flow against the same policies and world, sharing what was found. */
   readonly evaluate: (flow: Flow) => Verdict;
-  /** What the next evaluation of the same workspace may reuse. */
-  readonly memo: EvaluationMemo;
-}
-
-type Resolution = ReturnType<typeof toFlow>;
-
-/**
- * Results keyed by what they came from. `analyzeFile` keeps a document's placed objects while its
- * text is unchanged, and a file's object list while the file is, so after an edit only what
- * depends on the changed documents is built, resolved or evaluated again.
- */
-export interface EvaluationMemo {
-  readonly dataplane: Dataplane;
-  /** What each group of objects (a file) contributed, by the group's key (its URI). */
-  readonly parts: ReadonlyMap<string, Part>;
-  /** The samples of each part, as `samples` was made of them. */
-  readonly sampleLists: readonly (readonly SampleFlow[])[];
-  /** Every sample flow, in order, with what was found for it at the same index. */
-  readonly samples: readonly SampleFlow[];
-  /** Valid for this evaluation's world. */
-  readonly resolutions: readonly Resolution[];
-  /** Valid for this evaluation's world, policies and dataplane; none for unresolved samples. */
-  readonly results: readonly (FlowResult | undefined)[];
-  /** For each sample, the index of its result in `flows`, or -1. */
-  readonly flowIndexOf: Int32Array;
-  /** Endpoint classes for this world; kept while the distinct ipBlocks are the same. */
-  readonly classifier: KeptClassifier;
-  /** The policies selecting each of the classifier's selection keys, found so far. */
-  readonly selections: Selections;
-  /** The samples (by index) with a pod of each namespace at one end; found on first use. */
-  readonly byNamespace: () => ReadonlyMap<string, readonly number[]>;
-  /** The samples (by index) that do not resolve; found on first use. */
-  readonly unresolved: () => readonly number[];
-  /** The world and what it was built from. */
-  readonly worldBuild: WorldBuild;
-}
-
-/** What one group of objects contributes; the same while the group is the same array. */
-interface Part {
-  readonly objects: readonly PlacedObject[];
-  readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
-  readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
-  /** Every sample of the part, in order. */
-  readonly samples: readonly SampleFlow[];
-  readonly worldObjects: readonly PlacedObject[];
 }
 
 /**
  * Builds the policies and the world from every object of the workspace (any kind; unknown
  * kinds are ignored) and decides every sample flow. Total: never throws on user input.
- * Given the previous evaluation of the same workspace, it reuses what the change left intact.
  */
 export function evaluateWorkspace(
   objects: readonly PlacedObject[],
   options: WorkspaceOptions,
-  previous?: WorkspaceEvaluation,
 ): WorkspaceEvaluation {
-  return evaluateGroups(new Map([['', objects]]), options, previous);
-}
-
-/** `evaluateWorkspace` over objects in groups (files), keyed by URI, each kept while unchanged. */
-export function evaluateGroups(
-  groups: ReadonlyMap<string, readonly PlacedObject[]>,
-  options: WorkspaceOptions,
-  previous?: WorkspaceEvaluation,
-): WorkspaceEvaluation {
-  const memo = previous?.memo;
-  const parts = new Map<string, Part>();
-  for (const [key, objects] of groups) {
-    parts.set(key, partOf(objects, memo?.parts.get(key)));
-  }
-  const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
-  // The samples of unchanged files are the same lists: then the whole list is the same too.
-  const sampleLists = [...parts.values()].map((part) => part.samples);
-  const samples =
-    memo !== undefined && sameItems(sampleLists, memo.sampleLists)
-      ? memo.samples
-      : sampleLists.flat();
-  const sameParts = memo !== undefined && sameWorldParts(parts, memo.parts);
-  const worldBuild = sameParts
-    ? memo.worldBuild
-    : buildWorldInOrder(inFileOrder(parts), memo?.worldBuild);
-  const { world } = worldBuild;
-  // The pods an edit replaced, when it changed nothing else of the world.
-  const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
-  const changed = previous && changedPolicies(previous.policies, policies);
-  const classifier = classifierFor(policies, changedPods && memo!.classifier, changed);
-  // Which policies select a label set holds while no changed policy selects it.
-  const selections: Selections =
-    changed !== undefined && classifier === memo!.classifier
-      ? keptSelections(memo!.selections, changed)
-      : new Map<number, KeyedSelection>();
-  let evaluator: ((flow: Flow) => Verdict) | undefined;
-  const evaluate = (flow: Flow): Verdict => {
-    evaluator ??= createEvaluator(policies, world, options, classifier.classifier, selections);
-    return evaluator(flow);
-  };
-  const decide = (sample: SampleFlow, flow: Flow) =>
-    toResult(sample, flow, evaluate(flow), options.dataplane);
-  const common = {
-    policies,
-    world,
-    evaluate,
-    ...(changedPods ? { changedPods } : {}),
-    ...(changed ? { changedPolicies: changed } : {}),
-  };
-  if (
-    changedPods !== undefined &&
-    memo!.dataplane === options.dataplane &&
-    (samples === memo!.samples || sameItems(samples, memo!.samples))
-  ) {
-    const redecided = redecide(previous!, changed, world, changedPods, decide);
-    if (redecided !== undefined) {
-      const { flows, problems, changedFlows, resolutions, results } = redecided;
-      return {
-        ...common,
-        flows,
-        problems,
-        changedFlows,
-        memo: {
-          ...memo!,
-          parts,
-          sampleLists,
-          worldBuild,
-          resolutions,
-          results,
-          classifier,
-          selections,
-        },
-      };
-    }
-  }
-  // Resolutions hold while the world does: found again by sample for the ones kept.
-  const before = new Map<SampleFlow, number>();
-  if (changedPods?.size === 0) {
-    memo!.samples.forEach((sample, index) => before.set(sample, index));
-  }
-  const resolutions: Resolution[] = [];
-  const results: (FlowResult | undefined)[] = [];
-  const flowIndexOf = new Int32Array(samples.length).fill(-1);
-  const flows: FlowResult[] = [];
-  const problems: PlacedProblem[] = [];
-  samples.forEach((sample, index) => {
-    const kept = before.get(sample);
-    const resolution = kept === undefined ? toFlow(sample, world) : memo!.resolutions[kept]!;
-    resolutions.push(resolution);
-    if ('problems' in resolution) {
-      problems.push(...resolution.problems);
-      results.push(undefined);
-      return;
-    }
-    const result = decide(sample, resolution.flow);
-    results.push(result);
-    flowIndexOf[index] = flows.length;
-    flows.push(result);
-  });
-  return {
-    ...common,
-    flows,
-    problems,
-    memo: {
-      classifier,
-      selections,
-      dataplane: options.dataplane,
-      parts,
-      worldBuild,
-      sampleLists,
-      samples,
-      resolutions,
-      results,
-      flowIndexOf,
-      byNamespace: once(() => indexByNamespace(resolutions)),
-      unresolved: once(() => unresolvedOf(resolutions)),
-    },
-  };
-}
-
-type Redecided = Pick<WorkspaceEvaluation, 'flows' | 'problems' | 'changedFlows'> &
-  Pick<EvaluationMemo, 'resolutions' | 'results'>;
-
-/**
- * The same samples under the same dataplane, in a world that differs at most in some pods, with
- * the same or other policies. A verdict reads only its two endpoints and the policies that
- * select one of them, so only flows with a replaced pod at one end, or between pods that an added
- * or removed policy selects, are resolved or decided again; a flow that no longer resolves as it
- * did (a named port gone) leaves the caller to start over (`undefined`). When the remaining
- * policies come in another order, a verdict's lists could too: everything is decided again.
- */
-function redecide(
-  previous: WorkspaceEvaluation,
-  changed: readonly NetworkPolicy[] | undefined,
-  world: World,
-  changedPods: ReadonlySet<Pod>,
-  decide: (sample: SampleFlow, flow: Flow) => FlowResult,
-): Redecided | undefined {
-  const { memo } = previous;
-  if (changed !== undefined && changed.length === 0 && changedPods.size === 0) {
-    return { ...previous, changedFlows: [], resolutions: memo.resolutions, results: memo.results };
-  }
-  const resolutions = [...memo.resolutions];
-  let problems = previous.problems;
-  if (changedPods.size > 0) {
-    // An unresolved sample may name what a replaced pod now has, such as a port.
-    for (const index of memo.unresolved()) {
-      const resolution = toFlow(memo.samples[index]!, world);
-      if (!('problems' in resolution)) {
-        return undefined;
-      }
-      resolutions[index] = resolution;
-    }
-    problems = memo.unresolved().flatMap((index) => problemsOf(resolutions[index]!));
-  }
-  const namespaces = [
-    ...new Set([
-      ...(changed ?? []).map((policy) => policy.namespace),
-      ...[...changedPods].map((pod) => pod.namespace),
-    ]),
-  ];
-  const candidates =
-    changed === undefined
-      ? memo.samples.map((_, index) => index)
-      : [...new Set(namespaces.flatMap((namespace) => memo.byNamespace().get(namespace) ?? []))];
-  const selected = (endpoint: Endpoint): boolean =>
-    changed === undefined ||
-    (endpoint.kind === 'pod' && changed.some((policy) => selectsPod(policy, endpoint.pod)));
-  const replaced = (endpoint: Endpoint) => endpoint.kind === 'pod' && changedPods.has(endpoint.pod);
-  const flows = [...previous.flows];
-  const changedFlows: number[] = [];
-  const results = [...memo.results];
-  for (const index of candidates) {
-    let resolution = resolutions[index]!;
-    if ('problems' in resolution) {
-      continue;
-    }
-    const moved = replaced(resolution.flow.source) || replaced(resolution.flow.destination);
-    if (moved) {
-      resolution = toFlow(memo.samples[index]!, world);
-      if ('problems' in resolution) {
-        return undefined;
-      }
-      resolutions[index] = resolution;
-    }
-    const { flow } = resolution;
-    if (moved || selected(flow.source) || selected(flow.destination)) {
-      const result = decide(memo.samples[index]!, flow);
-      results[index] = result;
-      flows[memo.flowIndexOf[index]!] = result;
-      changedFlows.push(memo.flowIndexOf[index]!);
-    }
-  }
-  return { flows, problems, changedFlows, resolutions, results };
-}
-
-function problemsOf(resolution: Resolution): readonly PlacedProblem[] {
-  return 'problems' in resolution ? resolution.problems : [];
-}
-
-/**
- * The pods replaced from one world to the next (both versions), when nothing else changed:
- * the same namespaces, and the same pods by name and address. Otherwise `undefined`.
- */
-function podChanges(before: World, after: World): Set<Pod> | undefined {
-  if (before === after) {
-    return new Set();
-  }
-  if (before.namespaces !== after.namespaces || before.pods.length !== after.pods.length) {
-    return undefined;
-  }
-  const changed = new Set<Pod>();
-  for (let index = 0; index < after.pods.length; index++) {
-    const old = before.pods[index]!;
-    const pod = after.pods[index]!;
-    if (old === pod) {
-      continue;
-    }
-    const same =
-      old.namespace === pod.namespace &&
-      old.name === pod.name &&
-      old.workload?.kind === pod.workload?.kind &&
-      old.hostNetwork === pod.hostNetwork &&
-      sameItems(old.ips, pod.ips);
-    if (!same) {
-      return undefined;
-    }
-    changed.add(old).add(pod);
-  }
-  return changed;
-}
-
-/** The world objects of every part, by URI, each in its file's order. */
-function inFileOrder(parts: ReadonlyMap<string, Part>): (readonly PlacedObject[])[] {
-  return [...parts]
-    .sort(([left], [right]) => compareText(left, right))
-    .map(([, part]) => part.worldObjects)
-    .filter((objects) => objects.length > 0);
-}
-
-function partOf(objects: readonly PlacedObject[], previous: Part | undefined): Part {
-  if (previous?.objects === objects) {
-    return previous;
-  }
-  const policyOf = new Map<PlacedObject, NetworkPolicy>();
-  const samplesOf = new Map<PlacedObject, readonly SampleFlow[]>();
+  const policies: NetworkPolicy[] = [];
+  const samples: SampleFlow[] = [];
   const worldObjects: PlacedObject[] = [];
   for (const object of objects) {
     const kind = classify(object.apiVersion, object.kind);
     if (kind === 'NetworkPolicy') {
-      policyOf.set(object, previous?.policyOf.get(object) ?? buildPolicy(object));
+      policies.push(buildPolicy(object));
     } else if (kind === 'SampleFlows') {
-      samplesOf.set(object, previous?.samplesOf.get(object) ?? readSampleFlows(object));
+      samples.push(...readSampleFlows(object));
     } else if (kind !== undefined && kind !== 'NetworkLogging') {
       worldObjects.push(object);
     }
   }
-  // The same world objects and samples keep the same lists, so that they are seen to be.
-  const same = previous !== undefined && sameItems(worldObjects, previous.worldObjects);
-  const samples = [...samplesOf.values()].flat();
-  const sameSamples = previous !== undefined && sameItems(samples, previous.samples);
-  return {
-    objects,
-    policyOf,
-    samplesOf,
-    samples: sameSamples ? previous.samples : samples,
-    worldObjects: same ? previous.worldObjects : worldObjects,
+  const world = buildWorld(worldObjects);
+  let evaluator: ((flow: Flow) => Verdict) | undefined;
+  const evaluate = (flow: Flow): Verdict => {
+    evaluator ??= createEvaluator(
+      policies,
+      world,
+      options,
+      classifierOf(distinctBlocks(policies)),
+      new Map(),
+    );
+    return evaluator(flow);
   };
-}
-
-function sameWorldParts(
-  parts: ReadonlyMap<string, Part>,
-  before: ReadonlyMap<string, Part>,
-): boolean {
-  const worldOf = (map: ReadonlyMap<string, Part>) =>
-    [...map.values()].map((part) => part.worldObjects).filter((list) => list.length > 0);
-  return sameItems(worldOf(parts), worldOf(before));
-}
-
-function toResult(
-  sample: SampleFlow,
-  flow: Flow,
-  verdict: Verdict,
-  dataplane: Dataplane,
-): FlowResult {
-  const ok = sample.expect === null || (sample.expect === 'allow') === verdict.allowed;
-  // Written out rather than spread from the sample: V8 would give every result a shape of its own.
-  return {
-    uri: sample.uri,
-    span: sample.span,
-    origin: sample.origin,
-    name: sample.name,
-    from: sample.from,
-    to: sample.to,
-    port: sample.port,
-    protocol: sample.protocol,
-    expect: sample.expect,
-    expectLogged: sample.expectLogged,
-    flow,
-    verdict,
-    dataplane,
-    ok,
-  };
-}
-
-interface KeptClassifier {
-  /** The keys of the ipBlocks it was made for. */
-  readonly blocks: ReadonlySet<string>;
-  readonly classifier: Classifier;
-}
-
-/**
- * A classifier reads the policies only through their ipBlocks, and one made for more blocks
- * than the policies have only tells endpoints apart more finely, which every verdict allows: it
- * is kept while the added or removed policies bring no block it lacks (in the same world).
- */
-function classifierFor(
-  policies: readonly NetworkPolicy[],
-  kept: KeptClassifier | undefined,
-  changed: readonly NetworkPolicy[] | undefined,
-): KeptClassifier {
-  if (
-    kept !== undefined &&
-    changed !== undefined &&
-    distinctBlocks(changed).every((block) => kept.blocks.has(block.key))
-  ) {
-    return kept;
-  }
-  const blocks = distinctBlocks(policies);
-  return { blocks: new Set(blocks.map((block) => block.key)), classifier: classifierOf(blocks) };
-}
-
-/** The policies added or removed, or `undefined` when the kept ones changed their order. */
-function changedPolicies(
-  before: readonly NetworkPolicy[],
-  after: readonly NetworkPolicy[],
-): NetworkPolicy[] | undefined {
-  const kept = new Set(after);
-  const previous = new Set(before);
-  const inOrder = sameItems(
-    before.filter((policy) => kept.has(policy)),
-    after.filter((policy) => previous.has(policy)),
-  );
-  return inOrder
-    ? [
-        ...before.filter((policy) => !kept.has(policy)),
-        ...after.filter((policy) => !previous.has(policy)),
-      ]
-    : undefined;
-}
-
-function indexByNamespace(resolutions: readonly Resolution[]): Map<string, number[]> {
-  const byNamespace = new Map<string, number[]>();
-  resolutions.forEach((resolution, index) => {
+  const flows: FlowResult[] = [];
+  const problems: PlacedProblem[] = [];
+  for (const sample of samples) {
+    const resolution = toFlow(sample, world);
     if ('problems' in resolution) {
-      return;
+      problems.push(...resolution.problems);
+    } else {
+      const verdict = evaluate(resolution.flow);
+      flows.push(toFlowResult(sample, resolution.flow, verdict, options.dataplane));
     }
-    const namespaces = new Set<string>();
-    for (const endpoint of [resolution.flow.source, resolution.flow.destination]) {
-      if (endpoint.kind === 'pod') {
-        namespaces.add(endpoint.pod.namespace);
-      }
-    }
-    for (const namespace of namespaces) {
-      const list = byNamespace.get(namespace);
-      if (list === undefined) {
-        byNamespace.set(namespace, [index]);
-      } else {
-        list.push(index);
-      }
-    }
-  });
-  return byNamespace;
-}
-
-function unresolvedOf(resolutions: readonly Resolution[]): number[] {
-  return resolutions.flatMap((resolution, index) => ('problems' in resolution ? [index] : []));
-}
-
-function once<T>(compute: () => T): () => T {
-  let value: { readonly value: T } | undefined;
-  return () => {
-    value ??= { value: compute() };
-    return value.value;
-  };
+  }
+  return { policies, world, flows, problems, evaluate };
 }
 
 /** Resolves `from`, `to` and a port for the `simulate` command: a flow, or why there is none. */

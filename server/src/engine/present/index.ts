@@ -1,4 +1,9 @@
-export { summarizeVerdict, summarizeDirection } from './summarize';
+export {
+  expectationFailed,
+  logExpectationFailed,
+  summarizeDirection,
+  summarizeVerdict,
+} from './summarize';
 export { explainVerdict, explainDirection } from './explain';
 export {
   describeEndpoint,

@@ -1,3 +1,5 @@
+import { isLogged } from '../logs';
+import type { LogPreview } from '../logs';
 import type { DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
 import type { FlowResult } from '../evaluate/flow-result';
 import { describePolicy, describeRule } from './describe';
@@ -50,4 +52,24 @@ function listed(names: readonly string[], what: string): string {
 // In the summary the direction is already said once: `shop/a ingress rule 1` -> `shop/a rule 1`.
 function shorten(direction: DirectionVerdict['direction']): (text: string) => string {
   return (text) => text.replace(` ${direction} rule `, ' rule ');
+}
+
+/** Why a sample flow's `expect` failed. */
+export function expectationFailed(expect: 'allow' | 'deny', summary: string): string {
+  return `Expected ${expect}, but the verdict is ${summary}`;
+}
+
+/** Why a sample flow's `expectLogged` failed, side by side. */
+export function logExpectationFailed(
+  expectLogged: boolean | null,
+  allowed: boolean,
+  logs: LogPreview,
+): string {
+  const said = isLogged(logs) ? 'would be logged' : 'would not be logged';
+  const sides = logs
+    .map((entry) =>
+      entry.logged ? `${entry.direction} logged` : `${entry.direction} ${entry.message}`,
+    )
+    .join('; ');
+  return `Expected expectLogged: ${String(expectLogged)}, but this ${allowed ? 'allow' : 'deny'} ${said}: ${sides}`;
 }

@@ -1,0 +1,27 @@
+import { asServerReads, checkObject } from '../check';
+import type { DocumentAnalysis } from '../check/document-analysis';
+import { addTextFixes } from '../check/text-fixes';
+import { classify } from '../core/classify';
+import { toSourceObjects } from '../parse/list';
+import { parseYamlDocument } from '../parse/parse-document';
+
+/** One document on its own: parsed, its objects of known kinds found, and checked. */
+export function analyzeDocument(text: string): DocumentAnalysis {
+  const parsed = parseYamlDocument(text);
+  const objects = toSourceObjects(parsed.value, parsed.locate)
+    .filter((object) => classify(object.apiVersion, object.kind) !== undefined)
+    .map(asServerReads);
+  // A Helm or Kustomize template is not YAML until it is rendered: its syntax errors are noise.
+  const syntax = isTemplate(text) ? [] : parsed.problems;
+  const problems = addTextFixes([...syntax, ...objects.flatMap(checkObject)], parsed);
+  // Sample flows locate every flow's values for their verdicts: keep their tree.
+  if (!objects.some((object) => object.kind === 'SampleFlows')) {
+    parsed.release();
+  }
+  const { value: _value, ...kept } = parsed;
+  return { parsed: kept, objects, problems };
+}
+
+function isTemplate(text: string): boolean {
+  return text.includes('{{');
+}
