@@ -96,6 +96,65 @@ export function updateEvaluation(
   previous: KeptEvaluation | undefined,
 ): KeptEvaluation {
   const memo = previous?.memo;
+  const { parts, policies, sampleLists, samples, worldBuild } = updateInputs(groups, memo);
+  const { world } = worldBuild;
+  // The pods an edit replaced, when it changed nothing else of the world.
+  const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
+  const changed = previous && changedPolicies(previous.policies, policies);
+  const { classifier, selections, evaluate } = keptEvaluator(
+    { policies, world, options, changedPods, changed },
+    memo,
+  );
+  const decide = (sample: SampleFlow, flow: Flow) =>
+    toFlowResult(sample, flow, evaluate(flow), options.dataplane);
+  const common = {
+    policies,
+    world,
+    evaluate,
+    ...(changedPods ? { changedPods } : {}),
+    ...(changed ? { changedPolicies: changed } : {}),
+  };
+  const kept = { parts, sampleLists, worldBuild, classifier, selections };
+  if (
+    changedPods !== undefined &&
+    memo!.dataplane === options.dataplane &&
+    (samples === memo!.samples || sameItems(samples, memo!.samples))
+  ) {
+    const redecided = redecide(previous!, changed, world, changedPods, decide);
+    if (redecided !== undefined) {
+      const { flows, problems, changedFlows, resolutions, results } = redecided;
+      return {
+        ...common,
+        flows,
+        problems,
+        changedFlows,
+        memo: { ...memo!, ...kept, resolutions, results },
+      };
+    }
+  }
+  const decided = decideAll(samples, world, decide, changedPods?.size === 0 ? memo : undefined);
+  return {
+    ...common,
+    flows: decided.flows,
+    problems: decided.problems,
+    memo: {
+      ...kept,
+      dataplane: options.dataplane,
+      samples,
+      resolutions: decided.resolutions,
+      results: decided.results,
+      flowIndexOf: decided.flowIndexOf,
+      byNamespace: once(() => indexByNamespace(decided.resolutions)),
+      unresolved: once(() => unresolvedOf(decided.resolutions)),
+    },
+  };
+}
+
+/** What each group contributes, kept for a group that is the same array, and the world. */
+function updateInputs(
+  groups: ReadonlyMap<string, readonly PlacedObject[]>,
+  memo: EvaluationMemo | undefined,
+) {
   const parts = new Map<string, Part>();
   for (const [key, objects] of groups) {
     parts.set(key, partOf(objects, memo?.parts.get(key)));
@@ -111,10 +170,24 @@ export function updateEvaluation(
   const worldBuild = sameParts
     ? memo.worldBuild
     : updateWorld(inFileOrder(parts), memo?.worldBuild);
-  const { world } = worldBuild;
-  // The pods an edit replaced, when it changed nothing else of the world.
-  const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
-  const changed = previous && changedPolicies(previous.policies, policies);
+  return { parts, policies, sampleLists, samples, worldBuild };
+}
+
+/**
+ * The evaluator, made on first use, with the endpoint classes and the policies' selections of
+ * the previous one where an edit left them valid.
+ */
+function keptEvaluator(
+  input: {
+    readonly policies: readonly NetworkPolicy[];
+    readonly world: World;
+    readonly options: WorkspaceOptions;
+    readonly changedPods: ReadonlySet<Pod> | undefined;
+    readonly changed: readonly NetworkPolicy[] | undefined;
+  },
+  memo: EvaluationMemo | undefined,
+) {
+  const { policies, world, options, changedPods, changed } = input;
   const classifier = classifierFor(policies, changedPods && memo!.classifier, changed);
   // Which policies select a label set holds while no changed policy selects it.
   const selections: Selections =
@@ -126,46 +199,21 @@ export function updateEvaluation(
     evaluator ??= createEvaluator(policies, world, options, classifier.classifier, selections);
     return evaluator(flow);
   };
-  const decide = (sample: SampleFlow, flow: Flow) =>
-    toFlowResult(sample, flow, evaluate(flow), options.dataplane);
-  const common = {
-    policies,
-    world,
-    evaluate,
-    ...(changedPods ? { changedPods } : {}),
-    ...(changed ? { changedPolicies: changed } : {}),
-  };
-  if (
-    changedPods !== undefined &&
-    memo!.dataplane === options.dataplane &&
-    (samples === memo!.samples || sameItems(samples, memo!.samples))
-  ) {
-    const redecided = redecide(previous!, changed, world, changedPods, decide);
-    if (redecided !== undefined) {
-      const { flows, problems, changedFlows, resolutions, results } = redecided;
-      return {
-        ...common,
-        flows,
-        problems,
-        changedFlows,
-        memo: {
-          ...memo!,
-          parts,
-          sampleLists,
-          worldBuild,
-          resolutions,
-          results,
-          classifier,
-          selections,
-        },
-      };
-    }
-  }
-  // Resolutions hold while the world does: found again by sample for the ones kept.
+  return { classifier, selections, evaluate };
+}
+
+/**
+ * Resolves and decides every sample. With the memo of an evaluation of the same world, a sample
+ * resolved before keeps its resolution: found again by the sample.
+ */
+function decideAll(
+  samples: readonly SampleFlow[],
+  world: World,
+  decide: (sample: SampleFlow, flow: Flow) => FlowResult,
+  sameWorld: EvaluationMemo | undefined,
+) {
   const before = new Map<SampleFlow, number>();
-  if (changedPods?.size === 0) {
-    memo!.samples.forEach((sample, index) => before.set(sample, index));
-  }
+  sameWorld?.samples.forEach((sample, index) => before.set(sample, index));
   const resolutions: Resolution[] = [];
   const results: (FlowResult | undefined)[] = [];
   const flowIndexOf = new Int32Array(samples.length).fill(-1);
@@ -173,7 +221,7 @@ export function updateEvaluation(
   const problems: PlacedProblem[] = [];
   samples.forEach((sample, index) => {
     const kept = before.get(sample);
-    const resolution = kept === undefined ? toFlow(sample, world) : memo!.resolutions[kept]!;
+    const resolution = kept === undefined ? toFlow(sample, world) : sameWorld!.resolutions[kept]!;
     resolutions.push(resolution);
     if ('problems' in resolution) {
       problems.push(...resolution.problems);
@@ -185,25 +233,7 @@ export function updateEvaluation(
     flowIndexOf[index] = flows.length;
     flows.push(result);
   });
-  return {
-    ...common,
-    flows,
-    problems,
-    memo: {
-      classifier,
-      selections,
-      dataplane: options.dataplane,
-      parts,
-      worldBuild,
-      sampleLists,
-      samples,
-      resolutions,
-      results,
-      flowIndexOf,
-      byNamespace: once(() => indexByNamespace(resolutions)),
-      unresolved: once(() => unresolvedOf(resolutions)),
-    },
-  };
+  return { flows, problems, resolutions, results, flowIndexOf };
 }
 
 type Redecided = Pick<KeptEvaluation, 'flows' | 'problems' | 'changedFlows'> &

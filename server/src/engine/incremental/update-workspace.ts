@@ -11,7 +11,7 @@ import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import type { PolicyProblem } from '../workspace-checks/dns-egress';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { NetworkPolicy } from '../model/types';
-import type { World } from '../world/types';
+import type { Pod, World } from '../world/types';
 import { checkExpectLogged, previewLogs, readLoggingConfig } from '../logs';
 import type { LoggingConfig, LogPreview } from '../logs';
 import { checkPolicySelectors, selectorsTouching } from '../workspace-checks/selects-nothing';
@@ -59,12 +59,65 @@ export function updateWorkspace(
   options: WorkspaceOptions,
   previous: WorkspaceAnalysis | undefined,
 ): WorkspaceAnalysis {
+  const memo = previous === undefined ? undefined : memos.get(previous);
+  const read = readFiles(files, options.dataplane, memo);
+  const { problems, groups, file } = read;
+  const evaluation = updateEvaluation(groups, options, memo?.evaluation);
+  const { policies, world } = evaluation;
+  const logging = keptLogging(read.loggingRelevantOf, evaluation, memo);
+  const { flows, flowProblems, flowProblemsByUri } = analyzeFlows(
+    evaluation,
+    logging.config,
+    file,
+    logging.same ? memo : undefined,
+  );
+  const add = ({ uri, problem }: PlacedProblem) => problems.get(uri)?.push(problem);
+  for (const [uri, list] of flowProblemsByUri) {
+    list.forEach((problem) => add({ uri, problem }));
+  }
+  const policyProblems = updatePolicyProblems(evaluation, options, file, memo);
+  policyProblems.placed.forEach(add);
+  [...checkObjects(logging.relevant), ...evaluation.problems].forEach(add);
+  keepSameLists(problems, previous);
+  let objects: readonly PlacedObject[] | undefined;
+  const analysis: WorkspaceAnalysis = {
+    get objects() {
+      objects ??= [...groups.values()].flat();
+      return objects;
+    },
+    policies,
+    world,
+    logging: logging.config,
+    flows,
+    dataplane: options.dataplane,
+    problems,
+    file,
+  };
+  memos.set(analysis, {
+    evaluation,
+    loggingObjects: logging.objects,
+    loggingRelevantOf: read.loggingRelevantOf,
+    matters: read.matters,
+    logging: logging.config,
+    flows,
+    flowProblems,
+    flowProblemsByUri,
+    ...policyProblems.kept,
+  });
+  return analysis;
+}
+
+/** Each file's own problems under the dataplane, its objects, and those that matter to logging. */
+function readFiles(
+  files: Iterable<FileAnalysis>,
+  dataplane: WorkspaceOptions['dataplane'],
+  memo: AnalysisMemo | undefined,
+) {
   const byUri = new Map<string, FileAnalysis>();
   const problems = new Map<string, Problem[]>();
   const groups = new Map<string, readonly PlacedObject[]>();
   const loggingRelevantOf = new Map<readonly PlacedObject[], readonly PlacedObject[]>();
   // Objects outlive edits of their file's other documents: each is looked at once.
-  const memo = previous === undefined ? undefined : memos.get(previous);
   const matters = memo?.matters ?? new WeakMap<PlacedObject, boolean>();
   const mattersOnce = (object: PlacedObject): boolean => {
     let found = matters.get(object);
@@ -76,7 +129,7 @@ export function updateWorkspace(
   };
   for (const file of files) {
     byUri.set(file.uri, file);
-    problems.set(file.uri, fileProblems(file, options.dataplane));
+    problems.set(file.uri, fileProblems(file, dataplane));
     groups.set(file.uri, file.objects);
     loggingRelevantOf.set(
       file.objects,
@@ -84,30 +137,88 @@ export function updateWorkspace(
     );
   }
   const file: FileLookup = (uri) => byUri.get(uri);
-  const evaluation = updateEvaluation(groups, options, memo?.evaluation);
-  const { policies, world } = evaluation;
-  // Set when the world changed at most in some pods: namespaces are then the same.
-  const changedPods = evaluation.changedPods;
-  const sameDataplane = memo?.evaluation.memo.dataplane === options.dataplane;
+  return { problems, groups, loggingRelevantOf, matters, file };
+}
+
+/** The logging configuration, kept while the NetworkLogging objects and the namespaces are. */
+function keptLogging(
+  loggingRelevantOf: ReadonlyMap<readonly PlacedObject[], readonly PlacedObject[]>,
+  evaluation: KeptEvaluation,
+  memo: AnalysisMemo | undefined,
+) {
   // Only these objects are read by the logging checks and the logging configuration.
-  const loggingRelevant = [...loggingRelevantOf.values()].flat();
-  const loggingObjects = loggingRelevant.filter((object) => object.kind === 'NetworkLogging');
-  const sameLogging = changedPods !== undefined && sameItems(loggingObjects, memo!.loggingObjects);
-  const logging = sameLogging ? memo!.logging : readLoggingConfig(loggingObjects);
+  const relevant = [...loggingRelevantOf.values()].flat();
+  const objects = relevant.filter((object) => object.kind === 'NetworkLogging');
+  // Set when the world changed at most in some pods: namespaces are then the same.
+  const same =
+    evaluation.changedPods !== undefined &&
+    memo !== undefined &&
+    sameItems(objects, memo.loggingObjects);
+  const config = same ? memo.logging : readLoggingConfig(objects);
+  return { relevant, objects, same, config };
+}
 
-  const { flows, flowProblems, flowProblemsByUri } = analyzeFlows(
-    evaluation,
-    logging,
-    file,
-    sameLogging ? memo : undefined,
-  );
-  const add = (uri: string, problem: Problem) => problems.get(uri)?.push(problem);
-  for (const [uri, list] of flowProblemsByUri) {
-    list.forEach((problem) => add(uri, problem));
+/** Keeps a file's previous list when its problems are the same objects: the adapters can tell. */
+function keepSameLists(problems: Map<string, Problem[]>, previous: WorkspaceAnalysis | undefined) {
+  for (const [uri, list] of problems) {
+    const before = previous?.problems.get(uri);
+    if (before !== undefined && sameItems(list, before)) {
+      problems.set(uri, before as Problem[]);
+    }
   }
+}
 
-  // Problems of one policy are kept relative to its document, which an edit above may move;
-  // placed where it is now, each stays the same object while its document stays put.
+/**
+ * The selects-nothing and DNS problems of every policy, in policy order, each policy's kept
+ * relative to its document while what they depend on is unchanged.
+ */
+function updatePolicyProblems(
+  evaluation: KeptEvaluation,
+  options: WorkspaceOptions,
+  file: FileLookup,
+  memo: AnalysisMemo | undefined,
+) {
+  const { policies, world, changedPods } = evaluation;
+  const reusable =
+    changedPods !== undefined && memo?.evaluation.memo.dataplane === options.dataplane;
+  const kept = reusable ? memo : undefined;
+  // Which selectors match no pod holds for the same world, whichever policy asks.
+  const answers: Answers =
+    memo?.selectorAnswers.world === world ? memo.selectorAnswers.answers : new Map();
+  const context: SelectorContext = { world, dataplane: options.dataplane, file, answers };
+  const fresh = new Set(freshDnsPolicies(evaluation, kept));
+  const dnsFound = groupByPolicy(
+    checkDnsEgress(policies, world, options.dataplane, file, [...fresh], evaluation.evaluate),
+  );
+  const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
+  const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const placing = placer(memo);
+  const placed: PlacedProblem[] = [];
+  for (const policy of policies) {
+    const selectors = selectorProblemsFor(policy, context, kept, changedPods);
+    selectorProblemsOf.set(policy, selectors);
+    const dns = fresh.has(policy)
+      ? anchor(policy, dnsFound.get(policy) ?? [])
+      : kept!.dnsProblemsOf.get(policy)!;
+    dnsProblemsOf.set(policy, dns);
+    for (const { uri, problem } of [...selectors.all, ...dns]) {
+      placed.push({ uri, problem: placing.place(problem, policy.origin.offset) });
+    }
+  }
+  return {
+    placed,
+    kept: {
+      selectorAnswers: { world, answers },
+      selectorProblemsOf,
+      dnsProblemsOf,
+      placedOf: placing.placedOf,
+    },
+  };
+}
+
+// Problems of one policy are kept relative to its document, which an edit above may move;
+// placed where it is now, each stays the same object while its document stays put.
+function placer(memo: AnalysisMemo | undefined) {
   const placedOf = new Map<Problem, Problem>();
   const place = (relative: Problem, offset: number): Problem => {
     const before = memo?.placedOf.get(relative);
@@ -116,101 +227,57 @@ export function updateWorkspace(
     placedOf.set(relative, placed);
     return placed;
   };
-  const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
-  // Which selectors match no pod holds for the same world, whichever policy asks.
-  const answers: Answers =
-    memo?.selectorAnswers.world === world
-      ? memo.selectorAnswers.answers
-      : new Map<string, boolean>();
-  // After pods were replaced, only the selectors that match one of them are checked again.
-  const selectorProblemsFor = (
-    policy: NetworkPolicy,
-    kept: AnalysisMemo | undefined,
-  ): SelectorProblems => {
-    const before = kept?.selectorProblemsOf.get(policy);
-    if (before === undefined) {
-      return anchorEach(
-        policy,
-        checkPolicySelectors(policy, world, options.dataplane, file, undefined, answers),
-      );
-    }
-    const stale = selectorsTouching(policy, changedPods!);
-    if (stale.size === 0) {
-      return before;
-    }
-    const checked = checkPolicySelectors(policy, world, options.dataplane, file, stale, answers);
-    return selectorProblems(new Map([...before.byKey, ...anchorEach(policy, checked).byKey]));
-  };
-  const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
-  const reusable = changedPods !== undefined && sameDataplane;
-  // Whether a DNS victim could have changed: kube-dns, or a pod of the policy's namespace.
-  const touched = reusable
-    ? new Set([
-        ...(evaluation.changedPolicies ?? policies).map((policy) => policy.namespace),
-        ...[...changedPods].map((pod) => pod.namespace),
-        ...([...changedPods].some((pod) => pod.labels['k8s-app'] === 'kube-dns')
-          ? policies.map((policy) => policy.namespace)
-          : []),
-      ])
-    : undefined;
-  const fresh = policies.filter(
-    (policy) => !reusable || touched!.has(policy.namespace) || !memo.dnsProblemsOf.has(policy),
-  );
-  const freshSet = new Set(fresh);
-  const dnsFound = groupByPolicy(
-    checkDnsEgress(policies, world, options.dataplane, file, fresh, evaluation.evaluate),
-  );
-  for (const policy of policies) {
-    const selectors = selectorProblemsFor(policy, reusable ? memo : undefined);
-    selectorProblemsOf.set(policy, selectors);
-    const dns = freshSet.has(policy)
-      ? anchor(policy, dnsFound.get(policy) ?? [])
-      : memo!.dnsProblemsOf.get(policy)!;
-    dnsProblemsOf.set(policy, dns);
-    for (const list of [selectors.all, dns]) {
-      for (const { uri, problem } of list) {
-        add(uri, place(problem, policy.origin.offset));
-      }
-    }
+  return { placedOf, place };
+}
+
+interface SelectorContext {
+  readonly world: World;
+  readonly dataplane: WorkspaceOptions['dataplane'];
+  readonly file: FileLookup;
+  readonly answers: Answers;
+}
+
+// After pods were replaced, only the selectors that match one of them are checked again.
+function selectorProblemsFor(
+  policy: NetworkPolicy,
+  { world, dataplane, file, answers }: SelectorContext,
+  kept: AnalysisMemo | undefined,
+  changedPods: ReadonlySet<Pod> | undefined,
+): SelectorProblems {
+  const before = kept?.selectorProblemsOf.get(policy);
+  if (before === undefined) {
+    return anchorEach(
+      policy,
+      checkPolicySelectors(policy, world, dataplane, file, undefined, answers),
+    );
   }
-  const crossProblems = [...checkObjects(loggingRelevant), ...evaluation.problems];
-  crossProblems.forEach((placed) => add(placed.uri, placed.problem));
-  // A file whose problems are the same objects as before keeps its list: the adapters can tell.
-  for (const [uri, list] of problems) {
-    const before = previous?.problems.get(uri);
-    if (before !== undefined && sameItems(list, before)) {
-      problems.set(uri, before as Problem[]);
-    }
+  const stale = selectorsTouching(policy, changedPods!);
+  if (stale.size === 0) {
+    return before;
   }
-  let objects: readonly PlacedObject[] | undefined;
-  const analysis: WorkspaceAnalysis = {
-    get objects() {
-      objects ??= [...groups.values()].flat();
-      return objects;
-    },
-    policies,
-    world,
-    logging,
-    flows,
-    dataplane: options.dataplane,
-    problems,
-    file,
-  };
-  memos.set(analysis, {
-    evaluation,
-    loggingObjects,
-    loggingRelevantOf,
-    matters,
-    selectorAnswers: { world, answers },
-    logging,
-    flows,
-    flowProblems,
-    flowProblemsByUri,
-    selectorProblemsOf,
-    dnsProblemsOf,
-    placedOf,
-  });
-  return analysis;
+  const checked = checkPolicySelectors(policy, world, dataplane, file, stale, answers);
+  return selectorProblems(new Map([...before.byKey, ...anchorEach(policy, checked).byKey]));
+}
+
+/** The policies whose DNS problems may have changed: kube-dns, or a pod of their namespace. */
+function freshDnsPolicies(
+  evaluation: KeptEvaluation,
+  kept: AnalysisMemo | undefined,
+): readonly NetworkPolicy[] {
+  const { policies, changedPods } = evaluation;
+  if (kept === undefined || changedPods === undefined) {
+    return policies;
+  }
+  const touched = new Set([
+    ...(evaluation.changedPolicies ?? policies).map((policy) => policy.namespace),
+    ...[...changedPods].map((pod) => pod.namespace),
+    ...([...changedPods].some((pod) => pod.labels['k8s-app'] === 'kube-dns')
+      ? policies.map((policy) => policy.namespace)
+      : []),
+  ]);
+  return policies.filter(
+    (policy) => touched.has(policy.namespace) || !kept.dnsProblemsOf.has(policy),
+  );
 }
 
 /**
