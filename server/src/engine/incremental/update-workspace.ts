@@ -184,7 +184,7 @@ function updatePolicyProblems(
   const kept = reusable ? memo : undefined;
   // Which selectors match no pod holds for the same world, whichever policy asks.
   const answers: Answers =
-    memo?.selectorAnswers.world === world ? memo.selectorAnswers.answers : new Map();
+    memo?.selectorAnswers.world === world ? memo.selectorAnswers.answers : new Map<string, boolean>();
   const context: SelectorContext = { world, dataplane: options.dataplane, file, answers };
   const fresh = new Set(freshDnsPolicies(evaluation, kept));
   const dnsFound = groupByPolicy(
