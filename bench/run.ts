@@ -36,6 +36,7 @@ const TIMEOUTS: Record<ScaleName, { open: number; edit: number }> = {
   S: { open: 30_000, edit: 10_000 },
   M: { open: 60_000, edit: 30_000 },
   L: { open: 600_000, edit: 120_000 },
+  LD: { open: 600_000, edit: 120_000 },
 };
 
 function parseFlags(argv: readonly string[]): Flags {

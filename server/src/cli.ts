@@ -21,7 +21,7 @@ import { findYamlFiles, readFileText } from './read-file';
 
 type Dataplane = 'gke-dataplane-v2' | 'kubernetes';
 
-/** Exit statuses of the contract (DESIGN §9). */
+/** Exit statuses of the contract (docs/design.md §9). */
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;

@@ -1,7 +1,7 @@
 import type { DirectionVerdict, FlowAnalysis, LogPreview, Simulation, Verdict } from './engine';
 import { summarizeVerdict } from './engine';
 
-/** The flow object of the CLI's JSON (DESIGN §9), shared by `check`, `simulate` and the editor. */
+/** The flow object of the CLI's JSON (docs/design.md §9), shared by `check`, `simulate` and the editor. */
 export interface FlowJson {
   readonly file: string | null;
   readonly line: number | null;

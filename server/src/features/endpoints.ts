@@ -74,7 +74,7 @@ function toEndpoint(world: World, pod: Pod): Endpoint {
   };
 }
 
-// `namespace/name` names the Pod of that name before any workload (DESIGN §5), so a workload
+// `namespace/name` names the Pod of that name before any workload (docs/design.md §5), so a workload
 // that shares its name with another pod of its namespace needs the explicit kind.
 function referenceOf(world: World, pod: Pod): string {
   const short = `${pod.namespace}/${pod.name}`;

@@ -18,7 +18,7 @@ import {
 } from './builders';
 import { loggingOn } from './config-builders';
 
-// The records Google's own tests expect (reference §2.3, S4 logger_test.go). Those tests turn
+// The records Google's own tests expect (docs/gke-logging.md §2.3, S4 logger_test.go). Those tests turn
 // `logNodeName` off; in 2020 both pods of examples 1 and 2 carried workload fields, which the
 // current rule gives when both pods run on the logging node, so they share one here.
 
@@ -44,7 +44,7 @@ function lineOf(entry: LogPreviewEntry): string {
 
 const SERVICE = replicaSetPod('test-service-745c798fc9-hzpxt', '10.84.0.11');
 
-void describe('reference §2.3 examples, byte for byte', () => {
+void describe('docs/gke-logging.md §2.3 examples, byte for byte', () => {
   void it('allowed ingress, pod to pod', () => {
     const client = replicaSetPod('client-allow-7b78d7c957-zkn54', '10.84.1.7');
     const verdict = verdictOf(open('egress'), allowed('ingress', policy('default', 'np')));
@@ -86,7 +86,7 @@ void describe('reference §2.3 examples, byte for byte', () => {
     const client = replicaSetPod('client-allow-ffdfccbd5-d4cqp', '10.84.1.6', {
       'pod-template-hash': 'ffdfccbd5',
     });
-    // PolicyRef names only NetworkPolicy until FQDNNetworkPolicy lands (DESIGN §3, later issue).
+    // PolicyRef names only NetworkPolicy until FQDNNetworkPolicy lands (docs/design.md §1, later issue).
     const fqdnPolicy = { ...policy('default', 'client-allow'), kind: 'FQDNNetworkPolicy' };
     const verdict = verdictOf(
       allowed('egress', fqdnPolicy as unknown as PolicyRef),

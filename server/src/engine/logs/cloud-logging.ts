@@ -35,7 +35,7 @@ export const CLOUD_LOGGING_NOTE =
   'Unconfirmed: the logging agent probably moves the record timestamp to the entry timestamp and drops it from jsonPayload; insertId, severity and receiveTimestamp are not shown.';
 
 /**
- * The record as a Cloud Logging entry (reference §2.1): `policy-action` log of a `k8s_node`
+ * The record as a Cloud Logging entry (docs/gke-logging.md §2.1): `policy-action` log of a `k8s_node`
  * resource, with the record's fields under `jsonPayload`.
  */
 export function toCloudLoggingEntry(

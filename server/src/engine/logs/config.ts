@@ -48,7 +48,7 @@ interface Candidate {
 /**
  * Reads the NetworkLogging config in effect, applying the workspace's objects in order as
  * `kubectl apply` would: the API server rejects a wrong name or a non-boolean field, and anetd
- * refuses `delegate: true` with `log: false` and keeps the previous config (reference §1.3).
+ * refuses `delegate: true` with `log: false` and keeps the previous config (docs/gke-logging.md §1.3).
  */
 export function readLoggingConfig(objects: readonly PlacedObject[]): LoggingConfig {
   const notes: LoggingNote[] = [];

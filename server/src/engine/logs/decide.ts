@@ -15,7 +15,7 @@ export type SideDecision =
   | NotLoggedEntry;
 
 /**
- * Decides one side (reference §2.5, §3.4, §1.4): a side logs when its pod is isolated in that
+ * Decides one side (docs/gke-logging.md §2.5, §3.4, §1.4): a side logs when its pod is isolated in that
  * direction, the connection reaches it, its disposition is logged, and delegation lets it.
  */
 export function decideSide(
@@ -71,7 +71,7 @@ function decideAllow(side: DirectionVerdict, delegate: boolean): SideDecision {
   if (!delegate) {
     return { logged: true, disposition: 'allow', policies: allowing.map(({ policy }) => policy) };
   }
-  // Under delegation the record lists only the annotated policies (reference §1.4).
+  // Under delegation the record lists only the annotated policies (docs/gke-logging.md §1.4).
   const annotated = allowing.filter(
     ({ annotations }) => annotations[messages.ALLOW_ANNOTATION] === 'true',
   );
@@ -115,7 +115,7 @@ interface AllowingPolicy {
 
 /**
  * Every policy with a rule that admits the flow, once each, sorted by kind, namespace and name.
- * GKE's real order comes from map iteration and is unconfirmed (reference §6.5).
+ * GKE's real order comes from map iteration and is unconfirmed (docs/gke-logging.md §6.5).
  */
 function toRecordPolicies(matches: readonly RuleMatch[]): readonly AllowingPolicy[] {
   // One allowing rule is the common case: nothing to merge or sort.

@@ -5,7 +5,7 @@ import { deriveWorkload } from './workload';
 
 /**
  * The `src`/`dest` object. Workload fields appear only for a pod on the node writing the
- * record: Hubble fills them for local endpoints only (reference §2.2).
+ * record: Hubble fills them for local endpoints only (docs/gke-logging.md §2.2).
  */
 export function toRecordEndpoint(endpoint: Endpoint, onLoggingNode: boolean): RecordEndpoint {
   // A host-network pod has the node's identity, not a pod's, so it shows as an address.

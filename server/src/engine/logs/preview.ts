@@ -20,7 +20,7 @@ import type {
 
 /**
  * The `policy-action` records GKE Dataplane V2 would write for one flow: the egress side on the
- * source's node, then the ingress side on the destination's node (reference §2.5). Each side is
+ * source's node, then the ingress side on the destination's node (docs/gke-logging.md §2.5). Each side is
  * either a record with its exact file line, or the reason it writes none.
  */
 export function previewLogs(
@@ -131,7 +131,7 @@ function toConnection(
     src_ip: toRecordIp(endpointIp(flow.source)),
     dest_ip: toRecordIp(endpointIp(flow.destination)),
   };
-  // anetd reads ports only from TCP and UDP headers; other protocols log none (reference §2.2).
+  // anetd reads ports only from TCP and UDP headers; other protocols log none (docs/gke-logging.md §2.2).
   if (protocol !== 'unknown') {
     if (options.sourcePort === undefined) {
       placeholders.push('src_port');

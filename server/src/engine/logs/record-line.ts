@@ -2,7 +2,7 @@ import type { PolicyActionRecord, RecordConnection, RecordEndpoint, RecordPolicy
 
 /**
  * The record as the node file holds it: compact JSON, keys in the Go struct's declaration order
- * (reference §2.2), absent fields omitted, without the trailing newline.
+ * (docs/gke-logging.md §2.2), absent fields omitted, without the trailing newline.
  */
 export function toRecordLine(record: PolicyActionRecord): string {
   let json = addMember(

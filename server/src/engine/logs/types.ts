@@ -14,7 +14,7 @@ export interface RecordConnection {
   readonly direction: Direction;
 }
 
-/** One `policies[]` item; every field is omitted when empty (reference §2.2). */
+/** One `policies[]` item; every field is omitted when empty (docs/gke-logging.md §2.2). */
 export interface RecordPolicy {
   readonly kind?: string;
   readonly name?: string;

@@ -10,7 +10,7 @@ const CRONJOB_JOB_NAME = /^(.+)-\d{8,10}$/;
 
 /**
  * The `workload_kind`/`workload_name` Hubble reports for a pod (Cilium
- * `pkg/k8s/utils/workload.go`, reference §2.2). A representative pod reports its workload.
+ * `pkg/k8s/utils/workload.go`, docs/gke-logging.md §2.2). A representative pod reports its workload.
  */
 export function deriveWorkload(pod: Pod): RecordWorkload | undefined {
   if (pod.workload) {

@@ -61,7 +61,7 @@ function checkDuplicateFlows(object: SourceObject, flows: readonly MapPart[]): R
   });
 }
 
-// The protocol defaults to TCP (DESIGN §5), so a flow without one equals the same flow with TCP.
+// The protocol defaults to TCP (docs/design.md §5), so a flow without one equals the same flow with TCP.
 function flowKey(flow: Readonly<Record<string, unknown>>): string | undefined {
   const { from, to, port } = flow;
   const protocol = flow['protocol'] ?? 'TCP';
