@@ -271,16 +271,7 @@ function redecide(
     }
     problems = memo.unresolved().flatMap((index) => problemsOf(resolutions[index]!));
   }
-  const namespaces = [
-    ...new Set([
-      ...(changed ?? []).map((policy) => policy.namespace),
-      ...[...changedPods].map((pod) => pod.namespace),
-    ]),
-  ];
-  const candidates =
-    changed === undefined
-      ? memo.samples.map((_, index) => index)
-      : [...new Set(namespaces.flatMap((namespace) => memo.byNamespace().get(namespace) ?? []))];
+  const candidates = candidatesOf(memo, changed, changedPods);
   const selected = (endpoint: Endpoint): boolean =>
     changed === undefined ||
     (endpoint.kind === 'pod' && changed.some((policy) => selectsPod(policy, endpoint.pod)));
@@ -310,6 +301,24 @@ function redecide(
     }
   }
   return { flows, problems, changedFlows, resolutions, results };
+}
+
+/** The samples with a pod of a namespace that a changed policy or a replaced pod is in. */
+function candidatesOf(
+  memo: EvaluationMemo,
+  changed: readonly NetworkPolicy[] | undefined,
+  changedPods: ReadonlySet<Pod>,
+): readonly number[] {
+  if (changed === undefined) {
+    return memo.samples.map((_, index) => index);
+  }
+  const namespaces = new Set([
+    ...changed.map((policy) => policy.namespace),
+    ...[...changedPods].map((pod) => pod.namespace),
+  ]);
+  return [
+    ...new Set([...namespaces].flatMap((namespace) => memo.byNamespace().get(namespace) ?? [])),
+  ];
 }
 
 function problemsOf(resolution: Resolution): readonly PlacedProblem[] {
