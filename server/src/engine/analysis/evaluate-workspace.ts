@@ -1,4 +1,4 @@
-import { classify } from '../core/classify';
+import { classify, isClusterPolicyKind } from '../core/classify';
 import type { PlacedObject, PlacedProblem } from '../core/source';
 import type { Dataplane } from '../core/vocabulary';
 import { createEvaluator } from '../evaluate/evaluator';
@@ -66,7 +66,7 @@ export function evaluateWorkspace(
       policies.push(buildPolicy(object));
     } else if (kind === 'SampleFlows') {
       samples.push(...readSampleFlows(object));
-    } else if (kind !== undefined && kind !== 'NetworkLogging') {
+    } else if (kind !== undefined && kind !== 'NetworkLogging' && !isClusterPolicyKind(kind)) {
       worldObjects.push(object);
     }
   }

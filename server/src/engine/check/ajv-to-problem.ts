@@ -103,11 +103,32 @@ function toReport({ error, path }: Located, data: unknown, options: MapOptions):
           'too-many-items',
         ),
       ];
+    case 'minProperties':
+    case 'maxProperties':
+      return [exactlyOne(error, path, data)];
     default:
       return [
         simple(error, path, `${where} ${error.message ?? 'is invalid'}.`, 'schema-violation'),
       ];
   }
+}
+
+// Subjects, peers, protocols and ports take exactly one of their fields (or at least one).
+function exactlyOne(error: ErrorObject, path: Path, data: unknown): Report {
+  const schema = error.parentSchema;
+  const fields = isRecord(schema?.['properties']) ? Object.keys(schema['properties']) : [];
+  const one = schema?.['maxProperties'] === 1;
+  const names = fields.map((field) => `"${field}"`);
+  const choice =
+    names.length === 1
+      ? names[0]!
+      : `${one ? 'exactly one' : 'at least one'} of ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+  const what = error.keyword === 'maxProperties' ? 'sets more than one field' : 'sets no field';
+  return {
+    code: 'exactly-one-field',
+    message: `${displayPath(path) || 'The object'} ${what}; it must set ${choice}.`,
+    target: missingFieldTarget(path, data),
+  };
 }
 
 function unknownField(error: ErrorObject, path: Path, options: MapOptions, data: unknown): Report {

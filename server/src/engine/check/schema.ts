@@ -1,5 +1,8 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import adminNetworkPolicy from '../../../../schemas/adminnetworkpolicy.schema.json';
+import baselineAdminNetworkPolicy from '../../../../schemas/baselineadminnetworkpolicy.schema.json';
+import clusterNetworkPolicy from '../../../../schemas/clusternetworkpolicy.schema.json';
 import networkLogging from '../../../../schemas/networklogging.schema.json';
 import networkPolicy from '../../../../schemas/networkpolicy.schema.json';
 import objectMeta from '../../../../schemas/objectmeta.schema.json';
@@ -7,7 +10,13 @@ import sampleFlows from '../../../../schemas/sampleflows.schema.json';
 import type { KnownKind } from '../core/classify';
 
 /** The kinds that have a JSON Schema. */
-export type SchemaKind = 'NetworkPolicy' | 'NetworkLogging' | 'SampleFlows';
+export type SchemaKind =
+  | 'NetworkPolicy'
+  | 'NetworkLogging'
+  | 'SampleFlows'
+  | 'ClusterNetworkPolicy'
+  | 'AdminNetworkPolicy'
+  | 'BaselineAdminNetworkPolicy';
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -15,11 +24,22 @@ export const SCHEMAS: Readonly<Record<SchemaKind, JsonSchema>> = {
   NetworkPolicy: networkPolicy,
   NetworkLogging: networkLogging,
   SampleFlows: sampleFlows,
+  ClusterNetworkPolicy: clusterNetworkPolicy,
+  AdminNetworkPolicy: adminNetworkPolicy,
+  BaselineAdminNetworkPolicy: baselineAdminNetworkPolicy,
 };
 
 /** Every schema by `$id`, so `$ref`s between files resolve the way ajv resolves them. */
 export const SCHEMAS_BY_ID: ReadonlyMap<string, JsonSchema> = new Map(
-  [objectMeta, networkPolicy, networkLogging, sampleFlows].map((schema) => [schema.$id, schema]),
+  [
+    objectMeta,
+    networkPolicy,
+    networkLogging,
+    sampleFlows,
+    clusterNetworkPolicy,
+    adminNetworkPolicy,
+    baselineAdminNetworkPolicy,
+  ].map((schema) => [schema.$id, schema]),
 );
 
 // Kubernetes' OpenAPI extensions carry no validation of their own here; registering them keeps
@@ -72,10 +92,13 @@ const VALIDATORS: Readonly<Record<SchemaKind, ValidateFunction>> = {
   NetworkPolicy: ajv.compile(networkPolicy),
   NetworkLogging: ajv.compile(networkLogging),
   SampleFlows: ajv.compile(sampleFlows),
+  ClusterNetworkPolicy: ajv.compile(clusterNetworkPolicy),
+  AdminNetworkPolicy: ajv.compile(adminNetworkPolicy),
+  BaselineAdminNetworkPolicy: ajv.compile(baselineAdminNetworkPolicy),
 };
 
 export function isSchemaKind(kind: KnownKind | undefined): kind is SchemaKind {
-  return kind === 'NetworkPolicy' || kind === 'NetworkLogging' || kind === 'SampleFlows';
+  return kind !== undefined && Object.hasOwn(SCHEMAS, kind);
 }
 
 export function validatorFor(kind: SchemaKind): ValidateFunction {

@@ -10,7 +10,12 @@ export type KnownKind =
   | 'DaemonSet'
   | 'ReplicaSet'
   | 'Job'
-  | 'CronJob';
+  | 'CronJob'
+  | ClusterPolicyKind;
+
+/** The tiered, cluster-scoped policy kinds of the network-policy-api project. */
+export type ClusterPolicyKind =
+  'ClusterNetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
 
 const KINDS: Readonly<Record<string, KnownKind>> = {
   'networking.k8s.io/v1 NetworkPolicy': 'NetworkPolicy',
@@ -24,6 +29,9 @@ const KINDS: Readonly<Record<string, KnownKind>> = {
   'apps/v1 ReplicaSet': 'ReplicaSet',
   'batch/v1 Job': 'Job',
   'batch/v1 CronJob': 'CronJob',
+  'policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy': 'ClusterNetworkPolicy',
+  'policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy': 'AdminNetworkPolicy',
+  'policy.networking.k8s.io/v1alpha1 BaselineAdminNetworkPolicy': 'BaselineAdminNetworkPolicy',
 };
 
 export function classify(apiVersion: string, kind: string): KnownKind | undefined {
@@ -46,4 +54,12 @@ export function isWorkloadKind(kind: string): boolean {
 
 export function isPodKind(kind: string): boolean {
   return kind === 'Pod' || isWorkloadKind(kind);
+}
+
+export function isClusterPolicyKind(kind: string | undefined): kind is ClusterPolicyKind {
+  return (
+    kind === 'ClusterNetworkPolicy' ||
+    kind === 'AdminNetworkPolicy' ||
+    kind === 'BaselineAdminNetworkPolicy'
+  );
 }

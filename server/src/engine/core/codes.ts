@@ -40,7 +40,17 @@ export type ProblemCode =
   | 'logging-annotation-value'
   | 'logging-annotation-typo'
   | 'duplicate-flow-name'
-  | 'duplicate-flow';
+  | 'duplicate-flow'
+  | 'exactly-one-field'
+  | 'port-range-order'
+  | 'baseline-admin-name'
+  | 'named-port-on-network-peer'
+  | 'invalid-selector-operator'
+  | 'pass-in-baseline'
+  | 'domain-names-not-accept'
+  | 'shadowed-rule'
+  | 'cluster-policy-no-rules'
+  | 'cluster-policy-v1alpha1';
 
 export interface Rule {
   readonly code: ProblemCode;
@@ -215,6 +225,51 @@ const TABLE: Readonly<Record<ProblemCode, Omit<Rule, 'code'>>> = {
   'duplicate-flow': {
     severity: 'warning',
     summary: 'Two flows of one SampleFlows have the same from, to, port and protocol.',
+  },
+  'exactly-one-field': {
+    severity: 'error',
+    summary:
+      'A cluster policy subject, peer, protocol or port sets none or several of the fields of which it takes exactly one.',
+  },
+  'port-range-order': {
+    severity: 'error',
+    summary: "A cluster policy port range's start is not less than its end (the CRD's CEL rule).",
+  },
+  'baseline-admin-name': {
+    severity: 'error',
+    summary: "A BaselineAdminNetworkPolicy is not named default (the CRD's CEL rule).",
+  },
+  'named-port-on-network-peer': {
+    severity: 'error',
+    summary:
+      'A cluster policy rule names a destination port by name beside networks, nodes or domainNames peers, which have none (a warning for networks in the standard channel, where the rule then matches nothing toward them).',
+  },
+  'invalid-selector-operator': {
+    severity: 'error',
+    summary:
+      'A cluster policy selector uses an operator other than In, NotIn, Exists or DoesNotExist (the CRD accepts it; implementations reject it).',
+  },
+  'pass-in-baseline': {
+    severity: 'warning',
+    summary: 'A Baseline rule says Pass, which lands on the default allow.',
+  },
+  'domain-names-not-accept': {
+    severity: 'warning',
+    summary: 'domainNames in a Deny or Pass rule; it is meant for Accept rules only.',
+  },
+  'shadowed-rule': {
+    severity: 'warning',
+    summary:
+      'A cluster policy rule never applies: an earlier rule of the same policy matches all of its traffic.',
+  },
+  'cluster-policy-no-rules': {
+    severity: 'warning',
+    summary: 'A cluster policy has no ingress or egress rules, so it decides nothing.',
+  },
+  'cluster-policy-v1alpha1': {
+    severity: 'hint',
+    summary:
+      'An AdminNetworkPolicy or BaselineAdminNetworkPolicy (v1alpha1), with a quick fix that rewrites it as the equivalent v1alpha2 ClusterNetworkPolicy.',
   },
 };
 

@@ -1,4 +1,4 @@
-import { classify } from '../core/classify';
+import { classify, isClusterPolicyKind } from '../core/classify';
 import { sameItems } from '../core/same-items';
 import { createEvaluator } from '../evaluate/evaluator';
 import { classifierOf, distinctBlocks } from '../evaluate/pod-classes';
@@ -378,7 +378,7 @@ function partOf(objects: readonly PlacedObject[], previous: Part | undefined): P
       policyOf.set(object, previous?.policyOf.get(object) ?? buildPolicy(object));
     } else if (kind === 'SampleFlows') {
       samplesOf.set(object, previous?.samplesOf.get(object) ?? readSampleFlows(object));
-    } else if (kind !== undefined && kind !== 'NetworkLogging') {
+    } else if (kind !== undefined && kind !== 'NetworkLogging' && !isClusterPolicyKind(kind)) {
       worldObjects.push(object);
     }
   }

@@ -2,6 +2,7 @@ import type { KnownKind } from '../../core/classify';
 import type { SourceObject } from '../../core/source';
 import type { Report } from '../report';
 import { checkLoggingAnnotations } from './annotations';
+import { checkClusterPolicy } from './cluster-policy';
 import { checkIpBlocks } from './ip-block';
 import { checkMetadataMaps, checkPolicyNames } from './metadata';
 import { checkNetworkLogging } from './network-logging';
@@ -33,6 +34,10 @@ export function checkRules(kind: KnownKind, object: SourceObject): Report[] {
       return [...checkMetadataMaps(value), ...checkNetworkLogging(value)];
     case 'SampleFlows':
       return checkSampleFlows(object);
+    case 'ClusterNetworkPolicy':
+    case 'AdminNetworkPolicy':
+    case 'BaselineAdminNetworkPolicy':
+      return checkClusterPolicy(kind, object);
     case 'Namespace':
       return checkLoggingAnnotations(value, 'Namespace', false);
     default:

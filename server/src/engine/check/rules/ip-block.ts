@@ -30,7 +30,7 @@ function checkIpBlock(policy: unknown, path: Path): Report[] {
   return [...reports, ...exceptReports];
 }
 
-function checkCidrText(policy: unknown, path: Path): { cidr?: Cidr; reports: Report[] } {
+export function checkCidrText(policy: unknown, path: Path): { cidr?: Cidr; reports: Report[] } {
   const text = valueAt(policy, path);
   if (typeof text !== 'string') {
     return { reports: [] };

@@ -16,7 +16,7 @@ export function checkSelectors(policy: unknown, parts: PolicyParts): Report[] {
 }
 
 // ValidateLabelSelectorRequirement: In and NotIn need values; Exists and DoesNotExist forbid them.
-function checkOperatorValues({ path, value: expression }: MapPart): Report[] {
+export function checkOperatorValues({ path, value: expression }: MapPart): Report[] {
   const operator = expression['operator'];
   const hasValuesKey = Object.hasOwn(expression, 'values');
   const valueCount = listAt(expression, ['values']).length;

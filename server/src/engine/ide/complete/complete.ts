@@ -13,6 +13,9 @@ const API_VERSIONS: Readonly<Record<SchemaKind, string>> = {
   NetworkPolicy: 'networking.k8s.io/v1',
   NetworkLogging: 'networking.gke.io/v1alpha1',
   SampleFlows: 'netpol-lens.dev/v1alpha1',
+  ClusterNetworkPolicy: 'policy.networking.k8s.io/v1alpha2',
+  AdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
+  BaselineAdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
 };
 
 /**
