@@ -25,6 +25,15 @@ export function analyzeFile(uri: string, text: string, options: FileOptions): Fi
   const documents = splitDocuments(text).map((chunk) =>
     placeDocument(uri, analyzeDocument(chunk.text), chunk.offset),
   );
+  return fileOf(uri, text, documents);
+}
+
+/** A file of placed documents: their objects and problems in file order. */
+export function fileOf(
+  uri: string,
+  text: string,
+  documents: readonly PlacedDocument[],
+): FileAnalysis {
   return {
     uri,
     length: text.length,

@@ -9,7 +9,7 @@ import { parseYamlDocument } from '../parse/parse-document';
 import { splitDocuments } from '../parse/split';
 import type { Chunk } from '../parse/split';
 import { analyzeDocument } from '../analysis/analyze-document';
-import { refusal } from '../analysis/analyze-file';
+import { fileOf, refusal } from '../analysis/analyze-file';
 import type { FileOptions } from '../analysis/analyze-file';
 
 /** What changed in a file's text: from `start` to `end` (offsets in the previous text), `inserted` characters. */
@@ -47,14 +47,7 @@ export function updateFile(
     edit !== undefined && previous !== undefined && fits(edit, previous, text)
       ? splitAround(text, previous, edit)
       : splitEdited(text, previous);
-  const documents = placeChunks(uri, chunks, previous?.documents ?? []);
-  return {
-    uri,
-    length: text.length,
-    documents,
-    objects: documents.flatMap((document) => document.objects),
-    problems: documents.flatMap((document) => document.problems),
-  };
+  return fileOf(uri, text, placeChunks(uri, chunks, previous?.documents ?? []));
 }
 
 /** Where a document ends in its file: the next document, or a dropped blank chunk, begins there. */
