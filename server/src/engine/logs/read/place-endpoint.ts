@@ -42,12 +42,13 @@ export function placeEndpoint(world: World, endpoint: RecordEndpoint): PlacedEnd
   if (podName === undefined) {
     return { placed: false, reference: endpoint.node_name ?? '', why: 'node' };
   }
-  const pods = world.podsByNamespace.get(namespace) ?? [];
+  const pods = namesOf(world).get(namespace);
   const found =
-    placeByName(pods, podName) ??
-    placeByWorkload(pods, endpoint.workload_kind, endpoint.workload_name) ??
-    placeByPodName(pods, podName) ??
-    placeRepresentative(pods, podName);
+    pods &&
+    (placeByName(pods, podName) ??
+      placeByWorkload(pods, endpoint.workload_kind, endpoint.workload_name) ??
+      placeByPodName(pods, podName) ??
+      placeRepresentative(pods, podName));
   if (found === undefined) {
     return { placed: false, reference: `${namespace}/${podName}`, why: 'unknown-pod' };
   }
@@ -61,13 +62,49 @@ export function placeEndpoint(world: World, endpoint: RecordEndpoint): PlacedEnd
 
 type Found = { readonly pod: Pod; readonly by: PlacedBy };
 
-function placeByName(pods: readonly Pod[], name: string): Found | undefined {
-  const pod = pods.find((candidate) => candidate.workload === undefined && candidate.name === name);
+/** A namespace's Pods by name, and its workloads' representative pods by workload name. */
+interface Names {
+  readonly pods: ReadonlyMap<string, Pod>;
+  readonly workloads: ReadonlyMap<string, readonly Pod[]>;
+}
+
+// Built once per world: a node file names the pods of a namespace over and over.
+const names = new WeakMap<World, ReadonlyMap<string, Names>>();
+
+function namesOf(world: World): ReadonlyMap<string, Names> {
+  let found = names.get(world);
+  if (found === undefined) {
+    const built = new Map<string, { pods: Map<string, Pod>; workloads: Map<string, Pod[]> }>();
+    for (const pod of world.pods) {
+      let namespace = built.get(pod.namespace);
+      if (namespace === undefined) {
+        namespace = { pods: new Map(), workloads: new Map() };
+        built.set(pod.namespace, namespace);
+      }
+      if (pod.workload === undefined) {
+        namespace.pods.set(pod.name, pod);
+      } else {
+        const list = namespace.workloads.get(pod.workload.name);
+        if (list === undefined) {
+          namespace.workloads.set(pod.workload.name, [pod]);
+        } else {
+          list.push(pod);
+        }
+      }
+    }
+    found = built;
+    names.set(world, found);
+  }
+  return found;
+}
+
+function placeByName(pods: Names, name: string): Found | undefined {
+  const pod = pods.pods.get(name);
   return pod && { pod, by: 'pod' };
 }
 
 function placeByWorkload(
-  pods: readonly Pod[],
+  pods: Names,
   kind: string | undefined,
   name: string | undefined,
 ): Found | undefined {
@@ -75,7 +112,7 @@ function placeByWorkload(
     return undefined;
   }
   const named = (workloadKind: string, workloadName: string) =>
-    pods.find((pod) => pod.workload?.kind === workloadKind && pod.workload.name === workloadName);
+    pods.workloads.get(workloadName)?.find((pod) => pod.workload?.kind === workloadKind);
   // Older GKE builds report a Deployment's pods as of its ReplicaSet, `<deployment>-<hash>`.
   const pod =
     named(kind, name) ??
@@ -83,13 +120,14 @@ function placeByWorkload(
   return pod && { pod, by: 'workload' };
 }
 
-function placeByPodName(pods: readonly Pod[], podName: string): Found | undefined {
+function placeByPodName(pods: Names, podName: string): Found | undefined {
   for (const candidate of workloadNameCandidates(podName)) {
-    const pod = pods.find(
-      (workload) =>
-        workload.workload?.name === candidate &&
-        isPodOf(workload.workload.kind, candidate, podName),
-    );
+    const pod = pods.workloads
+      .get(candidate)
+      ?.find(
+        (workload) =>
+          workload.workload !== undefined && isPodOf(workload.workload.kind, candidate, podName),
+      );
     if (pod !== undefined) {
       return { pod, by: 'pod-name' };
     }
@@ -98,8 +136,8 @@ function placeByPodName(pods: readonly Pod[], podName: string): Found | undefine
 }
 
 /** netpol-lens's own preview names a workload's pod after the workload. */
-function placeRepresentative(pods: readonly Pod[], name: string): Found | undefined {
-  const pod = pods.find((candidate) => candidate.name === name);
+function placeRepresentative(pods: Names, name: string): Found | undefined {
+  const pod = pods.workloads.get(name)?.[0];
   return pod && { pod, by: 'workload' };
 }
 
