@@ -34,6 +34,8 @@ export interface LspClient {
    */
   nextDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeoutMs: number): Promise<PublishedDiagnostics | 'timeout'>;
   latest(uri: string): PublishDiagnosticsParams | undefined;
+  /** A request and its answer, or 'timeout'. */
+  request<T>(method: string, params: unknown, timeoutMs: number): Promise<T | 'timeout'>;
   /** Peak resident set size of the server process in bytes (VmHWM), if readable. */
   peakRss(): number | undefined;
   stderrTail(): string;
@@ -130,6 +132,7 @@ export function startLspClient(server: ServerCommand, settings: Settings): LspCl
       return withTimeout(found, timeoutMs);
     },
     latest: (uri) => latest.get(uri),
+    request: (method, params, timeoutMs) => withTimeout(connection.sendRequest(method, params), timeoutMs),
     peakRss() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

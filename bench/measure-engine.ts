@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { analyzeFile, analyzeWorkspace, computeReachability } from '../server/src/engine';
+import { analyzeFile, analyzeWorkspace, computeReachability, diffReachability } from '../server/src/engine';
 import type { Dataplane, Reachability, WorkspaceAnalysis } from '../server/src/engine';
 import { evaluateFlow } from '../server/src/engine/analysis/evaluate-workspace';
 import { measureRecords } from './measure-records';
@@ -27,6 +27,8 @@ export interface EngineFigures {
   readonly matrices: readonly MatrixFigure[];
   /** explain-logs over 100,000 records. */
   readonly records: { readonly time: Figure; readonly size: string };
+  /** diffReachability of the workspace with itself: two matrices and every pair of joint classes. */
+  readonly diff: Figure;
   readonly notes: readonly string[];
 }
 
@@ -61,6 +63,7 @@ export function measureEngine(files: readonly SourceFile[], runs: number, matrix
     throughput: measureThroughput(workspace, runs),
     matrices: MATRIX_DATAPLANES.map((dataplane) => measureMatrix(workspace, dataplane, runs, matrixBudgetMs, notes)),
     records: measureRecords(workspace, runs),
+    diff: { samples: timeRuns(runs, () => diffReachability(workspace, workspace, { dataplane: DATAPLANE })) },
     notes,
   };
 }

@@ -16,6 +16,9 @@ export interface ServerFigures {
   readonly verdicts?: Figure;
   readonly portEdit: Figure;
   readonly labelEdit?: Figure;
+  /** Ours only: the reachability view's data (`netpol/reachability`), first asked and after each label edit. */
+  readonly viewOpen?: Figure;
+  readonly viewUpdate?: Figure;
   readonly peakRss?: number;
   readonly notes: readonly string[];
 }
@@ -58,7 +61,7 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
   const notes: string[] = [];
   const open: number[] = [];
   const verdicts: number[] = [];
-  let edits: { port: number[] | string; label?: number[] | string; peakRss?: number } = { port: 'not run' };
+  let edits: SessionEdits = { port: 'not run' };
   for (let session = 0; session < options.sessions; session++) {
     const client = startLspClient(spec.command, spec.settings);
     try {
@@ -86,15 +89,23 @@ export async function measureServer(spec: ServerSpec, workspace: Workspace, opti
     ...(spec.crossFile ? { verdicts: figure(verdicts, 'timeout') } : {}),
     portEdit: figure(edits.port, 'timeout'),
     ...(spec.crossFile ? { labelEdit: figure(edits.label, 'not run') } : {}),
+    ...(spec.crossFile ? { viewOpen: figure(edits.view?.open, 'not run'), viewUpdate: figure(edits.view?.update, 'not run') } : {}),
     ...(edits.peakRss === undefined ? {} : { peakRss: edits.peakRss }),
     notes,
   };
 }
 
+interface SessionEdits {
+  readonly port: number[] | string;
+  readonly label?: number[] | string;
+  readonly view?: { readonly open: number[] | string; readonly update: number[] | string };
+  readonly peakRss?: number;
+}
+
 interface SessionResult {
   readonly open: number | 'timeout';
   readonly verdicts?: number | 'timeout';
-  readonly edits?: { port: number[] | string; label?: number[] | string; peakRss?: number };
+  readonly edits?: SessionEdits;
 }
 
 async function runSession(client: LspClient, spec: ServerSpec, workspace: Workspace, options: LspOptions, withEdits: boolean, notes: string[]): Promise<SessionResult> {
@@ -120,8 +131,9 @@ async function runSession(client: LspClient, spec: ServerSpec, workspace: Worksp
   const port = await portEdits(client, spec, policyUri, policyText, options, incremental, notes);
   const probeLine = lineOf(flowsText, flowsText.indexOf(manifest.probeFlowName));
   const label = spec.crossFile && verdicts !== 'timeout' ? await labelEdits(client, workspace, flowsUri, flowsText, probeLine, options, incremental) : undefined;
+  const view = spec.crossFile && label !== undefined && typeof label !== 'string' ? await viewRequests(client, workspace, options, incremental) : undefined;
   const peakRss = client.peakRss();
-  return { ...result, edits: { port, ...(label === undefined ? {} : { label }), ...(peakRss === undefined ? {} : { peakRss }) } };
+  return { ...result, edits: { port, ...(label === undefined ? {} : { label }), ...(view === undefined ? {} : { view }), ...(peakRss === undefined ? {} : { peakRss }) } };
 }
 
 interface ColdOpen {
@@ -223,6 +235,49 @@ async function labelEdits(client: LspClient, workspace: Workspace, flowsUri: str
     }
   }
   return samples;
+}
+
+interface ReachabilityAnswer {
+  readonly version: number;
+  readonly unchanged?: boolean;
+}
+
+// The view's data as the editor asks for it: once when the view opens (the matrix is computed
+// then), and after each edit of the probe's label, which the request itself brings into the
+// analysis (the view asks right after the edit, without waiting for diagnostics).
+async function viewRequests(client: LspClient, workspace: Workspace, options: LspOptions, incremental: boolean): Promise<{ open: number[] | string; update: number[] | string }> {
+  const { manifest } = workspace;
+  const uri = workspace.uri(manifest.probeWorkloadFile);
+  const point = findValue(workspace.read(manifest.probeWorkloadFile), manifest.probeLabel);
+  if (point === undefined) {
+    return { open: 'no probe', update: 'no probe' };
+  }
+  const ask = async (known?: number): Promise<{ elapsed: number; answer: ReachabilityAnswer } | 'timeout'> => {
+    const start = performance.now();
+    const answer = await client.request<ReachabilityAnswer | null>('netpol/reachability', known === undefined ? {} : { known }, options.editTimeoutMs);
+    return answer === 'timeout' || answer === null ? 'timeout' : { elapsed: performance.now() - start, answer };
+  };
+  const first = await ask();
+  if (first === 'timeout') {
+    return { open: 'timeout', update: 'not run' };
+  }
+  let known = first.answer.version;
+  const update: number[] = [];
+  // Versions after those of the label edits, which used this file before.
+  let version = 1_000;
+  for (let i = 0; i < options.edits; i++) {
+    const value = i % 2 === 0 ? `revoked-view-${i}` : `granted-${(i % 9) + 1}`;
+    const edit = replaceValue(point, value);
+    const start = performance.now();
+    await client.change(uri, ++version, incremental ? value : edit.text, incremental ? edit.range : undefined);
+    const answer = await client.request<ReachabilityAnswer | null>('netpol/reachability', { known }, options.editTimeoutMs);
+    if (answer === 'timeout' || answer === null || answer.unchanged === true) {
+      return { open: [first.elapsed], update: answer === 'timeout' ? 'timeout' : 'the edit did not change the matrix' };
+    }
+    update.push(performance.now() - start);
+    known = answer.version;
+  }
+  return { open: [first.elapsed], update };
 }
 
 async function timeEdit(

@@ -139,6 +139,7 @@ function fill(table: Table, scale: string, manifest: Manifest, engine: EngineFig
   }
   table.set('   explain-logs: 100,000 node-file records read, placed and decided (target a few s)', scale, cellOf(engine.records.time));
   table.set('   records file', scale, engine.records.size);
+  table.set('   Diff of two versions: diffReachability (two matrices, every pair of joint classes; CLI `diff`)', scale, cellOf(engine.diff));
   table.set('6. Peak RSS, our server (workspace loaded, after the edits; target < 400 MB)', scale, ourServer.peakRss === undefined ? 'n/a' : formatBytes(ourServer.peakRss));
   if (theirServer !== undefined) {
     table.set('   Peak RSS, yaml-language-server (policy file open, after the edits)', scale, theirServer.peakRss === undefined ? 'n/a' : formatBytes(theirServer.peakRss));
@@ -148,6 +149,8 @@ function fill(table: Table, scale: string, manifest: Manifest, engine: EngineFig
 function fillOurs(table: Table, scale: string, engine: EngineFigures, ourServer: ServerFigures): void {
   table.set('3. Ours: edit a port in the policy file → its diagnostics (target p95 < 50 ms)', scale, percentiles(ourServer.portEdit));
   table.set('   Ours: edit a workload label → flow verdict flips in the flows file', scale, percentiles(ourServer.labelEdit));
+  table.set('   Ours: reachability view opens: netpol/reachability, matrix + grid + JSON (target L < 2 s)', scale, ourServer.viewOpen === undefined ? 'n/a' : cellOf(ourServer.viewOpen));
+  table.set('   Ours: reachability view follows an edit: label edit → new netpol/reachability (target L < 1 s)', scale, ourServer.viewUpdate === undefined ? 'n/a' : percentiles(ourServer.viewUpdate));
   table.set('   Ours: didOpen policy file → its first diagnostics (cold server, folder given; compared with the peer)', scale, cellOf(ourServer.open));
   table.set('   Ours: didOpen policy file → verdicts of every sample flow published (whole workspace)', scale, cellOf(ourServer.verdicts));
   table.set('   all verdicts / parse floor (medians; target ≤ 1.2×)', scale, times(ourServer.verdicts, engine.parse));
@@ -191,7 +194,7 @@ const COMPARISON =
 
 // An engine failure leaves messages in its cells rather than ending the bench: the servers still run.
 function engineFigures(files: readonly SourceFile[], flags: Flags): EngineFigures {
-  const unmeasured = (missing: string): EngineFigures => ({ parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrices: [], records: { time: { missing }, size: '' }, notes: [] });
+  const unmeasured = (missing: string): EngineFigures => ({ parse: { missing }, analysis: { missing }, perFile: { missing }, throughput: { missing }, matrices: [], records: { time: { missing }, size: '' }, diff: { missing }, notes: [] });
   if (!flags.engine) {
     return unmeasured('skipped (--no-engine)');
   }

@@ -161,6 +161,8 @@ function render(): void {
       cell.dataset['row'] = String(r);
       cell.dataset['column'] = String(c);
       cell.dataset['verdict'] = cellLook;
+      cell.dataset['kind'] =
+        row.kind === 'class' && layout.columns[c]!.kind === 'column' ? 'single' : 'group';
       cell.setAttribute('role', 'gridcell');
       if (r === cursor.row && c === cursor.column) {
         cell.classList.add('cursor');
