@@ -6,6 +6,7 @@ import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions'
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import type { FeatureContext } from './features/context';
 import { registerCodeLens } from './features/code-lens';
+import { registerLensRefresh } from './features/lens-refresh';
 import { registerDefinition } from './features/definition';
 import { registerEndpoints } from './features/endpoints';
 import { registerExplainRecords } from './features/explain-records';
@@ -38,6 +39,7 @@ export function startServer(connection: Connection): { dispose(): void } {
   let folders: string[] = [];
   let settings: Settings | undefined;
   let configurationSupported = false;
+  let lensRefreshSupported = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = (params.workspaceFolders ?? [])
@@ -49,6 +51,7 @@ export function startServer(connection: Connection): { dispose(): void } {
     workspace.setRelatedSupported(
       params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     );
+    lensRefreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -139,6 +142,7 @@ export function startServer(connection: Connection): { dispose(): void } {
   };
   registerHover(context);
   registerCodeLens(context);
+  registerLensRefresh(context, () => lensRefreshSupported);
   registerSymbols(context);
   registerDefinition(context);
   registerLogPreview(context);

@@ -68,6 +68,8 @@ export function createWorkspace(connection: Connection) {
 
   let disposed = false;
 
+  const onAnalysed: ((analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void)[] = [];
+
   function schedule(): void {
     if (disposed) {
       return;
@@ -106,7 +108,9 @@ export function createWorkspace(connection: Connection) {
       }
     }
     const analysis = updateWorkspace(files(), { dataplane: settings.dataplane }, current);
+    const previous = current;
     current = analysis;
+    onAnalysed.forEach((listener) => listener(analysis, previous));
     publish(analysis, changed, new Set(changed));
     if (others !== undefined) {
       clearTimeout(others);
@@ -321,6 +325,10 @@ export function createWorkspace(connection: Connection) {
     },
     analysis(): WorkspaceAnalysis | undefined {
       return current;
+    },
+    /** Calls `listener` after each analysis of the whole workspace, with the one before. */
+    onAnalysis(listener: (analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void) {
+      onAnalysed.push(listener);
     },
   };
 }

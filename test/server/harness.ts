@@ -18,6 +18,8 @@ export interface Session {
   change(uri: string, text: string): Promise<Diagnostic[]>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
   diagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** Resolves at the next `workspace/codeLens/refresh` request of the server. */
+  nextLensRefresh(): Promise<void>;
   /** Changes the `netpol.*` settings the client reports, and tells the server. */
   configure(settings: Record<string, unknown>): Promise<void>;
   close(): void;
@@ -54,6 +56,11 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   let settings: Record<string, unknown> = {};
   client.onRequest('workspace/configuration', () => [settings]);
   client.onNotification('window/logMessage', () => undefined);
+  const refreshWaiters: (() => void)[] = [];
+  client.onRequest('workspace/codeLens/refresh', () => {
+    refreshWaiters.splice(0).forEach((resolve) => resolve());
+    return null;
+  });
   client.listen();
   const folderUri =
     workspaceFolder === undefined ? undefined : pathToFileURL(workspaceFolder).toString();
@@ -62,7 +69,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
     rootUri: folderUri ?? null,
     workspaceFolders: folderUri === undefined ? null : [{ uri: folderUri, name: 'workspace' }],
     capabilities: {
-      workspace: { configuration: true },
+      workspace: { configuration: true, codeLens: { refreshSupport: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true } },
     },
   });
@@ -78,6 +85,7 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   return {
     client,
     diagnostics,
+    nextLensRefresh: () => new Promise<void>((resolve) => refreshWaiters.push(resolve)),
     async open(uri, text) {
       // Diagnostics of an earlier version may still be on their way: wait for this one's.
       const next = diagnostics(uri, (_d, published) => published === 1);
