@@ -10,6 +10,7 @@ import { measureEngine } from './measure-engine';
 import type { EngineFigures, SourceFile } from './measure-engine';
 import { measureServer, workspaceOf } from './measure-lsp';
 import type { LspOptions, ServerFigures, ServerSpec } from './measure-lsp';
+import { DEBOUNCE_MS, OTHER_FILES_MS } from '../server/src/workspace/timing';
 import { isScaleName, SCALES } from './scales';
 import type { ScaleName } from './scales';
 import { formatBytes, formatCount, formatMs } from './stats';
@@ -28,8 +29,6 @@ interface Flags {
 }
 
 const ROOT = resolve(__dirname, '..');
-const OUR_DEBOUNCE = constantIn(join(ROOT, 'server/src/workspace.ts'), /DEBOUNCE_MS\s*=\s*(\d+)/);
-const OUR_OTHER_FILES = constantIn(join(ROOT, 'server/src/workspace.ts'), /OTHER_FILES_MS\s*=\s*(\d+)/);
 const PEER_SETTINGS_FILE = join(ROOT, 'node_modules/yaml-language-server/out/src/yamlSettings.js');
 const PEER_DEBOUNCE = constantIn(PEER_SETTINGS_FILE, /validationDelayMs\s*=\s*(\d+)/);
 const TIMEOUTS: Record<ScaleName, { open: number; edit: number }> = {
@@ -159,7 +158,7 @@ function fillOurs(table: Table, scale: string, engine: EngineFigures, ourServer:
 // Each ratio divides the same observable on both servers: the first publish for the policy file
 // after didOpen (or after the same didChange), from a cold process given the same folder.
 function fillPeer(table: Table, scale: string, ourServer: ServerFigures, theirServer: ServerFigures): void {
-  const ourDebounce = OUR_DEBOUNCE ?? 0;
+  const ourDebounce = DEBOUNCE_MS;
   const theirDebounce = PEER_DEBOUNCE ?? 0;
   const minus = (figure: Figure | undefined, ms: number): number | undefined => {
     const value = medianOf(figure);
@@ -250,7 +249,7 @@ async function main(): Promise<void> {
     '',
     table.toMarkdown(),
     '',
-    `Debounce: yaml-language-server validates ${PEER_DEBOUNCE ?? '?'} ms after the last change, didOpen included (validationDelayMs in out/src/yamlSettings.js, a setTimeout per document in out/src/languageserver/handlers/validationHandlers.js, which runs on every onDidChangeContent); netpol-lens waits ${OUR_DEBOUNCE ?? '?'} ms for the edited file (DEBOUNCE_MS in server/src/workspace.ts) and publishes other files, such as the flows file of the label edit, once the edits pause ${OUR_OTHER_FILES ?? '?'} ms (OTHER_FILES_MS).`,
+    `Debounce: yaml-language-server validates ${PEER_DEBOUNCE ?? '?'} ms after the last change, didOpen included (validationDelayMs in out/src/yamlSettings.js, a setTimeout per document in out/src/languageserver/handlers/validationHandlers.js, which runs on every onDidChangeContent); netpol-lens waits ${DEBOUNCE_MS} ms for the edited file (DEBOUNCE_MS in server/src/workspace/timing.ts) and publishes other files, such as the flows file of the label edit, once the edits pause ${OTHER_FILES_MS} ms (OTHER_FILES_MS).`,
     '',
     COMPARISON,
     '',

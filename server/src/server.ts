@@ -1,5 +1,11 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
@@ -17,23 +23,38 @@ import { registerSampleFlows } from './features/sample-flows';
 import { registerSimulate } from './features/simulate';
 import { registerSymbols } from './features/symbols';
 import { findYamlFiles, isYamlFile, readFileText } from './read-file';
+import type { FileText } from './read-file';
 import { runSafe } from './run-safe';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import type { Settings } from './settings';
 import { createWorkspace } from './workspace';
+import { toSafeChanges } from './workspace/positions';
+
+/** How the server reads the workspace's files: from the disk, or from a test's own. */
+export interface ServerRuntime {
+  readonly readFile: (file: string) => Promise<FileText>;
+  /** Every YAML file under a folder. */
+  readonly findFiles: (root: string) => Promise<string[]>;
+}
+
+const NODE_RUNTIME: ServerRuntime = { readFile: readFileText, findFiles: findYamlFiles };
 
 /**
  * Wires the handlers; the work itself happens in ./workspace and the engine. The result stops
  * the server's timers, for a host that disposes the connection without a shutdown request.
  */
-export function startServer(connection: Connection): { dispose(): void } {
+export function startServer(
+  connection: Connection,
+  runtime: ServerRuntime = NODE_RUNTIME,
+): { dispose(): void } {
   const workspace = createWorkspace(connection);
   // Each change is noted before it is applied, so the analysis knows where the text changed.
   const documents = new TextDocuments({
     create: TextDocument.create,
     update: (document, changes, version) => {
-      workspace.noteChange(document, changes);
-      return TextDocument.update(document, changes, version);
+      const safe = toSafeChanges(changes);
+      workspace.noteChange(document, safe);
+      return TextDocument.update(document, safe, version);
     },
   });
   let folders: string[] = [];
@@ -45,8 +66,7 @@ export function startServer(connection: Connection): { dispose(): void } {
     folders = (params.workspaceFolders ?? [])
       .map((folder) => folder.uri)
       .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
-      .filter((uri) => uri.startsWith('file:'))
-      .map((uri) => fileURLToPath(uri));
+      .flatMap((uri) => toPath(uri) ?? []);
     configurationSupported = params.capabilities.workspace?.configuration === true;
     workspace.setRelatedSupported(
       params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
@@ -67,24 +87,52 @@ export function startServer(connection: Connection): { dispose(): void } {
   });
 
   connection.onInitialized(() => {
-    void runSafe(connection, 'initialized', undefined, async () => {
-      settings = await readSettings(connection, configurationSupported);
-      workspace.configure(settings, folders);
-      await loadFolders(folders);
-    });
+    void runSafe(connection, 'initialized', undefined, applySettings);
   });
 
   connection.onDidChangeConfiguration(() => {
-    void runSafe(connection, 'configuration', undefined, async () => {
-      settings = await readSettings(connection, configurationSupported);
-      workspace.configure(settings, folders);
-    });
+    void runSafe(connection, 'configuration', undefined, applySettings);
   });
+
+  let settingsRead = 0;
+  let warned = '';
+
+  /**
+   * Reads the settings and applies them whole, then reads the folders again (the file filter
+   * and the size limit decide what is read), analysing once at the end.
+   */
+  async function applySettings(): Promise<void> {
+    const read = ++settingsRead;
+    const next = await readSettings(connection, configurationSupported);
+    // Settings read for a later change replace these.
+    if (read !== settingsRead) {
+      return;
+    }
+    settings = next;
+    await workspace.batch(async () => {
+      warnIgnored(workspace.configure(next, folders));
+      await loadFolders(folders);
+    });
+  }
+
+  function warnIgnored(ignored: readonly string[]): void {
+    const message =
+      ignored.length === 0 ? '' : `netpol-lens: ignoring ${ignored.join(', ')}: not a usable glob.`;
+    // Once per mistake, not again at each change of another setting.
+    if (message !== warned && message !== '') {
+      // A notification, not a request: there is nothing to answer.
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message,
+      });
+    }
+    warned = message;
+  }
 
   async function loadFolders(roots: readonly string[]): Promise<void> {
     await workspace.batch(async () => {
       for (const root of roots) {
-        const files = await findYamlFiles(root).catch(() => []);
+        const files = await runtime.findFiles(root).catch(() => []);
         for (const file of files) {
           await loadFromDisk(pathToFileURL(file).toString());
         }
@@ -96,11 +144,13 @@ export function startServer(connection: Connection): { dispose(): void } {
     if (documents.get(uri) !== undefined) {
       return;
     }
+    // What the read gives holds only if nothing newer came for the file meanwhile.
+    const read = workspace.startRead(uri);
+    const file = toPath(uri);
     try {
-      const { text, invalidEncoding } = await readFileText(fileURLToPath(uri));
-      workspace.setText(uri, text, invalidEncoding);
+      read(file === undefined ? undefined : await runtime.readFile(file));
     } catch {
-      workspace.remove(uri);
+      read(undefined);
     }
   }
 
@@ -111,7 +161,10 @@ export function startServer(connection: Connection): { dispose(): void } {
   documents.onDidClose(({ document }) => {
     // The editor's text may differ from the saved file: fall back to what is on disk.
     if (document.uri.startsWith('file:')) {
-      void loadFromDisk(document.uri).then(() => workspace.flush());
+      void runSafe(connection, 'close', undefined, async () => {
+        await loadFromDisk(document.uri);
+        workspace.flush();
+      });
     } else {
       workspace.remove(document.uri);
     }
@@ -158,4 +211,16 @@ export function startServer(connection: Connection): { dispose(): void } {
   documents.listen(connection);
   connection.listen();
   return { dispose: () => workspace.dispose() };
+}
+
+/** The local path of a file URI, if it names one (a network share or `%2F` does not). */
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) {
+    return undefined;
+  }
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,8 +7,13 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type {
+  Diagnostic,
+  PublishDiagnosticsParams,
+  ShowMessageParams,
+} from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
+import type { ServerRuntime } from '../../server/src/server';
 
 /** A language client and our server, wired together in-process over two streams. */
 export interface Session {
@@ -17,15 +22,37 @@ export interface Session {
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, text: string): Promise<Diagnostic[]>;
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
-  diagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  diagnostics(
+    uri: string,
+    accept?: (diagnostics: Diagnostic[], version?: number) => boolean,
+  ): Promise<Diagnostic[]>;
   /** Resolves at the next `workspace/codeLens/refresh` request of the server. */
   nextLensRefresh(): Promise<void>;
+  /** The diagnostics published for `uri` last, if they satisfy `accept`, else the next that do. */
+  published(
+    uri: string,
+    accept?: (diagnostics: Diagnostic[], version?: number) => boolean,
+  ): Promise<Diagnostic[]>;
+  /** The diagnostics last published for `uri`, with their version. */
+  latest(uri: string): PublishDiagnosticsParams | undefined;
+  /** The `window/showMessage` notifications the server sent so far. */
+  readonly messages: readonly ShowMessageParams[];
   /** Changes the `netpol.*` settings the client reports, and tells the server. */
   configure(settings: Record<string, unknown>): Promise<void>;
   close(): void;
 }
 
-export async function startSession(workspaceFolder?: string): Promise<Session> {
+export interface SessionOptions {
+  /** The files the server reads, instead of the disk's. */
+  readonly runtime?: ServerRuntime;
+  /** The `netpol.*` settings the client reports from the start. */
+  readonly settings?: Record<string, unknown>;
+}
+
+export async function startSession(
+  workspaceFolder?: string,
+  options: SessionOptions = {},
+): Promise<Session> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(
@@ -33,19 +60,20 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
     new StreamMessageReader(toServer),
     new StreamMessageWriter(toClient),
   );
-  const server = startServer(serverConnection);
+  const server = startServer(serverConnection, options.runtime);
   const client = createMessageConnection(
     new StreamMessageReader(toClient),
     new StreamMessageWriter(toServer),
   );
-  const latest = new Map<string, Diagnostic[]>();
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const messages: ShowMessageParams[] = [];
   const waiters: {
     uri: string;
     accept: (d: Diagnostic[], version?: number) => boolean;
     resolve: (d: Diagnostic[]) => void;
   }[] = [];
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    latest.set(params.uri, params.diagnostics);
+    latest.set(params.uri, params);
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && waiter.accept(params.diagnostics, params.version)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -53,9 +81,10 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
       }
     }
   });
-  let settings: Record<string, unknown> = {};
+  let settings: Record<string, unknown> = options.settings ?? {};
   client.onRequest('workspace/configuration', () => [settings]);
   client.onNotification('window/logMessage', () => undefined);
+  client.onNotification('window/showMessage', (params: ShowMessageParams) => messages.push(params));
   const refreshWaiters: (() => void)[] = [];
   client.onRequest('workspace/codeLens/refresh', () => {
     refreshWaiters.splice(0).forEach((resolve) => resolve());
@@ -85,6 +114,14 @@ export async function startSession(workspaceFolder?: string): Promise<Session> {
   return {
     client,
     diagnostics,
+    latest: (uri) => latest.get(uri),
+    published(uri, accept = () => true) {
+      const last = latest.get(uri);
+      return last !== undefined && accept(last.diagnostics, last.version)
+        ? Promise.resolve(last.diagnostics)
+        : diagnostics(uri, accept);
+    },
+    messages,
     nextLensRefresh: () => new Promise<void>((resolve) => refreshWaiters.push(resolve)),
     async open(uri, text) {
       // Diagnostics of an earlier version may still be on their way: wait for this one's.

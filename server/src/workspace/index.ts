@@ -4,22 +4,17 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileProblems, updateFile, updateWorkspace } from './engine';
-import type { FileAnalysis, Problem, TextChange, WorkspaceAnalysis } from './engine';
-import { createFileFilter } from './file-filter';
-import { DEFAULT_SETTINGS } from './settings';
-import type { Settings } from './settings';
-import { toDiagnostic } from './to-lsp';
-
-// No waiting: an edit is analysed on the next turn of the event loop, and the keystrokes that
-// arrive while an analysis runs are analysed together by the next one.
-const DEBOUNCE_MS = 0;
-
-// The edited files' diagnostics go out at once; the other files' (the verdicts of a flows file,
-// say) when the edits pause this long. During a burst of keystrokes, sending 10,000 verdicts
-// (3.6 MB of JSON at the bench's largest scale, for the editor to read) per keystroke would
-// only delay the next one. Under the pause between keystrokes of most typing.
-const OTHER_FILES_MS = 50;
+import { fileProblems, updateFile, updateWorkspace } from '../engine';
+import type { FileAnalysis, Problem, TextChange, WorkspaceAnalysis } from '../engine';
+import type { FileText } from '../read-file';
+import { createFileFilter } from '../file-filter';
+import { DEFAULT_SETTINGS } from '../settings';
+import type { Settings } from '../settings';
+import { runSafe } from '../run-safe';
+import { toDiagnostic } from '../to-lsp';
+import { rangedChange } from './positions';
+import type { Edited } from './positions';
+import { DEBOUNCE_MS, OTHER_FILES_MS } from './timing';
 
 interface Entry {
   /** The editor's own document while it is open (kept up to date in place), else one from disk. */
@@ -55,6 +50,9 @@ export function createWorkspace(connection: Connection) {
   /** What the editor's changes since a file's last publish left in place (null: unknown). */
   const editedSince = new Map<string, Edited | null>();
   const noted = new Map<string, Edited | null>();
+  /** Counts what happened to each file (opened, changed, read, removed): a read that started
+   * before the latest of these is stale. */
+  const generations = new Map<string, number>();
   let settings: Settings = DEFAULT_SETTINGS;
   let included: (uri: string) => boolean = () => true;
   let relatedSupported = false;
@@ -70,6 +68,11 @@ export function createWorkspace(connection: Connection) {
 
   const onAnalysed: ((analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void)[] = [];
 
+  /** A timer's callback: what it throws is logged, and the next change schedules it again. */
+  function safely(what: string, callback: () => void): () => void {
+    return () => void runSafe(connection, what, undefined, callback);
+  }
+
   function schedule(): void {
     if (disposed) {
       return;
@@ -77,13 +80,13 @@ export function createWorkspace(connection: Connection) {
     // While a folder loads, one analysis at the end replaces one per file read; a file the
     // editor opened meanwhile gets its own problems at once, and its verdicts with the rest.
     if (loading > 0) {
-      early ??= setTimeout(publishEarly, DEBOUNCE_MS);
+      early ??= setTimeout(safely('early analysis', publishEarly), DEBOUNCE_MS);
       return;
     }
     if (timer !== undefined) {
       clearTimeout(timer);
     }
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    timer = setTimeout(safely('analysis', flush), DEBOUNCE_MS);
     // What the next analysis publishes replaces it.
     if (others !== undefined) {
       clearTimeout(others);
@@ -115,10 +118,13 @@ export function createWorkspace(connection: Connection) {
     if (others !== undefined) {
       clearTimeout(others);
     }
-    others = setTimeout(() => {
-      others = undefined;
-      publish(analysis, [...published.keys(), ...analysis.problems.keys()], new Set());
-    }, OTHER_FILES_MS);
+    others = setTimeout(
+      safely('publishing', () => {
+        others = undefined;
+        publish(analysis, [...published.keys(), ...analysis.problems.keys()], new Set());
+      }),
+      OTHER_FILES_MS,
+    );
   }
 
   function publishEarly(): void {
@@ -131,10 +137,13 @@ export function createWorkspace(connection: Connection) {
       if (entry?.open === true && included(uri)) {
         entry.analysis = analyze(uri, entry);
         const problems = fileProblems(entry.analysis, settings.dataplane);
-        published.delete(uri);
-        const diagnostics = problems.flatMap(
-          (problem) => toDiagnosticOf(entry.document, problem) ?? [],
+        const diagnosticOf = new Map(
+          problems.map((problem) => [problem, toDiagnosticOf(entry.document, problem)]),
         );
+        // Kept as sent, so that the analysis at the end replaces them even if the file has
+        // gone by then; its own list is never the same object, so it goes out anyway.
+        published.set(uri, { problems, revision: entry.revision, diagnosticOf });
+        const diagnostics = [...diagnosticOf.values()].flatMap((diagnostic) => diagnostic ?? []);
         void connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics });
       }
     }
@@ -167,7 +176,28 @@ export function createWorkspace(connection: Connection) {
     );
   }
 
+  function advance(uri: string): number {
+    const generation = (generations.get(uri) ?? 0) + 1;
+    generations.set(uri, generation);
+    return generation;
+  }
+
+  function setText(uri: string, text: string, invalidEncoding: boolean): void {
+    noteEdited(uri, null);
+    const document = TextDocument.create(uri, 'yaml', 0, text);
+    update(uri, { document, open: false, invalidEncoding });
+  }
+
+  function remove(uri: string): void {
+    advance(uri);
+    entries.delete(uri);
+    // Its empty list goes out with the next analysis.
+    pending.add(uri);
+    schedule();
+  }
+
   function update(uri: string, entry: Omit<Entry, 'analysis' | 'revision'>): void {
+    advance(uri);
     const previous = entries.get(uri);
     entries.set(uri, {
       ...entry,
@@ -256,23 +286,45 @@ export function createWorkspace(connection: Connection) {
   }
 
   return {
-    configure(next: Settings, folders: readonly string[]): void {
+    /**
+     * Applies settings, values and file filter together, and analyses every file again (at the
+     * end of a load, if one runs). Returns the globs that could not be used.
+     */
+    configure(next: Settings, folders: readonly string[]): readonly string[] {
+      const filter = createFileFilter(next, folders);
       settings = next;
-      included = createFileFilter(next, folders);
+      included = filter.includes;
       for (const [uri, entry] of entries) {
         entry.analysis = undefined;
         pending.add(uri);
       }
-      flush();
+      if (loading === 0) {
+        flush();
+      }
+      return filter.ignored;
     },
     setRelatedSupported(supported: boolean): void {
       relatedSupported = supported;
     },
     /** A file as read from disk. */
-    setText(uri: string, text: string, invalidEncoding: boolean): void {
-      noteEdited(uri, null);
-      const document = TextDocument.create(uri, 'yaml', 0, text);
-      update(uri, { document, open: false, invalidEncoding });
+    setText,
+    /**
+     * Starts a read of a file from disk. The returned function takes its text (undefined if it
+     * could not be read, and the file is removed), and ignores it if anything came for the file
+     * meanwhile: the editor opened it (its text wins) or a later read started (it is newer).
+     */
+    startRead(uri: string): (read: FileText | undefined) => void {
+      const generation = advance(uri);
+      return (read) => {
+        if (disposed || generations.get(uri) !== generation) {
+          return;
+        }
+        if (read === undefined) {
+          remove(uri);
+        } else {
+          setText(uri, read.text, read.invalidEncoding);
+        }
+      };
     },
     /**
      * Notes the editor's change of an open document, before it is applied: one ranged change to
@@ -293,11 +345,7 @@ export function createWorkspace(connection: Connection) {
       noted.delete(document.uri);
       update(document.uri, { document, open: true, invalidEncoding: false });
     },
-    remove(uri: string): void {
-      entries.delete(uri);
-      pending.delete(uri);
-      schedule();
-    },
+    remove,
     flush,
     /** Stops the timers: nothing is analysed or sent any more. */
     dispose(): void {
@@ -330,35 +378,5 @@ export function createWorkspace(connection: Connection) {
     onAnalysis(listener: (analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void) {
       onAnalysed.push(listener);
     },
-  };
-}
-
-/**
- * What changes leave in place: every position before `from`, and with `linesKept` every
- * position (each change kept the text's length and its line breaks).
- */
-interface Edited {
-  readonly from: number;
-  readonly linesKept: boolean;
-}
-
-/** The change as offsets in the text before it, when it is one range; null otherwise. */
-function rangedChange(
-  document: TextDocument,
-  change: TextDocumentContentChangeEvent[],
-): (TextChange & { readonly linesKept: boolean }) | null {
-  const [only] = change;
-  if (change.length !== 1 || only === undefined || !('range' in only)) {
-    return null;
-  }
-  const start = document.offsetAt(only.range.start);
-  const end = document.offsetAt(only.range.end);
-  const removed = document.getText().slice(start, end);
-  return {
-    start,
-    end,
-    inserted: only.text.length,
-    linesKept:
-      removed.length === only.text.length && !/[\r\n]/.test(removed) && !/[\r\n]/.test(only.text),
   };
 }
