@@ -6,7 +6,7 @@ import type { RawPod } from './reference-evaluator';
 const KEYS = ['app', 'tier', 'env'];
 const VALUES = ['a', 'b', 'c'];
 export const NAMESPACES = ['n1', 'n2', 'n3'];
-const PORT_NAMES = ['http', 'dns', 'metrics'];
+export const PORT_NAMES = ['http', 'dns', 'metrics'];
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 export const PORTS = [53, 80, 443, 8080, 9000];
 const POD_IPS = [
@@ -163,3 +163,71 @@ export function podObject(rawPod: RawPod): Record<string, unknown> {
     status: { podIP: rawPod.ips[0] },
   };
 }
+
+const clusterSelectorPair = fc.record({ namespaceSelector: selector, podSelector: selector });
+
+const clusterPeer = (direction: 'ingress' | 'egress') =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.record({ namespaces: selector }) },
+    { weight: 3, arbitrary: fc.record({ pods: clusterSelectorPair }) },
+    {
+      weight: direction === 'egress' ? 3 : 0,
+      arbitrary: fc.record({
+        networks: fc.uniqueArray(fc.constantFrom(...CIDRS), { minLength: 1, maxLength: 2 }),
+      }),
+    },
+    // Rarely one that fails closed: no field, or a field from the future.
+    { weight: 1, arbitrary: fc.constantFrom<Record<string, unknown>>({}, { future: {} }) },
+  );
+
+const destinationPort = fc.oneof(
+  fc.record({ number: fc.constantFrom(...PORTS) }),
+  fc.record({
+    range: fc.constantFrom(
+      { start: 53, end: 80 },
+      { start: 80, end: 9000 },
+      { start: 443, end: 444 },
+    ),
+  }),
+);
+
+const clusterProtocol = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ tcp: fc.record({ destinationPort }) }) },
+  { weight: 2, arbitrary: fc.record({ udp: fc.record({ destinationPort }) }) },
+  { weight: 1, arbitrary: fc.record({ sctp: fc.record({ destinationPort }) }) },
+  { weight: 2, arbitrary: fc.record({ destinationNamedPort: fc.constantFrom(...PORT_NAMES) }) },
+);
+
+const clusterRule = (direction: 'ingress' | 'egress') =>
+  fc.record(
+    {
+      name: fc.constantFrom('a', 'b'),
+      action: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom('Accept', 'Deny', 'Pass') },
+        { weight: 1, arbitrary: fc.constant('Block') },
+      ),
+      [direction === 'ingress' ? 'from' : 'to']: fc.array(clusterPeer(direction), {
+        minLength: 0,
+        maxLength: 2,
+      }),
+      protocols: fc.array(clusterProtocol, { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: ['action', direction === 'ingress' ? 'from' : 'to'] },
+  );
+
+const clusterSubject = fc.oneof(
+  fc.record({ namespaces: selector }),
+  fc.record({ pods: clusterSelectorPair }),
+);
+
+/** A ClusterNetworkPolicy spec; few priorities, so that ties (and their ambiguity) happen. */
+export const clusterPolicySpec = fc.record(
+  {
+    tier: fc.constantFrom('Admin', 'Baseline'),
+    priority: fc.constantFrom(1, 2, 3),
+    subject: clusterSubject,
+    ingress: fc.array(clusterRule('ingress'), { maxLength: 3 }),
+    egress: fc.array(clusterRule('egress'), { maxLength: 3 }),
+  },
+  { requiredKeys: ['tier', 'priority', 'subject'] },
+);

@@ -84,12 +84,12 @@ export interface ReferenceWorld {
 type Direction = 'ingress' | 'egress';
 
 export function referenceVerdict(world: ReferenceWorld, flow: RawFlow, dataplane: string) {
-  const egress = side(world, flow, 'egress', dataplane);
-  const ingress = side(world, flow, 'ingress', dataplane);
+  const egress = networkPolicySide(world, flow, 'egress', dataplane);
+  const ingress = networkPolicySide(world, flow, 'ingress', dataplane);
   return { allowed: egress.allowed && ingress.allowed, egress, ingress };
 }
 
-function side(
+export function networkPolicySide(
   world: ReferenceWorld,
   flow: RawFlow,
   direction: Direction,

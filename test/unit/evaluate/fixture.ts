@@ -93,7 +93,7 @@ export function verdictOf(yaml: string, flowText: string, dataplane: Dataplane):
   assert.ok(match, `bad flow text ${flowText}`);
   const [, from, to, portText, protocol] = match;
   const port = /^\d+$/.test(portText!) ? Number(portText) : portText!;
-  const { policies, world } = evaluateWorkspace(loadObjects(yaml), { dataplane });
+  const { policies, clusterPolicies, world } = evaluateWorkspace(loadObjects(yaml), { dataplane });
   const resolved = resolveFlow(world, {
     from: from!,
     to: to!,
@@ -101,7 +101,7 @@ export function verdictOf(yaml: string, flowText: string, dataplane: Dataplane):
     protocol: protocol as Protocol | undefined,
   });
   assert.ok('flow' in resolved, `unresolved flow ${flowText}: ${JSON.stringify(resolved)}`);
-  return evaluateFlow(policies, world, resolved.flow, { dataplane });
+  return evaluateFlow(policies, world, resolved.flow, { dataplane, clusterPolicies });
 }
 
 /** Runs a table: every flow under every profile it names, each an allow or a deny. */

@@ -14,7 +14,7 @@ import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import { checkFlow } from '../workspace-checks/flow-problems';
 import { checkPolicySelectors } from '../workspace-checks/selects-nothing';
 import { evaluateWorkspace } from './evaluate-workspace';
-import type { WorkspaceEvaluation, WorkspaceOptions } from './evaluate-workspace';
+import type { ClusterPolicy, WorkspaceEvaluation, WorkspaceOptions } from './evaluate-workspace';
 
 export type { FlowAnalysis } from '../logs/flow-analysis';
 export type { WorkspaceOptions } from './evaluate-workspace';
@@ -23,6 +23,8 @@ export type { WorkspaceOptions } from './evaluate-workspace';
 export interface WorkspaceAnalysis {
   readonly objects: readonly PlacedObject[];
   readonly policies: readonly NetworkPolicy[];
+  /** The tiered cluster policies (ClusterNetworkPolicy, AdminNetworkPolicy...), as written. */
+  readonly clusterPolicies: readonly ClusterPolicy[];
   readonly world: World;
   readonly logging: LoggingConfig;
   readonly flows: readonly FlowAnalysis[];
@@ -59,7 +61,17 @@ export function analyzeWorkspace(
   }
   policyProblems(evaluation, options.dataplane, file).forEach(add);
   [...checkObjects(loggingRelevant), ...evaluation.problems].forEach(add);
-  return { objects, policies, world, logging, flows, dataplane: options.dataplane, problems, file };
+  return {
+    objects,
+    policies,
+    clusterPolicies: evaluation.clusterPolicies,
+    world,
+    logging,
+    flows,
+    dataplane: options.dataplane,
+    problems,
+    file,
+  };
 }
 
 /** Each policy's selectors that select nothing, then its egress that cuts pods off from DNS. */

@@ -4,12 +4,14 @@ import type { Dataplane } from '../core/vocabulary';
 import { createEvaluator } from '../evaluate/evaluator';
 import { toFlowResult } from '../evaluate/flow-result';
 import type { FlowResult } from '../evaluate/flow-result';
-import { classifierOf, distinctBlocks } from '../evaluate/pod-classes';
+import { classifierOf, distinctBlocks, distinctClusterBlocks } from '../evaluate/pod-classes';
 import type { Flow, Verdict } from '../evaluate/verdict';
 import { toFlow } from '../flows/evaluate-flows';
 import { readSampleFlows } from '../flows/read-flows';
 import type { Endpoint, SampleFlow, UnresolvedEndpoint } from '../flows/types';
+import { buildClusterPolicy } from '../model/build-cluster-policy';
 import { buildPolicy } from '../model/build-policy';
+import type { ClusterPolicy } from '../model/cluster-policy';
 import type { NetworkPolicy } from '../model/types';
 import { buildWorld } from '../world/build-world';
 import type { World } from '../world/types';
@@ -23,6 +25,7 @@ export { buildPolicy } from '../model/build-policy';
 export { buildWorld, namespaceLabels } from '../world/build-world';
 export type { FlowProblemCode, SampleFlow, UnresolvedEndpoint } from '../flows/types';
 export type { FlowResult } from '../evaluate/flow-result';
+export type { ClusterPolicy } from '../model/cluster-policy';
 export type {
   NetworkPolicy,
   Peer,
@@ -41,6 +44,8 @@ export interface WorkspaceOptions {
 /** The policies and the world of a workspace, and every sample flow decided against them. */
 export interface WorkspaceEvaluation {
   readonly policies: readonly NetworkPolicy[];
+  /** ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies, as written. */
+  readonly clusterPolicies: readonly ClusterPolicy[];
   readonly world: World;
   readonly flows: readonly FlowResult[];
   /** Sample flows whose endpoints or named ports cannot be resolved. */
@@ -58,6 +63,7 @@ export function evaluateWorkspace(
   options: WorkspaceOptions,
 ): WorkspaceEvaluation {
   const policies: NetworkPolicy[] = [];
+  const clusterPolicies: ClusterPolicy[] = [];
   const samples: SampleFlow[] = [];
   const worldObjects: PlacedObject[] = [];
   for (const object of objects) {
@@ -66,6 +72,8 @@ export function evaluateWorkspace(
       policies.push(buildPolicy(object));
     } else if (kind === 'SampleFlows') {
       samples.push(...readSampleFlows(object));
+    } else if (isClusterPolicyKind(kind)) {
+      clusterPolicies.push(buildClusterPolicy(object, kind));
     } else if (kind !== undefined && kind !== 'NetworkLogging' && !isClusterPolicyKind(kind)) {
       worldObjects.push(object);
     }
@@ -76,8 +84,8 @@ export function evaluateWorkspace(
     evaluator ??= createEvaluator(
       policies,
       world,
-      options,
-      classifierOf(distinctBlocks(policies)),
+      { ...options, clusterPolicies },
+      classifierOf([...distinctBlocks(policies), ...distinctClusterBlocks(clusterPolicies)]),
       new Map(),
     );
     return evaluator(flow);
@@ -93,7 +101,7 @@ export function evaluateWorkspace(
       flows.push(toFlowResult(sample, resolution.flow, verdict, options.dataplane));
     }
   }
-  return { policies, world, flows, problems, evaluate };
+  return { policies, clusterPolicies, world, flows, problems, evaluate };
 }
 
 /** Resolves `from`, `to` and a port for the `simulate` command: a flow, or why there is none. */

@@ -1,3 +1,4 @@
+import type { ClusterPolicy } from '../model/cluster-policy';
 import type { NetworkPolicy } from '../model/types';
 import type { World } from '../world/types';
 import { createEvaluator } from './evaluator';
@@ -6,14 +7,19 @@ import type { Dataplane, Flow, Verdict } from './verdict';
 
 type Evaluate = (flow: Flow) => Verdict;
 
-// Evaluators are kept per (policies, world, dataplane) so repeated calls with the same inputs
+const NO_CLUSTER_POLICIES: readonly ClusterPolicy[] = [];
+
+// Evaluators are kept per (policies, world, cluster policies, dataplane) so repeated calls with the same inputs
 // reuse their indexes; weak keys let them go with their inputs.
 const evaluators = new WeakMap<
   readonly NetworkPolicy[],
-  WeakMap<World, Map<Dataplane, Evaluate>>
+  WeakMap<World, WeakMap<readonly ClusterPolicy[], Map<Dataplane, Evaluate>>>
 >();
 
-/** Decides one flow. Repeated calls with the same `policies` array and `world` share indexes. */
+/**
+ * Decides one flow. Repeated calls with the same `policies` and `clusterPolicies` arrays and
+ * `world` share indexes.
+ */
 export function evaluateFlow(
   policies: readonly NetworkPolicy[],
   world: World,
@@ -25,10 +31,16 @@ export function evaluateFlow(
     byWorld = new WeakMap();
     evaluators.set(policies, byWorld);
   }
-  let byDataplane = byWorld.get(world);
+  let byClusterPolicies = byWorld.get(world);
+  if (byClusterPolicies === undefined) {
+    byClusterPolicies = new WeakMap();
+    byWorld.set(world, byClusterPolicies);
+  }
+  const clusterPolicies = options.clusterPolicies ?? NO_CLUSTER_POLICIES;
+  let byDataplane = byClusterPolicies.get(clusterPolicies);
   if (byDataplane === undefined) {
     byDataplane = new Map();
-    byWorld.set(world, byDataplane);
+    byClusterPolicies.set(clusterPolicies, byDataplane);
   }
   let evaluate = byDataplane.get(options.dataplane);
   if (evaluate === undefined) {

@@ -1,18 +1,23 @@
 import type { Address } from '../model/ip-block';
 import { parseAddress } from '../model/ip-block';
+import type { ClusterPolicy } from '../model/cluster-policy';
 import type { NetworkPolicy } from '../model/types';
 import { namespaceLabels } from '../world/build-world';
 import type { Pod, World } from '../world/types';
 import { evaluateDirection } from './evaluate-direction';
 import type { DirectionContext } from './evaluate-direction';
+import { evaluateTieredDirection } from './evaluate-tiers';
 import { createClassifier } from './pod-classes';
 import type { Classifier } from './pod-classes';
 import { createFactsLookup } from './pod-facts';
 import type { PodFacts, Selections } from './pod-facts';
+import { createTierLookup } from './tier-selection';
 import type { Dataplane, Flow, Verdict } from './verdict';
 
 export interface EvaluateOptions {
   readonly dataplane: Dataplane;
+  /** The tiered cluster policies (ClusterNetworkPolicy, AdminNetworkPolicy...); none when absent. */
+  readonly clusterPolicies?: readonly ClusterPolicy[];
 }
 
 /**
@@ -25,14 +30,29 @@ export function createEvaluator(
   policies: readonly NetworkPolicy[],
   world: World,
   options: EvaluateOptions,
-  classifier: Classifier = createClassifier(policies),
+  classifier: Classifier = createClassifier(policies, {}, options.clusterPolicies),
   selections?: Selections,
 ): (flow: Flow) => Verdict {
   const factsOf = createFactsLookup(policies, world, classifier.selectionKeyOf, selections);
   const context = createContext(world, options.dataplane, factsOf);
+  const clusterPolicies = options.clusterPolicies ?? [];
+  // Without tiered policies, NetworkPolicy decides alone and nothing of the tiers is looked up.
+  const tiered =
+    clusterPolicies.length === 0
+      ? undefined
+      : {
+          ...context,
+          tiersOf: createTierLookup(clusterPolicies, world, classifier.selectionKeyOf),
+        };
   const decide = (flow: Flow): Verdict => {
-    const egress = evaluateDirection(context, 'egress', flow);
-    const ingress = evaluateDirection(context, 'ingress', flow);
+    const egress =
+      tiered === undefined
+        ? evaluateDirection(context, 'egress', flow)
+        : evaluateTieredDirection(tiered, 'egress', flow);
+    const ingress =
+      tiered === undefined
+        ? evaluateDirection(context, 'ingress', flow)
+        : evaluateTieredDirection(tiered, 'ingress', flow);
     // A connection needs both the source's egress and the destination's ingress.
     return { allowed: egress.allowed && ingress.allowed, egress, ingress };
   };
@@ -42,7 +62,8 @@ export function createEvaluator(
   const bySource: (Map<number, Verdict> | undefined)[] = [];
   return (flow) => {
     const portKey = portKeyOf(flow);
-    if (portKey === -1) {
+    // A pod reaching its own address escapes the tiers, unlike another pod of its class.
+    if (portKey === -1 || (tiered !== undefined && isOwnAddress(flow))) {
       return decide(flow);
     }
     const source = classifier.keyOf(flow.source);
@@ -62,6 +83,14 @@ export function createEvaluator(
     }
     return verdict;
   };
+}
+
+function isOwnAddress(flow: Flow): boolean {
+  return (
+    flow.source.kind === 'pod' &&
+    flow.destination.kind === 'pod' &&
+    flow.source.pod === flow.destination.pod
+  );
 }
 
 // Port keys are below 65,536 × 4.

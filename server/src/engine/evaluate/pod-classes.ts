@@ -1,4 +1,5 @@
 import { parseAddress } from '../model/ip-block';
+import type { ClusterPolicy } from '../model/cluster-policy';
 import type { IpBlock, NetworkPolicy } from '../model/types';
 import type { Pod } from '../world/types';
 import { createSignatures } from './address-signatures';
@@ -31,8 +32,15 @@ export interface ClassifierOptions {
 export function createClassifier(
   policies: readonly NetworkPolicy[],
   options: ClassifierOptions = {},
+  clusterPolicies: readonly ClusterPolicy[] = [],
 ): Classifier {
-  return classifierOf(options.podAddresses === false ? [] : distinctBlocks(policies));
+  // A cluster policy's networks match pod addresses under every profile.
+  const clusterBlocks = distinctClusterBlocks(clusterPolicies);
+  return classifierOf(
+    options.podAddresses === false
+      ? clusterBlocks
+      : [...distinctBlocks(policies), ...clusterBlocks],
+  );
 }
 
 /** A classifier over the given ipBlocks, written differently (see `distinctBlocks`). */
@@ -135,6 +143,25 @@ export function distinctBlocks(policies: readonly NetworkPolicy[]): IpBlock[] {
         if (peer.kind === 'ipBlock') {
           if (!blocks.has(peer.ipBlock.key)) {
             blocks.set(peer.ipBlock.key, peer.ipBlock);
+          }
+        }
+      }
+    }
+  }
+  return [...blocks.values()];
+}
+
+/** The CIDRs of the cluster policies' `networks` peers, one of those written alike. */
+export function distinctClusterBlocks(policies: readonly ClusterPolicy[]): IpBlock[] {
+  const blocks = new Map<string, IpBlock>();
+  for (const policy of policies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const peer of rule.peers) {
+        if (peer.kind === 'networks') {
+          for (const block of peer.networks) {
+            if (!blocks.has(block.key)) {
+              blocks.set(block.key, block);
+            }
           }
         }
       }

@@ -30,6 +30,7 @@ export function simulateFlow(
   }
   const verdict = evaluateFlow(analysis.policies, analysis.world, resolved.flow, {
     dataplane: analysis.dataplane,
+    clusterPolicies: analysis.clusterPolicies,
   });
   const logs = previewLogs(resolved.flow, verdict, analysis.logging, analysis.world.namespaces);
   return { simulation: { request, flow: resolved.flow, verdict, logs } };

@@ -1,7 +1,7 @@
 import { classify, isClusterPolicyKind } from '../core/classify';
 import { sameItems } from '../core/same-items';
 import { createEvaluator } from '../evaluate/evaluator';
-import { classifierOf, distinctBlocks } from '../evaluate/pod-classes';
+import { classifierOf, distinctBlocks, distinctClusterBlocks } from '../evaluate/pod-classes';
 import type { Classifier } from '../evaluate/pod-classes';
 import { keptSelections } from '../evaluate/pod-facts';
 import type { KeyedSelection, Selections } from '../evaluate/pod-facts';
@@ -12,7 +12,9 @@ import { toFlowResult } from '../evaluate/flow-result';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { WorkspaceEvaluation, WorkspaceOptions } from '../analysis/evaluate-workspace';
 import type { SampleFlow } from '../flows/types';
+import { buildClusterPolicy } from '../model/build-cluster-policy';
 import { buildPolicy } from '../model/build-policy';
+import type { ClusterPolicy } from '../model/cluster-policy';
 import { selectsPod } from '../model/types';
 import type { NetworkPolicy } from '../model/types';
 import type { PlacedObject, PlacedProblem } from '../core/source';
@@ -79,6 +81,7 @@ export interface EvaluationMemo {
 interface Part {
   readonly objects: readonly PlacedObject[];
   readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
+  readonly clusterPolicyOf: ReadonlyMap<PlacedObject, ClusterPolicy>;
   readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
   /** Every sample of the part, in order. */
   readonly samples: readonly SampleFlow[];
@@ -96,19 +99,27 @@ export function updateEvaluation(
   previous: KeptEvaluation | undefined,
 ): KeptEvaluation {
   const memo = previous?.memo;
-  const { parts, policies, sampleLists, samples, worldBuild } = updateInputs(groups, memo);
+  const { parts, policies, clusterPolicies, sampleLists, samples, worldBuild } = updateInputs(
+    groups,
+    memo,
+  );
   const { world } = worldBuild;
   // The pods an edit replaced, when it changed nothing else of the world.
   const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
-  const changed = previous && changedPolicies(previous.policies, policies);
+  // A changed cluster policy can change any verdict: everything is decided again.
+  const sameClusterPolicies =
+    previous !== undefined && sameItems(previous.clusterPolicies, clusterPolicies);
+  const changed =
+    previous && sameClusterPolicies ? changedPolicies(previous.policies, policies) : undefined;
   const { classifier, selections, evaluate } = keptEvaluator(
-    { policies, world, options, changedPods, changed },
+    { policies, clusterPolicies, world, options, changedPods, changed },
     memo,
   );
   const decide = (sample: SampleFlow, flow: Flow) =>
     toFlowResult(sample, flow, evaluate(flow), options.dataplane);
   const common = {
     policies,
+    clusterPolicies: sameClusterPolicies ? previous.clusterPolicies : clusterPolicies,
     world,
     evaluate,
     ...(changedPods ? { changedPods } : {}),
@@ -160,6 +171,7 @@ function updateInputs(
     parts.set(key, partOf(objects, memo?.parts.get(key)));
   }
   const policies = [...parts.values()].flatMap((part) => [...part.policyOf.values()]);
+  const clusterPolicies = [...parts.values()].flatMap((part) => [...part.clusterPolicyOf.values()]);
   // The samples of unchanged files are the same lists: then the whole list is the same too.
   const sampleLists = [...parts.values()].map((part) => part.samples);
   const samples =
@@ -170,7 +182,7 @@ function updateInputs(
   const worldBuild = sameParts
     ? memo.worldBuild
     : updateWorld(inFileOrder(parts), memo?.worldBuild);
-  return { parts, policies, sampleLists, samples, worldBuild };
+  return { parts, policies, clusterPolicies, sampleLists, samples, worldBuild };
 }
 
 /**
@@ -180,6 +192,7 @@ function updateInputs(
 function keptEvaluator(
   input: {
     readonly policies: readonly NetworkPolicy[];
+    readonly clusterPolicies: readonly ClusterPolicy[];
     readonly world: World;
     readonly options: WorkspaceOptions;
     readonly changedPods: ReadonlySet<Pod> | undefined;
@@ -187,8 +200,13 @@ function keptEvaluator(
   },
   memo: EvaluationMemo | undefined,
 ) {
-  const { policies, world, options, changedPods, changed } = input;
-  const classifier = classifierFor(policies, changedPods && memo!.classifier, changed);
+  const { policies, clusterPolicies, world, options, changedPods, changed } = input;
+  const classifier = classifierFor(
+    policies,
+    clusterPolicies,
+    changedPods && memo!.classifier,
+    changed,
+  );
   // Which policies select a label set holds while no changed policy selects it.
   const selections: Selections =
     changed !== undefined && classifier === memo!.classifier
@@ -196,7 +214,13 @@ function keptEvaluator(
       : new Map<number, KeyedSelection>();
   let evaluator: ((flow: Flow) => Verdict) | undefined;
   const evaluate = (flow: Flow): Verdict => {
-    evaluator ??= createEvaluator(policies, world, options, classifier.classifier, selections);
+    evaluator ??= createEvaluator(
+      policies,
+      world,
+      { ...options, clusterPolicies },
+      classifier.classifier,
+      selections,
+    );
     return evaluator(flow);
   };
   return { classifier, selections, evaluate };
@@ -370,6 +394,7 @@ function partOf(objects: readonly PlacedObject[], previous: Part | undefined): P
     return previous;
   }
   const policyOf = new Map<PlacedObject, NetworkPolicy>();
+  const clusterPolicyOf = new Map<PlacedObject, ClusterPolicy>();
   const samplesOf = new Map<PlacedObject, readonly SampleFlow[]>();
   const worldObjects: PlacedObject[] = [];
   for (const object of objects) {
@@ -378,6 +403,11 @@ function partOf(objects: readonly PlacedObject[], previous: Part | undefined): P
       policyOf.set(object, previous?.policyOf.get(object) ?? buildPolicy(object));
     } else if (kind === 'SampleFlows') {
       samplesOf.set(object, previous?.samplesOf.get(object) ?? readSampleFlows(object));
+    } else if (isClusterPolicyKind(kind)) {
+      clusterPolicyOf.set(
+        object,
+        previous?.clusterPolicyOf.get(object) ?? buildClusterPolicy(object, kind),
+      );
     } else if (kind !== undefined && kind !== 'NetworkLogging' && !isClusterPolicyKind(kind)) {
       worldObjects.push(object);
     }
@@ -389,6 +419,7 @@ function partOf(objects: readonly PlacedObject[], previous: Part | undefined): P
   return {
     objects,
     policyOf,
+    clusterPolicyOf,
     samplesOf,
     samples: sameSamples ? previous.samples : samples,
     worldObjects: same ? previous.worldObjects : worldObjects,
@@ -413,10 +444,12 @@ interface KeptClassifier {
 /**
  * A classifier reads the policies only through their ipBlocks, and one made for more blocks
  * than the policies have only tells endpoints apart more finely, which every verdict allows: it
- * is kept while the added or removed policies bring no block it lacks (in the same world).
+ * is kept while the added or removed policies bring no block it lacks (in the same world, and
+ * with the same cluster policies, whose networks it holds too).
  */
 function classifierFor(
   policies: readonly NetworkPolicy[],
+  clusterPolicies: readonly ClusterPolicy[],
   kept: KeptClassifier | undefined,
   changed: readonly NetworkPolicy[] | undefined,
 ): KeptClassifier {
@@ -427,7 +460,7 @@ function classifierFor(
   ) {
     return kept;
   }
-  const blocks = distinctBlocks(policies);
+  const blocks = [...distinctBlocks(policies), ...distinctClusterBlocks(clusterPolicies)];
   return { blocks: new Set(blocks.map((block) => block.key)), classifier: classifierOf(blocks) };
 }
 

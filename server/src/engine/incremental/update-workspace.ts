@@ -86,6 +86,7 @@ export function updateWorkspace(
       return objects;
     },
     policies,
+    clusterPolicies: evaluation.clusterPolicies,
     world,
     logging: logging.config,
     flows,

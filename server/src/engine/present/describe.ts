@@ -1,4 +1,5 @@
 import type {
+  ClusterRuleMatch,
   Direction,
   Endpoint,
   Flow,
@@ -45,6 +46,39 @@ export function describeRuleDetail(match: RuleMatch): string {
   return `${describeRule(match)}: ${parts.join(', ')}`;
 }
 
+/** `ClusterNetworkPolicy block-db (Admin, priority 10)`; a BaselineAdminNetworkPolicy has no priority. */
+export function describeClusterPolicy(policy: ClusterRuleMatch['policy']): string {
+  const place =
+    policy.kind === 'BaselineAdminNetworkPolicy'
+      ? policy.tier
+      : `${policy.tier}, priority ${policy.priority}`;
+  return `${policy.kind} ${policy.name} (${place})`;
+}
+
+/** `ClusterNetworkPolicy block-db (Admin, priority 10) rule 2 'deny-all'`, rules counted from 1. */
+export function describeClusterRule(match: ClusterRuleMatch): string {
+  const name = match.ruleName === null ? '' : ` '${match.ruleName}'`;
+  return `${describeClusterPolicy(match.policy)} rule ${match.ruleIndex + 1}${name}`;
+}
+
+/** Where in the rule the flow matched, as `describeRuleDetail` says it for NetworkPolicy. */
+export function describeClusterRuleDetail(match: ClusterRuleMatch): string {
+  if (match.failedClosed === true) {
+    return `${describeClusterRule(match)} (${match.action}): spec.${match.direction}[${match.ruleIndex}] has an unreadable action, peer or protocol, so it fails closed and matches every connection`;
+  }
+  const peersKey = match.direction === 'ingress' ? 'from' : 'to';
+  const parts = [`spec.${match.direction}[${match.ruleIndex}]`];
+  if (match.peerIndex !== undefined) {
+    parts.push(`peer ${match.peerIndex + 1} (${peersKey}[${match.peerIndex}])`);
+  }
+  parts.push(
+    match.portIndex === undefined
+      ? 'every protocol'
+      : `protocol ${match.portIndex + 1} [${match.portIndex}]`,
+  );
+  return `${describeClusterRule(match)} (${match.action}): ${parts.join(', ')}`;
+}
+
 export function describeNote(note: ProfileNote): string {
   const where =
     note.rule === undefined
@@ -66,6 +100,10 @@ const NOTE_TEXT: Readonly<Record<ProfileNote['code'], string>> = {
     'the selectors match the host-network pod, but on GKE Dataplane V2 it has the node identity, so selectors never match it.',
   'host-network-as-pod':
     'a host-network pod is treated as a pod with its labels under the kubernetes profile; GKE Dataplane V2 would give it the node identity.',
+  'cluster-policy-undocumented':
+    'GKE documents no support for ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy; they are evaluated here by the upstream semantics.',
+  'network-policy-decides-both':
+    'a NetworkPolicy selects this pod for the other direction; kube-network-policies lets it decide this direction too, and would allow the connection.',
 };
 
 export function sideOf(direction: Direction, flow: Flow): Endpoint {

@@ -1,6 +1,8 @@
 import type { Direction, DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
 import type { FlowResult } from '../evaluate/flow-result';
 import {
+  describeClusterRule,
+  describeClusterRuleDetail,
   describeEndpoint,
   describeFlow,
   describeNote,
@@ -25,6 +27,22 @@ export function explainVerdict(subject: FlowResult | Verdict, flowArgument?: Flo
 export function explainDirection(side: DirectionVerdict, flow?: Flow): string[] {
   const who = flow === undefined ? '' : ` of ${describeEndpoint(sideOf(side.direction, flow))}`;
   const lines = [`${capitalize(side.direction)}${who}: ${headline(side)}`];
+  const tiers = side.tiers;
+  if (tiers?.ownAddress === true) {
+    lines.push('  cluster policies do not apply: the pod reaches its own address');
+  }
+  for (const pass of tiers?.passes ?? []) {
+    const next = pass.policy.tier === 'Admin' ? 'the NetworkPolicy tier' : 'the default';
+    lines.push(`  passed to ${next} by ${describeClusterRuleDetail(pass)}`);
+  }
+  if (tiers?.decision !== undefined) {
+    lines.push(`  decided by ${describeClusterRuleDetail(tiers.decision)}`);
+  }
+  for (const rival of tiers?.ambiguous ?? []) {
+    lines.push(
+      `  ambiguous: ${describeClusterRule(rival)} has the same priority and would ${rival.action.toLowerCase()}; which policy goes first is undefined upstream`,
+    );
+  }
   if (side.isolatedBy.length > 0) {
     lines.push(`  isolated by ${side.isolatedBy.map(describePolicy).join(', ')}`);
   }
@@ -44,11 +62,17 @@ function headline(side: DirectionVerdict): string {
     case 'host-network':
       return 'allowed: the pod uses the host network and is not isolated.';
     case 'not-isolated':
-      return `allowed: no policy selects the pod for ${noun(side.direction)}, so it is not isolated.`;
+      return side.tiers === undefined
+        ? `allowed: no policy selects the pod for ${noun(side.direction)}, so it is not isolated.`
+        : `allowed: no NetworkPolicy selects the pod for ${noun(side.direction)} and no cluster policy decides, so the default allows it.`;
     case 'allowed-by-rule':
       return `allowed: ${count(side.allowedBy.length, 'rule')} ${side.allowedBy.length === 1 ? 'admits' : 'admit'} the connection.`;
     case 'no-rule-matches':
       return `denied: the pod is isolated for ${noun(side.direction)} and no rule of ${count(side.isolatedBy.length, 'policy', 'policies')} admits the connection.`;
+    case 'accepted-by-cluster-policy':
+      return `allowed by ${describeClusterRule(side.tiers!.decision!)}.`;
+    case 'denied-by-cluster-policy':
+      return `denied by ${describeClusterRule(side.tiers!.decision!)}.`;
   }
 }
 

@@ -2,7 +2,12 @@ import { isLogged } from '../logs';
 import type { LogPreview } from '../logs';
 import type { DirectionVerdict, Flow, Verdict } from '../evaluate/verdict';
 import type { FlowResult } from '../evaluate/flow-result';
-import { describePolicy, describeRule } from './describe';
+import {
+  describeClusterPolicy,
+  describeClusterRule,
+  describePolicy,
+  describeRule,
+} from './describe';
 
 /**
  * One line: `allow: egress not isolated; ingress allowed by shop/allow-web ingress rule 1`.
@@ -24,6 +29,15 @@ export function summarizeVerdict(subject: FlowResult | Verdict, _flow?: Flow): s
 }
 
 export function summarizeDirection(side: DirectionVerdict): string {
+  const passes = side.tiers?.passes ?? [];
+  if (passes.length === 0 || side.tiers?.decision !== undefined) {
+    return decisionOf(side);
+  }
+  const passers = passes.map((pass) => describeClusterPolicy(pass.policy)).join(', ');
+  return `${decisionOf(side)} (after a Pass by ${passers})`;
+}
+
+function decisionOf(side: DirectionVerdict): string {
   switch (side.reason) {
     case 'no-side':
       return `${side.direction} outside the cluster`;
@@ -35,6 +49,10 @@ export function summarizeDirection(side: DirectionVerdict): string {
       return `${side.direction} allowed by ${listed(side.allowedBy.map(describeRule).map(shorten(side.direction)), 'rules')}`;
     case 'no-rule-matches':
       return `${side.direction} denied: no rule of ${listed(side.isolatedBy.map(describePolicy), 'policies')} matches`;
+    case 'accepted-by-cluster-policy':
+      return `${side.direction} allowed by ${describeClusterRule(side.tiers!.decision!)}`;
+    case 'denied-by-cluster-policy':
+      return `${side.direction} denied by ${describeClusterRule(side.tiers!.decision!)}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { evaluateFlow } from '../../evaluate/evaluate-flow';
 import type { Dataplane, Flow, Verdict } from '../../evaluate/verdict';
 import type { RecordEndpoint } from '../types';
+import type { ClusterPolicy } from '../../model/cluster-policy';
 import type { NetworkPolicy } from '../../model/types';
 import type { Protocol, World } from '../../world/types';
 import { placeEndpoint } from './place-endpoint';
@@ -11,6 +12,7 @@ import type { ReadRecord, RecordProblem, RecordsRead } from './read-records';
 /** What records are read against: the workspace's policies and world, under one profile. */
 export interface RecordsSubject {
   readonly policies: readonly NetworkPolicy[];
+  readonly clusterPolicies?: readonly ClusterPolicy[];
   readonly world: World;
   readonly dataplane: Dataplane;
 }
@@ -55,6 +57,7 @@ export function explainRecords(subject: RecordsSubject, text: string): RecordsEx
     if (verdict === undefined) {
       verdict = evaluateFlow(subject.policies, subject.world, flow, {
         dataplane: subject.dataplane,
+        clusterPolicies: subject.clusterPolicies,
       });
       verdicts.set(key, verdict);
     }
