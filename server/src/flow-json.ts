@@ -1,4 +1,12 @@
-import type { DirectionVerdict, FlowAnalysis, LogPreview, Simulation, Verdict } from './engine';
+import type {
+  ClusterRuleMatch,
+  DirectionVerdict,
+  FlowAnalysis,
+  LogPreview,
+  Simulation,
+  TierTrace,
+  Verdict,
+} from './engine';
 import { summarizeVerdict } from './engine';
 
 /** The flow object of the CLI's JSON (docs/design.md §9), shared by `check`, `simulate` and the editor. */
@@ -38,6 +46,30 @@ interface DirectionJson {
     portIndex: number | null;
   }[];
   readonly notes: readonly { code: string; dataplane: string }[];
+  /** Present when the workspace holds tiered cluster policies (docs/design.md §6). */
+  readonly tiers?: TiersJson;
+}
+
+interface TiersJson {
+  readonly decision: ClusterRuleJson | null;
+  readonly passes: readonly ClusterRuleJson[];
+  readonly ambiguous: readonly ClusterRuleJson[];
+  readonly ownAddress: boolean;
+}
+
+interface ClusterRuleJson {
+  readonly policy: {
+    readonly kind: string;
+    readonly name: string;
+    readonly tier: string;
+    readonly priority: number | null;
+  };
+  readonly ruleIndex: number;
+  readonly ruleName: string | null;
+  readonly action: string;
+  readonly peerIndex: number | null;
+  readonly portIndex: number | null;
+  readonly failedClosed: boolean;
 }
 
 interface PolicyJson {
@@ -103,6 +135,35 @@ function toDirection(side: DirectionVerdict): DirectionJson {
       portIndex: match.portIndex ?? null,
     })),
     notes: side.notes.map((note) => ({ code: note.code, dataplane: note.dataplane })),
+    ...(side.tiers === undefined ? {} : { tiers: toTiers(side.tiers) }),
+  };
+}
+
+function toTiers(trace: TierTrace): TiersJson {
+  return {
+    decision: trace.decision === undefined ? null : toClusterRule(trace.decision),
+    passes: trace.passes.map(toClusterRule),
+    ambiguous: trace.ambiguous.map(toClusterRule),
+    ownAddress: trace.ownAddress === true,
+  };
+}
+
+// A BaselineAdminNetworkPolicy has no priority of its own.
+function toClusterRule(match: ClusterRuleMatch): ClusterRuleJson {
+  const { kind, name, tier, priority } = match.policy;
+  return {
+    policy: {
+      kind,
+      name,
+      tier,
+      priority: kind === 'BaselineAdminNetworkPolicy' ? null : priority,
+    },
+    ruleIndex: match.ruleIndex,
+    ruleName: match.ruleName,
+    action: match.action,
+    peerIndex: match.peerIndex ?? null,
+    portIndex: match.portIndex ?? null,
+    failedClosed: match.failedClosed === true,
   };
 }
 

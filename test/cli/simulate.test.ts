@@ -161,3 +161,51 @@ describe('netpol-lens simulate', () => {
     );
   });
 });
+
+describe('netpol-lens simulate with tiered cluster policies', () => {
+  const args = ['simulate', 'test/fixtures/cli/tiers', '--from', 'shop/web', '--to', 'data/db'];
+
+  it('names the cluster policy rule that decided, in text', () => {
+    const run = runCli(...args, '--port', 'sql');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /Ingress of data\/db: denied by ClusterNetworkPolicy block-db \(Admin, priority 10\) rule 2 'deny-all'\./,
+    );
+    assert.match(run.stdout, /GKE documents no support for ClusterNetworkPolicy/);
+    assert.match(run.stdout, /GKE's policy logging does not know ClusterNetworkPolicy/);
+  });
+
+  it('adds the tiers to the explanation of the flow JSON, and previews no record', () => {
+    const run = runCli(...args, '--port', '5432', '--format', 'json');
+    const flow = JSON.parse(run.stdout) as {
+      verdict: string;
+      explanation: { ingress: { decidedBy: string; reason: string; tiers: unknown } };
+      logs: { direction: string; logged: boolean; reason?: string }[];
+    };
+    assert.equal(flow.verdict, 'deny');
+    assert.equal(flow.explanation.ingress.decidedBy, 'Admin');
+    assert.equal(flow.explanation.ingress.reason, 'denied-by-cluster-policy');
+    assert.deepEqual(flow.explanation.ingress.tiers, {
+      decision: {
+        policy: { kind: 'ClusterNetworkPolicy', name: 'block-db', tier: 'Admin', priority: 10 },
+        ruleIndex: 1,
+        ruleName: 'deny-all',
+        action: 'Deny',
+        peerIndex: 0,
+        portIndex: null,
+        failedClosed: false,
+      },
+      passes: [],
+      ambiguous: [],
+      ownAddress: false,
+    });
+    assert.deepEqual(
+      flow.logs.map((entry) => [entry.direction, entry.logged, entry.reason]),
+      [
+        ['egress', false, 'not-isolated'],
+        ['ingress', false, 'cluster-policy'],
+      ],
+    );
+  });
+});

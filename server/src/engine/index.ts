@@ -20,10 +20,12 @@ export type { FieldDescription } from './ide/describe-at';
 export { locateOrigin } from './core/locate-origin';
 export { resolveFlow } from './analysis/evaluate-workspace';
 export type {
+  ClusterRuleMatch,
   Dataplane,
   DirectionVerdict,
   Flow,
   Protocol,
+  TierTrace,
   Verdict,
 } from './analysis/evaluate-workspace';
 export { flowQuery, policyQuery, previewLogs } from './logs';

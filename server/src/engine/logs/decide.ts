@@ -42,6 +42,11 @@ export function decideSide(
   if (direction === 'ingress' && !verdict.egress.allowed) {
     return skip('not-reached', messages.notReachedMessage(describeEndpoint(endpoint)));
   }
+  const decision = side.tiers?.decision;
+  if (decision !== undefined) {
+    const { kind, name } = decision.policy;
+    return skip('cluster-policy', messages.clusterPolicyMessage(kind, name, side.allowed));
+  }
   if (side.reason === 'not-isolated') {
     return skip('not-isolated', messages.notIsolatedMessage(describeEndpoint(endpoint), direction));
   }

@@ -45,6 +45,10 @@ export function notDelegatedDenyMessage(namespace: string): string {
   return `Deny logging is delegated: annotate Namespace ${namespace} with ${DENY_ANNOTATION}: "true".`;
 }
 
+export function clusterPolicyMessage(kind: string, name: string, allowed: boolean): string {
+  return `${kind} ${name} ${allowed ? 'allowed' : 'denied'} this side; GKE's policy logging does not know ${kind}, so no record is previewed.`;
+}
+
 export function describePolicy(policy: RecordPolicy): string {
   const name = policy.namespace ? `${policy.namespace}/${policy.name ?? ''}` : (policy.name ?? '');
   return policy.kind && policy.kind !== 'NetworkPolicy' ? `${policy.kind} ${name}` : name;

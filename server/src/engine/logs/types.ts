@@ -55,7 +55,8 @@ export type NotLoggedReason =
   | 'logging-off' // no NetworkLogging in effect
   | 'disposition-off' // allow.log or deny.log is false
   | 'not-delegated' // delegation is on and the annotation is missing
-  | 'no-policy-attributed'; // allowed, but no policy allowed it
+  | 'no-policy-attributed' // allowed, but no policy allowed it
+  | 'cluster-policy'; // a tiered cluster policy decided, a kind GKE's policy logging does not know
 
 /** Record fields that the workspace did not give and the preview made up. */
 export type PlaceholderField = 'src_port' | 'node_name' | 'timestamp';
