@@ -44,6 +44,7 @@ export function registerReachability(context: FeatureContext): void {
     if (computed?.analysis !== analysis) {
       const matrix = computeReachability(analysis.policies, analysis.world, {
         dataplane: analysis.dataplane,
+        clusterPolicies: analysis.clusterPolicies,
       });
       computed = { analysis, matrix, version: ++versions };
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { evaluateWorkspace } from '../../../server/src/engine/analysis/evaluate-workspace';
 import type {
+  ClusterPolicy,
   Dataplane,
   NetworkPolicy,
   World,
@@ -16,9 +17,24 @@ export const scenario = fc.record({
   dataplane: fc.constantFrom<Dataplane>('gke-dataplane-v2', 'kubernetes'),
 });
 
-export type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+/** The same with tiered cluster policies among the NetworkPolicies. */
+export const tieredScenario = fc.record({
+  pods: fc.array(arbitrary.pod, { minLength: 1, maxLength: 10 }),
+  declared: fc.subarray(arbitrary.NAMESPACES),
+  namespaceLabels: arbitrary.namespaceLabels,
+  policies: fc.array(arbitrary.policy, { maxLength: 4 }),
+  clusterPolicies: fc.array(arbitrary.clusterPolicySpec, { minLength: 1, maxLength: 5 }),
+  dataplane: fc.constantFrom<Dataplane>('gke-dataplane-v2', 'kubernetes'),
+});
 
-export function build(input: Scenario): { policies: readonly NetworkPolicy[]; world: World } {
+export type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+type TieredScenario = typeof tieredScenario extends fc.Arbitrary<infer T> ? T : never;
+
+export function build(input: Scenario | TieredScenario): {
+  policies: readonly NetworkPolicy[];
+  clusterPolicies: readonly ClusterPolicy[];
+  world: World;
+} {
   const pods = input.pods.map((pod, index) => arbitrary.podObject({ ...pod, name: `p${index}` }));
   const policies = input.policies.map((entry, index) => ({
     apiVersion: 'networking.k8s.io/v1',
@@ -31,7 +47,19 @@ export function build(input: Scenario): { policies: readonly NetworkPolicy[]; wo
     kind: 'Namespace',
     metadata: { name, labels: input.namespaceLabels[name as keyof typeof input.namespaceLabels] },
   }));
-  const objects = [...namespaces, ...pods, ...policies].map(arbitrary.placed);
-  const { policies: built, world } = evaluateWorkspace(objects, { dataplane: input.dataplane });
-  return { policies: built, world };
+  const clusterPolicies = ('clusterPolicies' in input ? input.clusterPolicies : []).map(
+    (spec, index) => ({
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: `cnp${index}` },
+      spec,
+    }),
+  );
+  const objects = [...namespaces, ...pods, ...policies, ...clusterPolicies].map(arbitrary.placed);
+  const evaluation = evaluateWorkspace(objects, { dataplane: input.dataplane });
+  return {
+    policies: evaluation.policies,
+    clusterPolicies: evaluation.clusterPolicies,
+    world: evaluation.world,
+  };
 }

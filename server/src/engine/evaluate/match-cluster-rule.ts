@@ -24,7 +24,7 @@ export function matchClusterRule(
   peer: Endpoint,
   flow: Flow,
 ): ClusterRuleHit | undefined {
-  if (isBroken(rule)) {
+  if (failsClosed(rule)) {
     return rule.action === 'Accept' ? undefined : FAILED_CLOSED;
   }
   // Absent protocols: all traffic, ICMP included.
@@ -42,7 +42,8 @@ export function matchClusterRule(
   return portIndex === undefined ? { peerIndex } : { peerIndex, portIndex };
 }
 
-function isBroken(rule: ClusterRule): boolean {
+/** A rule with an unreadable action, peer or protocol, or no peers: it fails closed. */
+export function failsClosed(rule: ClusterRule): boolean {
   return (
     rule.action === undefined ||
     rule.peers.length === 0 ||

@@ -4,12 +4,14 @@ import { createClassifier } from '../evaluate/pod-classes';
 import { createFactsLookup } from '../evaluate/pod-facts';
 import type { Selection } from '../evaluate/pod-facts';
 import type { Dataplane, Flow, Verdict } from '../evaluate/verdict';
+import type { ClusterPolicy } from '../model/cluster-policy';
 import type { NetworkPolicy, Rule } from '../model/types';
 import type { World } from '../world/types';
 import type { Bitset } from './bitset';
 import { add, countBits, createBitset, has, unionInto } from './bitset';
 import { groupClasses } from './group-classes';
 import { createRulePeers } from './rule-peers';
+import { createTierCells } from './tier-cells';
 import type { RulePeers } from './rule-peers';
 import type { PodClass, Reachability, ReachabilityColumn } from './types';
 
@@ -17,6 +19,8 @@ export type { PodClass, Reachability, ReachabilityColumn } from './types';
 
 export interface ReachabilityOptions {
   readonly dataplane: Dataplane;
+  /** The tiered cluster policies; none when absent. */
+  readonly clusterPolicies?: readonly ClusterPolicy[];
 }
 
 /** The sources whose egress no policy restricts, and the others grouped by their policies. */
@@ -31,7 +35,9 @@ interface EgressGroups {
 /**
  * Decides every pod to every pod on each port the destination exposes, once per pair of pod
  * classes: a column (destination class, port) is the classes its ingress admits, intersected
- * with the classes whose egress admits it.
+ * with the classes whose egress admits it. With tiered cluster policies, a cell is the verdict
+ * between two different pods (a pod reaching its own address escapes them), and the pod-pair
+ * counts weigh every pair of a cell alike.
  */
 export function computeReachability(
   policies: readonly NetworkPolicy[],
@@ -39,9 +45,12 @@ export function computeReachability(
   options: ReachabilityOptions,
 ): Reachability {
   // Under gke-dataplane-v2 no ipBlock admits a pod, so addresses cannot split a class.
-  const classifier = createClassifier(policies, {
-    podAddresses: options.dataplane !== 'gke-dataplane-v2',
-  });
+  const clusterPolicies = options.clusterPolicies ?? [];
+  const classifier = createClassifier(
+    policies,
+    { podAddresses: options.dataplane !== 'gke-dataplane-v2' },
+    clusterPolicies,
+  );
   const { classes, indexByKey } = groupClasses(world, classifier);
   const factsOf = createFactsLookup(policies, world, classifier.selectionKeyOf);
   const selectionOf = (index: number, direction: 'ingress' | 'egress'): Selection | undefined => {
@@ -57,18 +66,34 @@ export function computeReachability(
   const groups = groupEgress(policies, classes.length, (index) => selectionOf(index, 'egress'));
   const egressRules = egressRulesByDestination(groups, classes.length, rulePeers);
   const columns = columnsOf(classes);
+  // Without tiered policies nothing of the tiers is built or consulted.
+  const tiers =
+    clusterPolicies.length === 0
+      ? undefined
+      : createTierCells(
+          classes,
+          world,
+          options.dataplane,
+          clusterPolicies,
+          classifier.selectionKeyOf,
+        );
   const words = Math.ceil(classes.length / 32);
   const cells = new Uint32Array(columns.length * words);
   let allowed = 0;
   columns.forEach((column, columnIndex) => {
     const admitsPort = portTest(classes[column.destination]!, column.portIndex);
-    const ingress = ingressOf(
+    let ingress = ingressOf(
       selectionOf(column.destination, 'ingress'),
       classes.length,
       admitsPort,
       rulePeers,
     );
-    const egress = egressOf(groups, egressRules[column.destination]!, admitsPort);
+    let egress = egressOf(groups, egressRules[column.destination]!, admitsPort);
+    if (tiers !== undefined) {
+      const portTest = tiers.portTest(classes[column.destination]!, column.portIndex);
+      ingress = tiers.ingress(column.destination, portTest, ingress);
+      egress = tiers.egress(column.destination, portTest, egress, groups.open);
+    }
     const cell = cells.subarray(columnIndex * words, (columnIndex + 1) * words);
     for (let word = 0; word < words; word++) {
       cell[word] = (ingress === undefined ? ~0 : ingress[word]!) & egress[word]!;

@@ -27,8 +27,14 @@ export function diffReachability(
   head: DiffSide,
   options: { readonly dataplane: Dataplane },
 ): ReachabilityDiff {
-  const baseMatrix = computeReachability(base.policies, base.world, options);
-  const headMatrix = computeReachability(head.policies, head.world, options);
+  const baseMatrix = computeReachability(base.policies, base.world, {
+    ...options,
+    clusterPolicies: base.clusterPolicies,
+  });
+  const headMatrix = computeReachability(head.policies, head.world, {
+    ...options,
+    clusterPolicies: head.clusterPolicies,
+  });
   const baseByKey = new Map(base.world.pods.map((pod) => [longReference(pod), pod]));
   const baseOf = new Map<Pod, Pod>();
   const added: Pod[] = [];

@@ -1,11 +1,13 @@
 import type { Dataplane, Verdict } from '../../evaluate/verdict';
 import type { FlowResult } from '../../evaluate/flow-result';
+import type { ClusterPolicy } from '../../model/cluster-policy';
 import type { NetworkPolicy } from '../../model/types';
 import type { ContainerPort, Pod, World } from '../../world/types';
 
 /** What a diff reads of an analysed workspace. */
 export interface DiffSide {
   readonly policies: readonly NetworkPolicy[];
+  readonly clusterPolicies?: readonly ClusterPolicy[];
   readonly world: World;
   readonly flows: readonly FlowResult[];
 }
