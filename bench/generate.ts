@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { generateClusterPolicies } from './cluster-policy-gen';
 import { generateFlows, PROBE_FLOW_NAME } from './flow-gen';
 import { generatePolicies } from './policy-gen';
 import { createRandom } from './random';
@@ -11,7 +12,13 @@ import { generateWorld, namespaceObject, podObject, PROBE_LABEL } from './world-
 /** What `run.ts` needs to find in a generated workspace; written as `bench.json` next to it. */
 export interface Manifest {
   readonly scale: string;
-  readonly counts: { readonly policies: number; readonly pods: number; readonly flows: number; readonly namespaces: number };
+  readonly counts: {
+    readonly policies: number;
+    readonly clusterPolicies: number;
+    readonly pods: number;
+    readonly flows: number;
+    readonly namespaces: number;
+  };
   /** Every YAML file, relative to the folder, with its size in bytes. */
   readonly files: readonly { readonly path: string; readonly bytes: number; readonly documents: number }[];
   /** The one big policy file. */
@@ -62,6 +69,9 @@ export function generate(scale: Scale, dir: string): Manifest {
   write('policies-platform.yaml', policies.platform);
   write('policies-monitoring.yaml', policies.monitoring);
   write('policies-probe.yaml', policies.probe);
+  // Their own seed, so that the rest of the workspace is what it was before they came.
+  const clusterPolicies = generateClusterPolicies(scale.clusterPolicies, scale.clusterRules, createRandom(scale.seed ^ 0xc1a55));
+  write('policies-cluster.yaml', clusterPolicies);
   const documents = [];
   for (let i = 0; i < flows.length; i += FLOWS_PER_DOCUMENT) {
     documents.push({
@@ -76,6 +86,7 @@ export function generate(scale: Scale, dir: string): Manifest {
     scale: scale.name,
     counts: {
       policies: policies.main.length + policies.platform.length + policies.monitoring.length + policies.probe.length,
+      clusterPolicies: clusterPolicies.length,
       pods: world.pods.length,
       flows: flows.length,
       namespaces: world.namespaces.length,

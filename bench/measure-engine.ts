@@ -75,7 +75,7 @@ function measureThroughput(workspace: WorkspaceAnalysis, runs: number): Figure {
   }
   const pass = (): void => {
     for (const flow of flows) {
-      evaluateFlow(workspace.policies, workspace.world, flow, { dataplane: DATAPLANE });
+      evaluateFlow(workspace.policies, workspace.world, flow, { dataplane: DATAPLANE, clusterPolicies: workspace.clusterPolicies });
     }
   };
   // One pass builds the evaluator's indexes; at L the JIT needs a few more to settle, so the
@@ -105,7 +105,8 @@ function passesFor(windowMs: number, pass: () => void): number {
 // computeReachability starts from nothing on each call (its classes, selections and bitsets are
 // its own), so every run is the full cost of the matrix.
 function measureMatrix(workspace: WorkspaceAnalysis, dataplane: Dataplane, runs: number, budgetMs: number, notes: string[]): MatrixFigure {
-  const compute = (): Reachability => computeReachability(workspace.policies, workspace.world, { dataplane });
+  const compute = (): Reachability =>
+    computeReachability(workspace.policies, workspace.world, { dataplane, clusterPolicies: workspace.clusterPolicies });
   const began = performance.now();
   let reachability = compute();
   const warmUp = performance.now() - began;

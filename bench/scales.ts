@@ -14,14 +14,17 @@ export interface Scale {
    * endPort and SCTP warnings every scale has; 0 for none.
    */
   readonly problemEvery: number;
+  /** Tiered ClusterNetworkPolicies (Admin and Baseline), and the most rules one of them has. */
+  readonly clusterPolicies: number;
+  readonly clusterRules: number;
 }
 
 export const SCALES: Readonly<Record<ScaleName, Scale>> = {
-  S: { name: 'S', policies: 20, pods: 200, flows: 100, namespaces: 4, seed: 0x5eed0001, problemEvery: 0 },
-  M: { name: 'M', policies: 200, pods: 2_000, flows: 1_000, namespaces: 10, seed: 0x5eed0002, problemEvery: 0 },
-  L: { name: 'L', policies: 2_000, pods: 20_000, flows: 10_000, namespaces: 40, seed: 0x5eed0003, problemEvery: 0 },
+  S: { name: 'S', policies: 20, pods: 200, flows: 100, namespaces: 4, seed: 0x5eed0001, problemEvery: 0, clusterPolicies: 5, clusterRules: 5 },
+  M: { name: 'M', policies: 200, pods: 2_000, flows: 1_000, namespaces: 10, seed: 0x5eed0002, problemEvery: 0, clusterPolicies: 20, clusterRules: 15 },
+  L: { name: 'L', policies: 2_000, pods: 20_000, flows: 10_000, namespaces: 40, seed: 0x5eed0003, problemEvery: 0, clusterPolicies: 100, clusterRules: 25 },
   // L with about 2,500 diagnostics in the policy file, spread through it.
-  LD: { name: 'LD', policies: 2_000, pods: 20_000, flows: 10_000, namespaces: 40, seed: 0x5eed0003, problemEvery: 3 },
+  LD: { name: 'LD', policies: 2_000, pods: 20_000, flows: 10_000, namespaces: 40, seed: 0x5eed0003, problemEvery: 3, clusterPolicies: 100, clusterRules: 25 },
 };
 
 export function isScaleName(value: string): value is ScaleName {
