@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens, Hover } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startSession } from './harness';
 import type { Session } from './harness';
@@ -139,5 +139,50 @@ describe('language server: code lenses', () => {
       [argument.from, typeof argument.port, argument.protocol],
       ['shop/web', 'string', 'TCP'],
     );
+  });
+});
+
+const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: shop-guard }
+spec:
+  tier: Admin
+  priority: 10
+  subject:
+    namespaces: { matchLabels: { kubernetes.io/metadata.name: shop } }
+  ingress:
+    - action: Deny
+      from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: web } } } }]
+`;
+
+describe('language server: tiered cluster policies', () => {
+  let session: Session;
+  const uri = 'file:///w/cluster.yaml';
+  before(async () => {
+    session = await startSession();
+    await session.open(uris.world, WORLD);
+    await session.open(uri, CLUSTER);
+  });
+  after(() => session.close());
+
+  it('a lens above each: its tier and priority, and the pods it applies to', async () => {
+    const found: CodeLens[] = await session.client.sendRequest('textDocument/codeLens', {
+      textDocument: { uri },
+    });
+    assert.equal(found.length, 1);
+    const resolved: CodeLens = await session.client.sendRequest('codeLens/resolve', found[0]);
+    assert.equal(resolved.command?.title, 'Admin 10 · applies to 2 pods in 1 namespace');
+    assert.equal(resolved.command?.command, 'netpol.showSelectedPods');
+  });
+
+  it('a hover on a peer lists the pods it matches', async () => {
+    const document = TextDocument.create(uri, 'yaml', 1, CLUSTER);
+    const hover: Hover | null = await session.client.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: document.positionAt(CLUSTER.indexOf('app: web')),
+    });
+    const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(value, /ClusterNetworkPolicy shop-guard: ingress rule 1, peer 1/);
+    assert.match(value, /`shop\/web` · Deployment/);
   });
 });

@@ -43,6 +43,9 @@ export type { MatchedNamespace, MatchedPod, SelectorTarget } from './evaluate/se
 export { workloadAt } from './ide/query/workload-at';
 export type { PodIsolation, WorkloadAt } from './ide/query/workload-at';
 export { lensesOf, podsSelectedBy } from './ide/query/lenses';
+export { clusterSelectionAt, subjectPods } from './ide/query/cluster-selection-at';
+export type { ClusterSelectionAt } from './ide/query/cluster-selection-at';
+export type { ClusterPolicy } from './model/cluster-policy';
 export type { Lens } from './ide/query/lenses';
 export { outlineFile } from './ide/query/outline';
 export type { OutlineItem } from './ide/query/outline';

@@ -4,9 +4,10 @@ import {
   locateOrigin,
   podsSelectedBy,
   shortReference,
+  subjectPods,
   summarizeDirection,
 } from '../engine';
-import type { Lens, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
+import type { ClusterPolicy, Lens, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
 import type { SimulateFlowParams } from '../protocol';
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
@@ -47,6 +48,13 @@ interface PolicyLensData {
   readonly name: string;
 }
 
+/** Which tiered cluster policy a lens stands on: cluster-scoped, so by kind and name. */
+interface ClusterLensData {
+  readonly uri: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
 /**
  * Code lenses: above each sample flow, its verdict; above each policy, the pods it selects.
  * A policy lens gets its command on resolve: locating every selected pod is work that only the
@@ -70,6 +78,11 @@ export function registerCodeLens(context: FeatureContext): void {
             { range, command: simulateCommand(lens) },
           ];
         }
+        if (lens.kind === 'cluster-policy') {
+          const { kind, name } = lens.policy;
+          const data: ClusterLensData = { uri: document.uri, kind, name };
+          return [{ range, data }];
+        }
         const { namespace, name } = lens.policy;
         const data: PolicyLensData = { uri: document.uri, namespace, name };
         return [{ range, data }];
@@ -78,10 +91,24 @@ export function registerCodeLens(context: FeatureContext): void {
   );
   connection.onCodeLensResolve((codeLens) =>
     runSafe(connection, 'code lens resolve', codeLens, async (): Promise<CodeLens> => {
-      const data = codeLens.data as Partial<PolicyLensData> | undefined;
+      const data = codeLens.data as Partial<PolicyLensData & ClusterLensData> | undefined;
       const analysis = workspace.analysis();
       if (analysis === undefined || typeof data?.uri !== 'string') {
         return codeLens;
+      }
+      if (typeof data.kind === 'string') {
+        const clusterPolicy = analysis.clusterPolicies.find(
+          (candidate) =>
+            candidate.origin.uri === data.uri &&
+            candidate.kind === data.kind &&
+            candidate.name === data.name,
+        );
+        if (clusterPolicy === undefined) {
+          return codeLens;
+        }
+        const lookup = createTextLookup(context);
+        const command = await clusterPolicyCommand(data.uri, clusterPolicy, analysis, lookup);
+        return { ...codeLens, command };
       }
       const policy = analysis.policies.find(
         (candidate) =>
@@ -132,6 +159,33 @@ async function policyCommand(
   const count = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
   return {
     title: `selects ${count} in ${policy.namespace}`,
+    command: 'netpol.showSelectedPods',
+    arguments: [argument],
+  };
+}
+
+/** `Admin 10 · applies to 14 pods in 3 namespaces` (a BaselineAdminNetworkPolicy has no priority). */
+async function clusterPolicyCommand(
+  uri: string,
+  policy: ClusterPolicy,
+  analysis: WorkspaceAnalysis,
+  lookup: TextLookup,
+): Promise<CodeLens['command']> {
+  const pods = subjectPods(analysis.world, policy);
+  const argument: ShowSelectedPodsArguments = {
+    uri,
+    policy: `${policy.kind} ${policy.name}`,
+    pods: await Promise.all(pods.map((pod) => toSelectedPod(pod, analysis, lookup))),
+  };
+  const namespaces = new Set(pods.map((pod) => pod.namespace)).size;
+  const place =
+    policy.kind === 'BaselineAdminNetworkPolicy'
+      ? policy.tier
+      : `${policy.tier} ${policy.priority}`;
+  const count = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
+  const spread = `${namespaces} namespace${namespaces === 1 ? '' : 's'}`;
+  return {
+    title: `${place} · applies to ${count} in ${spread}`,
     command: 'netpol.showSelectedPods',
     arguments: [argument],
   };

@@ -5,7 +5,7 @@ import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { loggingTarget } from './logging-query';
 import { renderFieldHover, renderFlowHover } from './render-hover';
-import { hoverSelector } from './selector-hover';
+import { hoverClusterSelection, hoverSelector } from './selector-hover';
 import { hoverWorkload } from './workload-hover';
 
 /**
@@ -43,6 +43,7 @@ export function registerHover(context: FeatureContext): void {
       const about =
         analysis &&
         (hoverSelector(analysis, document, offset) ??
+          hoverClusterSelection(analysis, document, offset) ??
           (await hoverWorkload(context, analysis, document, offset)));
       if (about !== undefined) {
         return about;

@@ -1,6 +1,6 @@
 import type { CodeAction } from 'vscode-languageserver/node';
 import { flowQuery, lensesOf, policyQuery } from '../engine';
-import type { LoggingQuery, LoggingTarget, WorkspaceAnalysis } from '../engine';
+import type { Lens, LoggingQuery, LoggingTarget, WorkspaceAnalysis } from '../engine';
 import type { Settings } from '../settings';
 
 /** The client command that puts its first argument on the clipboard (`client/src/copy-text.ts`). */
@@ -21,8 +21,12 @@ export function queryActions(
   end: number,
   target: LoggingTarget,
 ): CodeAction[] {
+  // GKE's policy logging knows no tiered cluster policy: such a policy has no query.
   const lens = lensesOf(analysis, uri).find(
-    (candidate) => candidate.span.start <= end && start <= candidate.span.end,
+    (candidate): candidate is Exclude<Lens, { kind: 'cluster-policy' }> =>
+      candidate.kind !== 'cluster-policy' &&
+      candidate.span.start <= end &&
+      start <= candidate.span.end,
   );
   if (lens === undefined) {
     return [];

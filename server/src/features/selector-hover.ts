@@ -1,7 +1,13 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectorAt } from '../engine';
-import type { MatchedNamespace, MatchedPod, SelectorAt, WorkspaceAnalysis } from '../engine';
+import { clusterSelectionAt, selectorAt } from '../engine';
+import type {
+  ClusterSelectionAt,
+  MatchedNamespace,
+  MatchedPod,
+  SelectorAt,
+  WorkspaceAnalysis,
+} from '../engine';
 import { toRange } from '../to-lsp';
 
 // Long lists help nobody in a hover; the code lens's quick pick shows them all.
@@ -105,4 +111,53 @@ function capped(items: readonly string[], more: (count: number) => string): stri
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Hover on the subject or a peer of a tiered cluster policy: the pods it matches. */
+export function hoverClusterSelection(
+  analysis: WorkspaceAnalysis,
+  document: TextDocument,
+  offset: number,
+): Hover | undefined {
+  if (analysis.world.pods.length === 0) {
+    return undefined;
+  }
+  const selection = clusterSelectionAt(analysis, document.uri, offset);
+  if (selection === undefined) {
+    return undefined;
+  }
+  return {
+    contents: { kind: 'markdown', value: renderClusterSelectionHover(selection) },
+    range: toRange(document, selection.span),
+  };
+}
+
+export function renderClusterSelectionHover(selection: ClusterSelectionAt): string {
+  const { policy, peer, pods } = selection;
+  const where =
+    peer === undefined
+      ? 'spec.subject'
+      : `${peer.direction} rule ${peer.ruleIndex + 1}, peer ${peer.peerIndex + 1}`;
+  const namespaces = new Set(pods.map((pod) => pod.namespace)).size;
+  const count =
+    pods.length === 0
+      ? 'Matches no pods in the workspace.'
+      : `${peer === undefined ? 'Applies to' : 'Matches'} ${plural(pods.length, 'pod')} in ${plural(namespaces, 'namespace')}.`;
+  const lines = [`**${policy.kind} ${policy.name}: ${where}**`, '', count];
+  if (selection.namespaces !== undefined) {
+    lines.push(
+      '',
+      selection.namespaces.length === 0
+        ? 'The namespace selector matches no namespace in the workspace.'
+        : `Namespaces: ${capped(
+            selection.namespaces.map((name) => `\`${name}\``),
+            (more) => `and ${more} more`,
+          ).join(', ')}`,
+    );
+  }
+  if (pods.length > 0) {
+    const listed = pods.map((pod) => podLine({ pod, labels: {} }));
+    lines.push('', ...capped(listed, (more) => `- … and ${more} more`));
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { FlowAnalysis, WorkspaceAnalysis } from '../../analysis/analyze-workspace';
 import { locateOrigin } from '../../core/locate-origin';
+import type { ClusterPolicy } from '../../model/cluster-policy';
 import type { NetworkPolicy } from '../../model/types';
 import type { Span } from '../../core/span';
 import type { Pod, World } from '../../world/types';
@@ -12,6 +13,12 @@ export type Lens =
       /** Absolute span of the policy object. */
       readonly span: Span;
       readonly policy: NetworkPolicy;
+    }
+  | {
+      readonly kind: 'cluster-policy';
+      /** Absolute span of the policy object. */
+      readonly span: Span;
+      readonly policy: ClusterPolicy;
     }
   | {
       readonly kind: 'flow';
@@ -29,10 +36,16 @@ export function lensesOf(analysis: WorkspaceAnalysis, uri: string): Lens[] {
     }
     return [{ kind: 'policy', span, policy }];
   });
+  const clusterPolicies = analysis.clusterPolicies.flatMap((policy): Lens[] => {
+    const span = policy.origin.uri === uri ? locateOrigin(analysis.file, policy.origin) : undefined;
+    return span === undefined ? [] : [{ kind: 'cluster-policy', span, policy }];
+  });
   const flows = analysis.flows
     .filter((flow) => flow.uri === uri)
     .map((flow): Lens => ({ kind: 'flow', span: flow.span, flow }));
-  return [...policies, ...flows].sort((left, right) => left.span.start - right.span.start);
+  return [...policies, ...clusterPolicies, ...flows].sort(
+    (left, right) => left.span.start - right.span.start,
+  );
 }
 
 /** The pods of its namespace that a policy's `spec.podSelector` selects. */
