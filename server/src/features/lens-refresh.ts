@@ -23,6 +23,7 @@ function lensesMayDiffer(analysis: WorkspaceAnalysis, previous?: WorkspaceAnalys
     previous === undefined ||
     analysis.world !== previous.world ||
     analysis.policies !== previous.policies ||
+    analysis.clusterPolicies !== previous.clusterPolicies ||
     analysis.flows !== previous.flows
   );
 }
