@@ -1,6 +1,7 @@
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import type { WorkspaceAnalysis } from '../engine';
 import type { FeatureContext } from './context';
+import { sameItems } from '../engine/core/same-items';
 
 /**
  * Asks the editor to request code lenses again whenever an analysis changes what they show
@@ -18,12 +19,16 @@ export function registerLensRefresh(context: FeatureContext, supported: () => bo
   });
 }
 
+/**
+ * Compared item by item: an analysis that changed nothing of these may still hand out new lists,
+ * and a refresh for nothing re-renders every lens (a click on the old one then finds no command).
+ */
 function lensesMayDiffer(analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis): boolean {
   return (
     previous === undefined ||
     analysis.world !== previous.world ||
-    analysis.policies !== previous.policies ||
-    analysis.clusterPolicies !== previous.clusterPolicies ||
-    analysis.flows !== previous.flows
+    !sameItems(analysis.policies, previous.policies) ||
+    !sameItems(analysis.clusterPolicies, previous.clusterPolicies) ||
+    !sameItems(analysis.flows, previous.flows)
   );
 }
