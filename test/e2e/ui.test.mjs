@@ -828,30 +828,33 @@ step(`quick fix replaces "${TYPO}" with "${FIXED_FIELD}"`, async (page) => {
 const reachabilityFrame = (page) =>
   page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
-step('the reachability view: a denied cell explains itself and opens the deciding policy', async (page) => {
-  await openFromExplorer(page, POLICY_FOLDER, POLICY_FILE);
-  await runCommand(page, 'NetworkPolicy: Show Reachability');
-  const view = reachabilityFrame(page);
-  const denied = view.locator('.cell.deny[data-kind="single"]').first();
-  await denied.waitFor({ timeout: ACTIVATION_MS });
-  const status = (await view.locator('#status').innerText()).trim();
-  await denied.hover();
-  await view.locator('#tooltip', { hasText: /^deny: / }).waitFor({ timeout: UI_MS });
-  await denied.click();
-  const details = view.locator('#details');
-  await details.locator('.verdict.deny').waitFor({ timeout: UI_MS });
-  await page.screenshot({ path: join(shotDir, 'reachability.png') });
-  const link = details.locator('[data-link]').first();
-  const policy = (await link.innerText()).trim();
-  await link.click();
-  await waitActiveTab(page, /policies\.yaml$/);
-  const name = policy.split('/').pop();
-  await activeLines(page)
-    .locator('.view-line', { hasText: new RegExp(`name:[\\s\\u00a0]+${literal(name)}`) })
-    .first()
-    .waitFor({ timeout: UI_MS });
-  return `${status}; the denied cell opened ${policy}`;
-});
+step(
+  'the reachability view: a denied cell explains itself and opens the deciding policy',
+  async (page) => {
+    await openFromExplorer(page, POLICY_FOLDER, POLICY_FILE);
+    await runCommand(page, 'NetworkPolicy: Show Reachability');
+    const view = reachabilityFrame(page);
+    const denied = view.locator('.cell.deny[data-kind="single"]').first();
+    await denied.waitFor({ timeout: ACTIVATION_MS });
+    const status = (await view.locator('#status').innerText()).trim();
+    await denied.hover();
+    await view.locator('#tooltip', { hasText: /^deny: / }).waitFor({ timeout: UI_MS });
+    await denied.click();
+    const details = view.locator('#details');
+    await details.locator('.verdict.deny').waitFor({ timeout: UI_MS });
+    await page.screenshot({ path: join(shotDir, 'reachability.png') });
+    const link = details.locator('[data-link]').first();
+    const policy = (await link.innerText()).trim();
+    await link.click();
+    await waitActiveTab(page, /policies\.yaml$/);
+    const name = policy.split('/').pop();
+    await activeLines(page)
+      .locator('.view-line', { hasText: new RegExp(`name:[\\s\\u00a0]+${literal(name)}`) })
+      .first()
+      .waitFor({ timeout: UI_MS });
+    return `${status}; the denied cell opened ${policy}`;
+  },
+);
 
 async function main() {
   mkdirSync(shotDir, { recursive: true });

@@ -77,17 +77,21 @@ describe('language server: code lenses follow the workspace', () => {
     await refreshedTo('selects 3 pods in shop', next);
   });
 
-  it('does not ask when an analysis changed nothing the lenses show', { timeout: 60_000 }, async () => {
-    let asked = false;
-    const next = session.nextLensRefresh().then(() => {
-      asked = true;
-    });
-    // A file with nothing but a syntax error: its diagnostics come after any refresh request the
-    // same analysis would have sent, since both travel in order on one stream.
-    const notesUri = pathToFileURL(path.join(folder, 'notes.yaml')).toString();
-    const diagnostics = await session.open(notesUri, 'a: [\n');
-    assert.ok(diagnostics.length > 0);
-    assert.equal(asked, false);
-    void next;
-  });
+  it(
+    'does not ask when an analysis changed nothing the lenses show',
+    { timeout: 60_000 },
+    async () => {
+      let asked = false;
+      const next = session.nextLensRefresh().then(() => {
+        asked = true;
+      });
+      // A file with nothing but a syntax error: its diagnostics come after any refresh request the
+      // same analysis would have sent, since both travel in order on one stream.
+      const notesUri = pathToFileURL(path.join(folder, 'notes.yaml')).toString();
+      const diagnostics = await session.open(notesUri, 'a: [\n');
+      assert.ok(diagnostics.length > 0);
+      assert.equal(asked, false);
+      void next;
+    },
+  );
 });
