@@ -824,6 +824,39 @@ step(`quick fix replaces "${TYPO}" with "${FIXED_FIELD}"`, async (page) => {
   return `applied "${title}"`;
 });
 
+const WANTED_FLOW = 'storefront cannot reach checkout';
+
+step(`"Allow this flow" turns a denied flow that should pass into a passing one`, async (page) => {
+  // The user changes their mind: the storefront should reach checkout after all.
+  await openFromExplorer(page, POLICY_FOLDER, FLOWS_FILE);
+  await focusEditor(page);
+  const name = lineOf(FLOWS_FILE, new RegExp(`name: ${literal(WANTED_FLOW)}$`));
+  const expect = lineOf(FLOWS_FILE, /^\s+expect: deny$/, name);
+  await goTo(page, expect, 15);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('allow');
+  await showProblems(page);
+  const failing = page.locator('.markers-panel .monaco-list-row', {
+    hasText: /flow-expectation-failed/,
+  });
+  await failing.first().waitFor({ timeout: ACTIVATION_MS });
+  // On the flow, Ctrl+. offers the policies that would allow it, and says what else they open.
+  await focusEditor(page);
+  await goTo(page, lineOf(FLOWS_FILE, /^\s+from: /, name), 7);
+  const fix = page
+    .locator('.action-widget .monaco-list-row.action', { hasText: /Allow this flow/ })
+    .first();
+  await hoverUntil(page, () => page.keyboard.press('Control+.'), fix, ACTIVATION_MS);
+  const title = (await fix.innerText()).trim();
+  await fix.hover();
+  await page.screenshot({ path: join(shotDir, 'allow-flow.png') });
+  await fix.click();
+  await fix.waitFor({ state: 'hidden', timeout: UI_MS });
+  await failing.first().waitFor({ state: 'detached', timeout: ACTIVATION_MS });
+  await page.screenshot({ path: join(shotDir, 'allow-flow-applied.png') });
+  return `applied "${title}"`;
+});
+
 /** The page inside the reachability view's webview (VS Code nests it in two iframes). */
 const reachabilityFrame = (page) =>
   page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');

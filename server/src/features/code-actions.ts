@@ -6,19 +6,19 @@ import type { FileAnalysis, Problem } from '../engine';
 import { runSafe } from '../run-safe';
 import { toRange, toWorkspaceEdit } from '../to-lsp';
 import type { FeatureContext } from './context';
+import { allowFlowActions } from './allow-flow';
 import { loggingTarget, queryActions } from './logging-query';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite];
 
-/** Quick fixes: the fixes the engine attached to problems. Refactorings: peers at the cursor. */
-export function registerCodeActions({
-  connection,
-  documents,
-  workspace,
-  settings,
-}: FeatureContext): void {
+/**
+ * Quick fixes: the fixes the engine attached to problems, and "Allow this flow" on a sample flow
+ * denied against its expectation. Refactorings: peers at the cursor.
+ */
+export function registerCodeActions(context: FeatureContext): void {
+  const { connection, documents, workspace, settings } = context;
   connection.onCodeAction((params) =>
-    runSafe(connection, 'code actions', [], (): CodeAction[] => {
+    runSafe(connection, 'code actions', [], async (): Promise<CodeAction[]> => {
       const document = documents.get(params.textDocument.uri);
       if (document === undefined) {
         return [];
@@ -43,6 +43,19 @@ export function registerCodeActions({
           ) {
             actions.push(...toQuickFixes(document, problem, params.context.diagnostics));
           }
+        }
+        const analysis = workspace.analysis();
+        if (analysis !== undefined) {
+          actions.push(
+            ...(await allowFlowActions(
+              context,
+              analysis,
+              document.uri,
+              start,
+              end,
+              params.context.diagnostics,
+            )),
+          );
         }
       }
       if (wants(CodeActionKind.RefactorRewrite)) {
