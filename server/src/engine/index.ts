@@ -46,6 +46,7 @@ export { lensesOf, podsSelectedBy } from './ide/query/lenses';
 export { clusterSelectionAt, subjectPods } from './ide/query/cluster-selection-at';
 export type { ClusterSelectionAt } from './ide/query/cluster-selection-at';
 export type { ClusterPolicy } from './model/cluster-policy';
+export type { TierPolicies, TieredPod } from './evaluate/tier-selection';
 export type { Lens } from './ide/query/lenses';
 export { outlineFile } from './ide/query/outline';
 export type { OutlineItem } from './ide/query/outline';

@@ -1,7 +1,13 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { locateOrigin, workloadAt } from '../engine';
-import type { NetworkPolicy, PodIsolation, WorkspaceAnalysis } from '../engine';
+import type {
+  ClusterPolicy,
+  NetworkPolicy,
+  PodIsolation,
+  TierPolicies,
+  WorkspaceAnalysis,
+} from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { createTextLookup, toLocation } from './definition';
@@ -27,6 +33,12 @@ export async function hoverWorkload(
     `- ${await isolationLine(found.ingress, link)}`,
     `- ${await isolationLine(found.egress, link)}`,
   ];
+  for (const direction of ['ingress', 'egress'] as const) {
+    const line = tiersLine(direction, found.tiers[direction]);
+    if (line !== undefined) {
+      lines.push(`- ${line}`);
+    }
+  }
   if (pod.hostNetwork && analysis.dataplane === 'gke-dataplane-v2') {
     lines.push(
       '',
@@ -50,6 +62,24 @@ async function isolationLine(
   const links = await Promise.all(isolation.policies.map(link));
   const state = isolation.isolated ? 'isolated' : 'not isolated';
   return `${direction}: ${state}, selected by ${links.join(', ')}`;
+}
+
+// The order a connection meets them: Admin by priority, NetworkPolicy, Baseline by priority.
+function tiersLine(direction: 'ingress' | 'egress', tiers: TierPolicies): string | undefined {
+  if (tiers.admin.length === 0 && tiers.baseline.length === 0) {
+    return undefined;
+  }
+  const name = (policy: ClusterPolicy) =>
+    policy.kind === 'BaselineAdminNetworkPolicy'
+      ? `\`${policy.name}\` (${policy.kind})`
+      : `\`${policy.name}\` (${policy.kind}, priority ${policy.priority})`;
+  const steps = [
+    ...tiers.admin.map((policy) => `Admin ${name(policy)}`),
+    'NetworkPolicy',
+    ...tiers.baseline.map((policy) => `Baseline ${name(policy)}`),
+  ];
+  const title = direction === 'ingress' ? 'Ingress' : 'Egress';
+  return `${title} tiers, in the order consulted: ${steps.join(' → ')}`;
 }
 
 // `#L<line>` opens the file at that line in VS Code's markdown link handler.

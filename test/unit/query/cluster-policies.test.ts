@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterSelectionAt, lensesOf, subjectPods } from '../../../server/src/engine';
+import { clusterSelectionAt, lensesOf, subjectPods, workloadAt } from '../../../server/src/engine';
 import { analyze, offsetOf, WORLD, WORLD_URI } from './fixture';
 
 const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
@@ -72,5 +72,16 @@ describe('tiered cluster policies in the editor', () => {
       clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'priority')),
       undefined,
     );
+  });
+
+  it('a workload lists the cluster policies that select it, per direction, in tier order', () => {
+    const found = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: api', 0, 7));
+    assert.deepEqual(
+      found?.tiers.ingress.admin.map((policy) => policy.name),
+      ['shop-guard'],
+    );
+    assert.deepEqual(found?.tiers.egress.baseline, []);
+    const prometheus = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
+    assert.deepEqual(prometheus?.tiers.ingress.admin, []);
   });
 });

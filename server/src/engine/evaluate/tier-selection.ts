@@ -44,6 +44,17 @@ export function createTierLookup(
   };
 }
 
+/** The cluster policies that select one pod, per direction and tier, in the order consulted. */
+export function selectTiers(
+  clusterPolicies: readonly ClusterPolicy[],
+  world: World,
+  pod: Pod,
+): TieredPod {
+  const ordered = orderClusterPolicies(clusterPolicies);
+  const rank = new Map(ordered.map((policy, index) => [policy, index]));
+  return selectFor(pod, ordered, rank, namespaceLabels(world, pod.namespace));
+}
+
 /**
  * Cluster policies in the order a tier consults them: priority, then name (upstream leaves ties
  * undefined; kube-network-policies orders by name), then kind, then as written.

@@ -6,6 +6,8 @@ import type { NetworkPolicy } from '../../model/types';
 import type { Span } from '../../core/span';
 import type { Pod } from '../../world/types';
 import { entrySpan, objectAt, samePath } from './object-at';
+import { selectTiers } from '../../evaluate/tier-selection';
+import type { TieredPod } from '../../evaluate/tier-selection';
 
 /** The policies that select a pod for one direction. */
 export interface PodIsolation {
@@ -22,6 +24,8 @@ export interface WorkloadAt {
   readonly span: Span;
   readonly ingress: PodIsolation;
   readonly egress: PodIsolation;
+  /** The tiered cluster policies that select it, per direction, as they are consulted. */
+  readonly tiers: TieredPod;
 }
 
 /** The Pod or workload whose `metadata.name` is at `offset` in `uri`. */
@@ -49,6 +53,7 @@ export function workloadAt(
     span: entrySpan(at, ['metadata', 'name']),
     ingress: isolationOf(analysis.policies, pod, 'ingress', analysis.dataplane),
     egress: isolationOf(analysis.policies, pod, 'egress', analysis.dataplane),
+    tiers: selectTiers(analysis.clusterPolicies, analysis.world, pod),
   };
 }
 
