@@ -62,6 +62,27 @@ function assertFixed(text: string): string {
 }
 
 void describe('egress-blocks-dns', () => {
+  void it('stays silent when an Admin cluster policy accepts DNS before NetworkPolicy is asked', () => {
+    const text = `${HEAD}  policyTypes:\n    - Egress\n`;
+    const admin = `---
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: dns }
+spec:
+  tier: Admin
+  priority: 1
+  subject: { namespaces: {} }
+  egress:
+    - action: Accept
+      to: [{ namespaces: { matchLabels: { kubernetes.io/metadata.name: kube-system } } }]
+      protocols: [{ udp: { destinationPort: { number: 53 } } }]
+`;
+    assert.equal(dnsProblems(text).length, 1);
+    assert.deepEqual(dnsProblems(text + admin), []);
+    // An Admin Deny decides before any NetworkPolicy: a DNS rule there would not help.
+    assert.deepEqual(dnsProblems(text + admin.replace('Accept', 'Deny')), []);
+  });
+
   void it('warns on the Egress entry of a default-deny-egress policy', () => {
     const text = `${HEAD}  policyTypes:\n    - Egress\n`;
     const problems = dnsProblems(text);

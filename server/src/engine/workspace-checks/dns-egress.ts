@@ -52,7 +52,9 @@ export function checkDnsEgress(
       port: 53,
       protocol: 'UDP',
     } as const;
-    return !evaluate(flow).egress.allowed;
+    // Only a denial NetworkPolicy decides is its own: a tiered cluster policy's is not.
+    const egress = evaluate(flow).egress;
+    return !egress.allowed && egress.decidedBy === 'NetworkPolicy';
   };
   const groupsOf = createGroupLookup(world, isVictim(isBlocked));
   return only.flatMap((policy) => {
