@@ -122,3 +122,59 @@ describe('language server: reachability', () => {
     assert.equal(bad, null);
   });
 });
+
+const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: guard-api }
+spec:
+  tier: Admin
+  priority: 5
+  subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: api } } } }
+  ingress:
+    - name: no-web
+      action: Deny
+      from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: web } } } }]
+`;
+
+describe('language server: reachability with tiered cluster policies', () => {
+  let session: Session;
+  before(async () => {
+    session = await startSession();
+    await session.open('file:///w/world.yaml', WORLD);
+    await session.open('file:///w/policy.yaml', POLICY);
+    await session.open('file:///w/cluster.yaml', CLUSTER);
+  });
+  after(() => session.close());
+
+  it('an Admin Deny closes a cell NetworkPolicy opens, and the cell links its rule', async () => {
+    const result = (await session.client.sendRequest(
+      reachabilityRequest,
+      {},
+    )) as ReachabilityResult;
+    const api = indexOf(result, 'api');
+    const web = indexOf(result, 'web');
+    const apiColumn = result.classes
+      .slice(0, api)
+      .reduce((sum, each) => sum + each.ports.length, 0);
+    assert.equal(allowed(result, web, apiColumn), false);
+    const cell = await session.client.sendRequest(reachabilityCellRequest, {
+      version: result.version,
+      row: web,
+      column: apiColumn,
+    });
+    assert.match(
+      cell?.summary ?? '',
+      /ingress denied by ClusterNetworkPolicy guard-api \(Admin, priority 5\) rule 1 'no-web'/,
+    );
+    assert.deepEqual(
+      cell?.links.map((link) => [link.label, link.uri, link.range.start.line]),
+      [
+        [
+          "ClusterNetworkPolicy guard-api (Admin, priority 5) rule 1 'no-web'",
+          'file:///w/cluster.yaml',
+          8,
+        ],
+      ],
+    );
+  });
+});

@@ -30,7 +30,13 @@ export type {
 } from './analysis/evaluate-workspace';
 export { flowQuery, policyQuery, previewLogs } from './logs';
 export type { LoggingQuery, LoggingTarget, LogPreview, LogPreviewEntry } from './logs';
-export { describePolicy, describeRule, explainVerdict, summarizeVerdict } from './present';
+export {
+  describeClusterRule,
+  describePolicy,
+  describeRule,
+  explainVerdict,
+  summarizeVerdict,
+} from './present';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
 export type { Problem, Severity } from './core/problem';

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   computeReachability,
+  describeClusterRule,
   describePolicy,
   describeRule,
   explainVerdict,
@@ -156,6 +157,22 @@ async function linksOf(
     }
   };
   for (const side of [verdict.egress, verdict.ingress]) {
+    // The cluster rules met on the way: each Pass, then the rule that decided.
+    const tiers = side.tiers;
+    const clusterRules = [
+      ...(tiers?.passes ?? []),
+      ...(tiers?.decision === undefined ? [] : [tiers.decision]),
+    ];
+    for (const match of clusterRules) {
+      const origin = match.policy.origin;
+      const span = locateOrigin(
+        analysis.file,
+        origin,
+        ['spec', match.direction, match.ruleIndex],
+        'key',
+      );
+      await add(describeClusterRule(match), origin.uri, span);
+    }
     for (const match of side.allowedBy) {
       const origin = match.policy.origin;
       const span = locateOrigin(

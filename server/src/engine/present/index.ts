@@ -6,6 +6,7 @@ export {
 } from './summarize';
 export { explainVerdict, explainDirection } from './explain';
 export {
+  describeClusterRule,
   describeEndpoint,
   describeFlow,
   describeNote,
