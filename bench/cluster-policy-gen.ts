@@ -72,7 +72,7 @@ function rule(team: string, index: number, random: Random, egress: boolean): Doc
   const role = random.pick(ROLES);
   const port = random.pick(role.ports);
   const peers = egress && random.chance(0.2)
-    ? [{ networks: [random.pick(['203.0.113.0/24', '198.51.100.0/24', '10.8.0.0/16'])] }]
+    ? [{ networks: [random.pick(['203.0.113.0/24', '198.51.100.0/24', '10.0.0.0/8'])] }]
     : roll < 0.3
       ? [{ namespaces: { matchLabels: { team } } }]
       : roll < 0.6
