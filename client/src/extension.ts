@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerCopyText } from './copy-text';
+import { registerImpact } from './impact';
 import { registerLogPreview } from './log-preview';
 import { registerReachabilityView } from './reachability-view';
 import { registerRecords } from './records';
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       registerReachabilityView(context, client),
       registerCopyText(),
       registerRecords(client),
+      registerImpact(client),
     );
     await client.start();
   } catch (error) {

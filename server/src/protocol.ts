@@ -250,3 +250,30 @@ export const explainRecordsRequest = new RequestType<
   ExplainRecordsResult,
   void
 >('netpol/explainRecords');
+
+/** The base version of one workspace file: its text, or null when the base has no such file. */
+export interface ImpactBase {
+  readonly uri: string;
+  readonly text: string | null;
+}
+
+/**
+ * Parameters of `netpol/impact`: the base version of each file that differs from the workspace
+ * as edited (the git HEAD version, or the saved text); every other file is the same in both.
+ */
+export interface ImpactParams {
+  readonly bases: readonly ImpactBase[];
+  /** What the base is, for the report's title ("git HEAD", "the saved files"). */
+  readonly baseName: string;
+}
+
+/** What the edits open and close: the counts, and the report as `netpol-lens diff` writes it. */
+export interface ImpactResult {
+  readonly opened: number;
+  readonly closed: number;
+  readonly flows: number;
+  readonly text: string;
+}
+
+/** Compares the workspace as edited with a base version of some of its files. */
+export const impactRequest = new RequestType<ImpactParams, ImpactResult, void>('netpol/impact');

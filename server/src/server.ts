@@ -17,6 +17,7 @@ import { registerDefinition } from './features/definition';
 import { registerEndpoints } from './features/endpoints';
 import { registerExplainRecords } from './features/explain-records';
 import { registerHover } from './features/hover';
+import { registerImpact } from './features/impact';
 import { registerLogPreview } from './features/log-preview';
 import { registerReachability } from './features/reachability';
 import { registerSampleFlows } from './features/sample-flows';
@@ -206,6 +207,7 @@ export function startServer(
   registerCompletion(context);
   registerCodeActions(context);
   registerExplainRecords(context);
+  registerImpact(context);
 
   connection.onShutdown(() => workspace.dispose());
   documents.listen(connection);

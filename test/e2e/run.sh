@@ -25,6 +25,10 @@ prepare() {
   rm -rf "$OUT"
   mkdir -p "$OUT/shots"
   cp -r "$ROOT/examples" "$WORKSPACE"
+  # A repository whose HEAD is the examples as shipped: the change impact compares against it.
+  git -C "$WORKSPACE" init -q
+  git -C "$WORKSPACE" add .
+  git -C "$WORKSPACE" -c user.name=e2e -c user.email=e2e@localhost commit -qm examples
   workbench_env "$STATE"
   seed_user_data "$STATE"
   install_vsix "$STATE"
