@@ -905,6 +905,23 @@ step(
   },
 );
 
+step(
+  'a records file opened reads production against the policies: a disagreement is a warning',
+  async (page) => {
+    // policy_action.log holds two real-format records: a deny the policies agree with, and a deny
+    // of shop/web -> shop/api, which shop/web-to-api now allows.
+    await openFromExplorer(page, POLICY_FOLDER, 'policy_action.log');
+    await showProblems(page);
+    const disagreement = page
+      .locator('.markers-panel .monaco-list-row', { hasText: /record-disagrees/ })
+      .first();
+    await disagreement.waitFor({ timeout: ACTIVATION_MS });
+    const text = (await disagreement.innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: join(shotDir, 'records.png') });
+    return text.slice(0, 160);
+  },
+);
+
 /** In `file`, turns the `policyTypes: [Ingress...]` of the line matching `pattern` into `[Egress]`. */
 async function isolateEgressOnly(page, file, pattern) {
   await openFromExplorer(page, POLICY_FOLDER, file);
