@@ -134,6 +134,49 @@ describe('diffReachability', () => {
     assert.deepEqual(pairs(result, 'closed'), []);
   });
 
+  it('opens what an Admin Pass hands down to a NetworkPolicy that allows it', () => {
+    const shop = '{ namespaces: { matchLabels: { kubernetes.io/metadata.name: shop } } }';
+    const denyAll = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: deny-into-shop }
+spec:
+  tier: Admin
+  priority: 20
+  subject: ${shop}
+  ingress:
+    - { name: deny-all, action: Deny, from: [{ namespaces: {} }] }
+`;
+    const passWeb = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: pass-web }
+spec:
+  tier: Admin
+  priority: 10
+  subject: ${shop}
+  ingress:
+    - name: web-to-namespace-policies
+      action: Pass
+      from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: web } } } }]
+`;
+    const policies = `${DENY_API}---\n${WEB_TO_API.replace('role: client', 'app: web')}`;
+    const base = { 'world.yaml': WORLD, 'policy.yaml': policies, 'cluster.yaml': denyAll };
+    const result = diff(base, { ...base, 'cluster.yaml': `${denyAll}---\n${passWeb}` });
+    // The Pass reaches the NetworkPolicy tier: web-to-api admits web to the API; web itself is
+    // isolated by no NetworkPolicy, so web reaches it too. batch is not passed: still denied.
+    assert.deepEqual(pairs(result, 'opened'), [
+      'shop/web -> shop/api:8080',
+      'shop/web -> shop/web:80',
+    ]);
+    assert.deepEqual(pairs(result, 'closed'), []);
+    const { before, after } = result.verdicts(result.opened[0]!);
+    assert.equal(before.ingress.tiers?.decision?.policy.name, 'deny-into-shop');
+    assert.deepEqual(
+      after.ingress.tiers?.passes.map((pass) => [pass.policy.name, pass.ruleName]),
+      [['pass-web', 'web-to-namespace-policies']],
+    );
+    assert.equal(after.ingress.allowedBy[0]?.policy.name, 'web-to-api');
+  });
+
   it('lists the sample flows whose verdict changed, and only those', () => {
     const result = diff(
       { 'world.yaml': WORLD, 'flows.yaml': FLOWS },
