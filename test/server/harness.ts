@@ -9,6 +9,7 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type {
   Diagnostic,
+  LogMessageParams,
   PublishDiagnosticsParams,
   ShowMessageParams,
 } from 'vscode-languageserver/node';
@@ -37,6 +38,10 @@ export interface Session {
   latest(uri: string): PublishDiagnosticsParams | undefined;
   /** The `window/showMessage` notifications the server sent so far. */
   readonly messages: readonly ShowMessageParams[];
+  /** The `window/logMessage` notifications the server sent so far (errors it caught, say). */
+  readonly logs: readonly LogMessageParams[];
+  /** Resolves once `check` holds: now, or after one of the diagnostics published next. */
+  until(check: () => boolean): Promise<void>;
   /** Changes the `netpol.*` settings the client reports, and tells the server. */
   configure(settings: Record<string, unknown>): Promise<void>;
   close(): void;
@@ -67,6 +72,8 @@ export async function startSession(
   );
   const latest = new Map<string, PublishDiagnosticsParams>();
   const messages: ShowMessageParams[] = [];
+  const logs: LogMessageParams[] = [];
+  const checks: { check: () => boolean; resolve: () => void }[] = [];
   const waiters: {
     uri: string;
     accept: (d: Diagnostic[], version?: number) => boolean;
@@ -80,10 +87,16 @@ export async function startSession(
         waiter.resolve(params.diagnostics);
       }
     }
+    for (const each of [...checks]) {
+      if (each.check()) {
+        checks.splice(checks.indexOf(each), 1);
+        each.resolve();
+      }
+    }
   });
   let settings: Record<string, unknown> = options.settings ?? {};
   client.onRequest('workspace/configuration', () => [settings]);
-  client.onNotification('window/logMessage', () => undefined);
+  client.onNotification('window/logMessage', (params: LogMessageParams) => logs.push(params));
   client.onNotification('window/showMessage', (params: ShowMessageParams) => messages.push(params));
   const refreshWaiters: (() => void)[] = [];
   client.onRequest('workspace/codeLens/refresh', () => {
@@ -122,6 +135,9 @@ export async function startSession(
         : diagnostics(uri, accept);
     },
     messages,
+    logs,
+    until: (check) =>
+      check() ? Promise.resolve() : new Promise((resolve) => checks.push({ check, resolve })),
     nextLensRefresh: () => new Promise<void>((resolve) => refreshWaiters.push(resolve)),
     async open(uri, text) {
       // Diagnostics of an earlier version may still be on their way: wait for this one's.

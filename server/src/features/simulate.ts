@@ -28,6 +28,10 @@ export function simulate(
   if (analysis === undefined) {
     return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
   }
+  // The client is ours, but a request is still only JSON: check its shape before trusting it.
+  if (!isFlowRequest(params)) {
+    return { ok: false, message: 'A flow needs a source, a destination and a port.' };
+  }
   const protocol = (params.protocol ?? 'TCP').toUpperCase();
   if (!PROTOCOLS.includes(protocol)) {
     return { ok: false, message: `Protocol "${params.protocol}" is not one of TCP, UDP or SCTP.` };
@@ -53,4 +57,17 @@ export function simulate(
     ...renderLogPreview(simulation.logs).map((line) => `  ${line}`),
   ].join('\n');
   return { ok: true, text, flow: fromSimulation(simulation, analysis.dataplane) };
+}
+
+function isFlowRequest(params: unknown): params is SimulateFlowParams {
+  if (typeof params !== 'object' || params === null) {
+    return false;
+  }
+  const { from, to, port, protocol } = params as Record<string, unknown>;
+  return (
+    typeof from === 'string' &&
+    typeof to === 'string' &&
+    typeof port === 'string' &&
+    (protocol === undefined || typeof protocol === 'string')
+  );
 }
