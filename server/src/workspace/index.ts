@@ -1,19 +1,15 @@
-import type {
-  Connection,
-  Diagnostic,
-  TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileProblems, updateFile, updateWorkspace } from '../engine';
-import type { FileAnalysis, Problem, TextChange, WorkspaceAnalysis } from '../engine';
+import type { FileAnalysis, TextChange, WorkspaceAnalysis } from '../engine';
 import type { FileText } from '../read-file';
 import { createFileFilter } from '../file-filter';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { Settings } from '../settings';
 import { runSafe } from '../run-safe';
-import { toDiagnostic } from '../to-lsp';
 import { rangedChange } from './positions';
 import type { Edited } from './positions';
+import { createPublisher } from './publisher';
 import { DEBOUNCE_MS, OTHER_FILES_MS } from './timing';
 
 interface Entry {
@@ -35,20 +31,9 @@ export type Workspace = ReturnType<typeof createWorkspace>;
 export function createWorkspace(connection: Connection) {
   const entries = new Map<string, Entry>();
   const pending = new Set<string>();
-  /** What was last sent for each file: the engine's problems, for which text, as what. */
-  const published = new Map<
-    string,
-    {
-      readonly problems: readonly Problem[];
-      readonly revision: number | undefined;
-      readonly diagnosticOf: ReadonlyMap<Problem, Diagnostic | undefined>;
-    }
-  >();
   /** The version of each open document last analysed, and what changed in it since. */
   const analysed = new Map<string, number>();
   const changes = new Map<string, TextChange | null>();
-  /** What the editor's changes since a file's last publish left in place (null: unknown). */
-  const editedSince = new Map<string, Edited | null>();
   const noted = new Map<string, Edited | null>();
   /** Counts what happened to each file (opened, changed, read, removed): a read that started
    * before the latest of these is stale. */
@@ -65,6 +50,13 @@ export function createWorkspace(connection: Connection) {
   let early: ReturnType<typeof setTimeout> | undefined;
 
   let disposed = false;
+
+  const publisher = createPublisher(connection, {
+    file: (uri) => entries.get(uri),
+    included: (uri) => included(uri),
+    settings: () => settings,
+    relatedSupported: () => relatedSupported,
+  });
 
   const onAnalysed: ((analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void)[] = [];
 
@@ -114,14 +106,14 @@ export function createWorkspace(connection: Connection) {
     const previous = current;
     current = analysis;
     onAnalysed.forEach((listener) => listener(analysis, previous));
-    publish(analysis, changed, new Set(changed));
+    publisher.publish(analysis, changed, new Set(changed));
     if (others !== undefined) {
       clearTimeout(others);
     }
     others = setTimeout(
       safely('publishing', () => {
         others = undefined;
-        publish(analysis, [...published.keys(), ...analysis.problems.keys()], new Set());
+        publisher.publish(analysis, [...publisher.sent(), ...analysis.problems.keys()], new Set());
       }),
       OTHER_FILES_MS,
     );
@@ -136,15 +128,7 @@ export function createWorkspace(connection: Connection) {
       const entry = entries.get(uri);
       if (entry?.open === true && included(uri)) {
         entry.analysis = analyze(uri, entry);
-        const problems = fileProblems(entry.analysis, settings.dataplane);
-        const diagnosticOf = new Map(
-          problems.map((problem) => [problem, toDiagnosticOf(entry.document, problem)]),
-        );
-        // Kept as sent, so that the analysis at the end replaces them even if the file has
-        // gone by then; its own list is never the same object, so it goes out anyway.
-        published.set(uri, { problems, revision: entry.revision, diagnosticOf });
-        const diagnostics = [...diagnosticOf.values()].flatMap((diagnostic) => diagnostic ?? []);
-        void connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics });
+        publisher.publishOwn(uri, fileProblems(entry.analysis, settings.dataplane));
       }
     }
   }
@@ -161,21 +145,6 @@ export function createWorkspace(connection: Connection) {
     );
   }
 
-  function noteEdited(uri: string, edited: Edited | null): void {
-    const prior = editedSince.get(uri);
-    editedSince.set(
-      uri,
-      prior === undefined
-        ? edited
-        : prior === null || edited === null
-          ? null
-          : {
-              from: Math.min(prior.from, edited.from),
-              linesKept: prior.linesKept && edited.linesKept,
-            },
-    );
-  }
-
   function advance(uri: string): number {
     const generation = (generations.get(uri) ?? 0) + 1;
     generations.set(uri, generation);
@@ -183,7 +152,7 @@ export function createWorkspace(connection: Connection) {
   }
 
   function setText(uri: string, text: string, invalidEncoding: boolean): void {
-    noteEdited(uri, null);
+    publisher.noteEdited(uri, null);
     const document = TextDocument.create(uri, 'yaml', 0, text);
     update(uri, { document, open: false, invalidEncoding });
   }
@@ -214,75 +183,6 @@ export function createWorkspace(connection: Connection) {
         yield entry.analysis;
       }
     }
-  }
-
-  /** Sends the diagnostics of each file whose problems differ from what was last sent. */
-  function publish(
-    analysis: WorkspaceAnalysis,
-    uris: Iterable<string>,
-    changed: ReadonlySet<string>,
-  ): void {
-    for (const uri of new Set(uris)) {
-      const entry = entries.get(uri);
-      const problems =
-        entry === undefined || !included(uri) ? [] : (analysis.problems.get(uri) ?? []);
-      const last = published.get(uri);
-      // The engine keeps a file's list of problems while they are the same objects.
-      if (last !== undefined && last.problems === problems && !changed.has(uri)) {
-        continue;
-      }
-      const version = entry?.document.version;
-      const revision = entry?.revision;
-      const edited = editedSince.get(uri);
-      editedSince.delete(uri);
-      // At the same revision, every problem published before keeps its diagnostic; after
-      // edits whose extent is known, those whose positions the edits cannot have moved. The
-      // same object again is one the encoder has written already (see ./message-encoder).
-      const keeps =
-        last === undefined
-          ? undefined
-          : last.revision === revision
-            ? () => true
-            : edited !== undefined && edited !== null
-              ? (problem: Problem) =>
-                  problem.related === undefined &&
-                  (edited.linesKept || problem.span.end <= edited.from)
-              : undefined;
-      const diagnosticOf = new Map<Problem, Diagnostic | undefined>();
-      const diagnostics: Diagnostic[] = [];
-      for (const problem of problems) {
-        const diagnostic =
-          last?.diagnosticOf.has(problem) && keeps?.(problem) === true
-            ? last.diagnosticOf.get(problem)
-            : entry && toDiagnosticOf(entry.document, problem);
-        diagnosticOf.set(problem, diagnostic);
-        if (diagnostic !== undefined) {
-          diagnostics.push(diagnostic);
-        }
-      }
-      if (diagnostics.length === 0 && entry === undefined) {
-        published.delete(uri);
-      } else {
-        published.set(uri, { problems, revision, diagnosticOf });
-      }
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-    }
-  }
-
-  // At the same version of a document, a problem published before keeps its diagnostic.
-  function toDiagnosticOf(document: TextDocument, problem: Problem): Diagnostic | undefined {
-    if (problem.code === 'flow-verdict' && settings.flowVerdictSeverity !== 'information') {
-      if (settings.flowVerdictSeverity === 'none') {
-        return undefined;
-      }
-      problem = { ...problem, severity: 'hint' };
-    }
-    return toDiagnostic(
-      document,
-      problem,
-      (other) => entries.get(other)?.document,
-      relatedSupported,
-    );
   }
 
   return {
@@ -341,7 +241,7 @@ export function createWorkspace(connection: Connection) {
     },
     /** A document open in the editor, after each change. */
     setDocument(document: TextDocument): void {
-      noteEdited(document.uri, noted.get(document.uri) ?? null);
+      publisher.noteEdited(document.uri, noted.get(document.uri) ?? null);
       noted.delete(document.uri);
       update(document.uri, { document, open: true, invalidEncoding: false });
     },
