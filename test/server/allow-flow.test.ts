@@ -7,32 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { applyWorkspaceEdit } from './apply-text-edits';
 import { startSession } from './harness';
+import { API_DENY, WEB_AND_API } from './web-and-api';
 import type { Session } from './harness';
 
-const WORLD = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: web, image: nginx }] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: api, namespace: shop }
-spec:
-  template:
-    metadata: { labels: { app: api } }
-    spec: { containers: [{ name: api, image: api, ports: [{ name: http, containerPort: 8080 }] }] }
-`;
-
-const POLICY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: api-deny, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: api } }
-  policyTypes: [Ingress]
-`;
+const WORLD = WEB_AND_API;
+const POLICY = API_DENY;
 
 const FLOWS = `apiVersion: netpol-lens.dev/v1alpha1
 kind: SampleFlows
@@ -76,10 +55,7 @@ describe('code actions: Allow this flow', () => {
     });
     const allow = actions.find((action) => action.title.startsWith('Allow this flow'));
     assert.ok(allow, `offered: ${actions.map((action) => action.title).join(' | ')}`);
-    assert.equal(
-      allow.title,
-      'Allow this flow: add policy shop/api-from-web (opens nothing else)',
-    );
+    assert.equal(allow.title, 'Allow this flow: add policy shop/api-from-web (opens nothing else)');
     assert.deepEqual(Object.keys(allow.edit?.changes ?? {}), [policyUri]);
     assert.ok(allow.diagnostics?.some((each) => each.code === 'flow-expectation-failed'));
     // Nothing is written by the server: the file on disk is as it was until the client applies it.

@@ -7,32 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { impactRequest } from '../../server/src/protocol';
 import type { ImpactResult } from '../../server/src/protocol';
 import { startSession } from './harness';
+import { API_DENY, WEB_AND_API } from './web-and-api';
 import type { Session } from './harness';
 
-const WORLD = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: web, image: nginx }] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: api, namespace: shop }
-spec:
-  template:
-    metadata: { labels: { app: api } }
-    spec: { containers: [{ name: api, image: api, ports: [{ name: http, containerPort: 8080 }] }] }
-`;
-
-const DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: api-deny, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: api } }
-  policyTypes: [Ingress]
-`;
+const WORLD = WEB_AND_API;
+const DENY = API_DENY;
 
 const ALLOW_WEB = `${DENY}  ingress:
     - from: [{ podSelector: { matchLabels: { app: web } } }]
@@ -52,10 +31,10 @@ describe('change impact (netpol/impact)', () => {
   after(() => session.close());
 
   const impact = (bases: { uri: string; text: string | null }[]) =>
-    session.client.sendRequest(impactRequest.method, {
+    session.client.sendRequest<ImpactResult | null>(impactRequest.method, {
       bases,
       baseName: 'the saved files',
-    }) as Promise<ImpactResult | null>;
+    });
 
   it('counts and lists what an unsaved edit opens, with the rule that now decides', async () => {
     // Opened, the world counts at once, whether or not the folder's load has ended.

@@ -6,6 +6,7 @@ export type {
   PlacedDocument,
 } from './analysis/analyze-file';
 export { analyzeWorkspace } from './analysis/analyze-workspace';
+export { analyzeVariant } from './analysis/analyze-variant';
 export { fileProblems } from './check/under-dataplane';
 export { updateFile } from './incremental/update-file';
 export type { TextChange, UpdateOptions } from './incremental/update-file';

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { analyzeFile, analyzeWorkspace, diffReachability } from '../engine';
-import type { FileAnalysis, WorkspaceAnalysis } from '../engine';
+import { analyzeVariant, diffReachability } from '../engine';
 import type { SourceText } from '../cli-output';
 import { formatDiffText, toDiffJson } from '../cli/diff-output';
 import { impactRequest } from '../protocol';
@@ -27,7 +26,11 @@ export function registerImpact(context: FeatureContext): void {
         return null;
       }
       const bases = (params.bases as readonly unknown[]).filter(isBase);
-      const base = baseAnalysis(head, bases, context.settings().maxFileSize);
+      const base = analyzeVariant(
+        head,
+        new Map(bases.map((each) => [each.uri, each.text])),
+        context.settings().maxFileSize,
+      );
       const diff = diffReachability(base, head, { dataplane: head.dataplane });
       const lookup = createTextLookup(context);
       const texts = new Map<string, SourceText>();
@@ -47,30 +50,6 @@ export function registerImpact(context: FeatureContext): void {
       };
     }),
   );
-}
-
-/** The workspace with the base's texts in place of the edited ones (and its files the edits removed). */
-function baseAnalysis(
-  head: WorkspaceAnalysis,
-  bases: readonly ImpactBase[],
-  maxFileSize: number,
-): WorkspaceAnalysis {
-  const byUri = new Map(bases.map((base) => [base.uri, base.text]));
-  const uris = new Set([...head.objects.map((object) => object.uri), ...byUri.keys()]);
-  const files: FileAnalysis[] = [];
-  for (const uri of uris) {
-    const text = byUri.get(uri);
-    const file =
-      text === undefined
-        ? head.file(uri)
-        : text === null
-          ? undefined
-          : analyzeFile(uri, text, { maxFileSize });
-    if (file !== undefined) {
-      files.push(file);
-    }
-  }
-  return analyzeWorkspace(files, { dataplane: head.dataplane });
 }
 
 /** A base as the protocol defines it: a request from elsewhere may hold anything. */

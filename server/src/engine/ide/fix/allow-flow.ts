@@ -1,8 +1,6 @@
 import { stringify } from 'yaml';
-import { analyzeFile } from '../../analysis/analyze-file';
-import { analyzeWorkspace } from '../../analysis/analyze-workspace';
+import { analyzeVariant } from '../../analysis/analyze-variant';
 import type { FlowAnalysis, WorkspaceAnalysis } from '../../analysis/analyze-workspace';
-import type { FileAnalysis } from '../../check/document-analysis';
 import type { Edit } from '../../core/problem';
 import type { Direction } from '../../core/vocabulary';
 import type { Endpoint } from '../../flows/types';
@@ -78,7 +76,7 @@ export function allowFlow(
       { span: { start: text.length, end: text.length }, newText },
     ]);
   }
-  const head = reanalyze(analysis, texts, options.maxFileSize);
+  const head = analyzeVariant(analysis, texts, options.maxFileSize);
   const after = head.flows.find((each) => each.uri === flow.uri && sameSample(each, flow));
   if (after === undefined || !after.verdict.allowed) {
     return undefined;
@@ -266,24 +264,6 @@ function uniqueName(analysis: WorkspaceAnalysis, namespace: string, wanted: stri
     name = `${base}-${suffix}`;
   }
   return name;
-}
-
-/** The workspace with some files' texts replaced, analysed from scratch. */
-function reanalyze(
-  analysis: WorkspaceAnalysis,
-  texts: ReadonlyMap<string, string>,
-  maxFileSize: number,
-): WorkspaceAnalysis {
-  const uris = new Set([...analysis.objects.map((object) => object.uri), ...texts.keys()]);
-  const files: FileAnalysis[] = [];
-  for (const uri of uris) {
-    const text = texts.get(uri);
-    const file = text === undefined ? analysis.file(uri) : analyzeFile(uri, text, { maxFileSize });
-    if (file !== undefined) {
-      files.push(file);
-    }
-  }
-  return analyzeWorkspace(files, { dataplane: analysis.dataplane });
 }
 
 function sameSample(left: FlowAnalysis, right: FlowAnalysis): boolean {
