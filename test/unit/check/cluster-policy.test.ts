@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { check, problemsOf, spanIn, spanOf } from './helpers';
+import { check as checkAll, problemsOf as problemsOfAll, spanIn, spanOf } from './helpers';
+
+// Every tiered policy carries the GKE support warning (tested on its own below); the tables
+// here are about everything else.
+const GKE_SUPPORT = 'dataplane-v2-cluster-policy';
+const check = (text: string) => checkAll(text).filter((problem) => problem.code !== GKE_SUPPORT);
+const problemsOf = (text: string) =>
+  problemsOfAll(text).filter((problem) => problem.code !== GKE_SUPPORT);
 
 function cnp(spec: string, name = 'p'): string {
   return `apiVersion: policy.networking.k8s.io/v1alpha2
@@ -336,5 +343,15 @@ spec:
       'port-range-order',
       'named-port-on-network-peer',
     ]);
+  });
+});
+
+void describe('GKE Dataplane V2', () => {
+  void it('warns on the kind of every tiered policy that GKE documents no support for it', () => {
+    const text = cnp(`${ADMIN}  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n`);
+    assert.deepEqual(
+      checkAll(text).filter((problem) => problem.code === GKE_SUPPORT),
+      [{ code: GKE_SUPPORT, span: spanOf(text, 'ClusterNetworkPolicy') }],
+    );
   });
 });
