@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   include: ['**/*.{yaml,yml}'],
   exclude: ['**/node_modules/**', '**/.git/**'],
-  flowVerdictSeverity: 'information',
+  flowVerdictSeverity: 'hint',
   gcp: { project: '', cluster: '', location: '' },
 };
 

@@ -58,13 +58,19 @@ describe('language server: settings apply without a reload', () => {
     // The folder loads from disk in the background: wait for the verdict that needs it.
     const loaded = session.diagnostics(flowsUri(), (d) => verdict(d) !== undefined);
     await session.open(flowsUri(), FLOWS);
-    assert.match(verdict(await loaded)?.message ?? '', /^deny/);
+    const first = verdict(await loaded);
+    assert.match(first?.message ?? '', /^deny/);
+    // By default a verdict is a hint: in the editor, not in the Problems panel.
+    assert.equal(first?.severity, 4);
     const next = session.diagnostics(flowsUri(), (d) => /^allow/.test(verdict(d)?.message ?? ''));
     await session.configure({ dataplane: 'kubernetes' });
     await next;
   });
 
-  it('hides or softens flow verdicts with netpol.flowVerdictSeverity', async () => {
+  it('hides or shows flow verdicts with netpol.flowVerdictSeverity', async () => {
+    const information = session.diagnostics(flowsUri(), (d) => verdict(d)?.severity === 3);
+    await session.configure({ dataplane: 'kubernetes', flowVerdictSeverity: 'information' });
+    await information;
     const hidden = session.diagnostics(flowsUri(), (d) => verdict(d) === undefined);
     await session.configure({ dataplane: 'kubernetes', flowVerdictSeverity: 'none' });
     await hidden;

@@ -87,11 +87,12 @@ export function createPublisher(connection: Connection, view: PublisherView) {
 
   // At the same version of a document, a problem published before keeps its diagnostic.
   function toDiagnosticOf(document: TextDocument, problem: Problem): Diagnostic | undefined {
-    if (problem.code === 'flow-verdict' && view.settings().flowVerdictSeverity !== 'information') {
-      if (view.settings().flowVerdictSeverity === 'none') {
+    const verdictSeverity = view.settings().flowVerdictSeverity;
+    if (problem.code === 'flow-verdict' && verdictSeverity !== problem.severity) {
+      if (verdictSeverity === 'none') {
         return undefined;
       }
-      problem = { ...problem, severity: 'hint' };
+      problem = { ...problem, severity: verdictSeverity };
     }
     return toDiagnostic(
       document,
