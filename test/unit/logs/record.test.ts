@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Endpoint } from '../../../server/src/engine/evaluate/verdict';
 import { previewLogs } from '../../../server/src/engine/logs';
+import { renderLogPreview } from '../../../server/src/engine/present/logs';
 import type {
   LogPreviewEntry,
   PolicyActionRecord,
@@ -191,7 +192,13 @@ void describe('placeholders', () => {
     const [first, second] = [run(), run()];
     assert.ok(first.logged && second.logged);
     assert.equal(first.line, second.line);
-    assert.deepEqual([...first.placeholders].sort(), ['node_name', 'src_port', 'timestamp']);
+    // API is a Deployment's representative pod: its name is made up too.
+    assert.deepEqual([...first.placeholders].sort(), [
+      'dest.pod_name',
+      'node_name',
+      'src_port',
+      'timestamp',
+    ]);
   });
 
   void it('use the ephemeral port range and GKE-shaped node names', () => {
@@ -202,8 +209,33 @@ void describe('placeholders', () => {
     assert.match(egress.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z$/);
   });
 
+  void it("name a workload's pod and any address netpol-lens assigned", () => {
+    const web = makePod({
+      namespace: 'shop',
+      name: 'web',
+      ip: '10.244.0.5',
+      ipAssigned: true,
+      nodeName: 'node-a',
+      workload: { kind: 'Deployment', name: 'web' },
+    });
+    const flow = makeFlow(web, API, 8080);
+    const verdict = verdictOf(allowed('egress', RULE), allowed('ingress', RULE));
+    const options = { sourcePort: 50000, timestamp: '2024-05-01T14:00:00Z' };
+    const [egress, ingress] = previewLogs(flow, verdict, loggingOn(), namespaceMap(), options);
+    assert.ok(egress.logged && ingress.logged);
+    // API is a workload's pod too, with its address written.
+    assert.deepEqual(egress.placeholders, ['src_ip', 'src.pod_name', 'dest.pod_name']);
+    const notes = renderLogPreview([egress, ingress]).filter((line) => line.startsWith('note:'));
+    assert.match(notes.join('\n'), /src_ip, src\.pod_name and dest\.pod_name are placeholders/);
+    assert.match(notes.join('\n'), /workload/);
+  });
+
   void it('are absent when the caller gives the values', () => {
-    const flow = makeFlow(WEB, API, 8080);
+    const flow = makeFlow(
+      WEB,
+      makePod({ namespace: 'shop', name: 'cart', ip: '10.244.0.30' }),
+      8080,
+    );
     const verdict = verdictOf(allowed('egress', RULE), open('ingress'));
     const options = { sourcePort: 50000, timestamp: '2024-05-01T14:00:00+02:00' };
     const [egress] = previewLogs(flow, verdict, loggingOn(), namespaceMap(), options);

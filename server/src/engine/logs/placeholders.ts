@@ -1,6 +1,7 @@
 import type { Flow, Endpoint } from '../evaluate/verdict';
 import type { Pod } from '../world/types';
 import type { Instant } from './timestamp';
+import type { PlaceholderField } from './types';
 
 const FNV_OFFSET = 0x811c9dc5;
 
@@ -74,4 +75,23 @@ export function placeholderNodeNameIn(pool: string, pod: Pod): string {
 
 function endpointKey(endpoint: Endpoint): string {
   return endpoint.kind === 'pod' ? `${endpoint.pod.namespace}/${endpoint.pod.name}` : endpoint.ip;
+}
+
+/**
+ * The fields of one end of a record that the preview made up: its address when netpol-lens
+ * assigned it, and its pod name when the pod stands for a workload, whose real pods are named
+ * by their controller (`web-7d4b9c8f6-x2k4p`). A host-network pod shows as an address only.
+ */
+export function endpointPlaceholders(endpoint: Endpoint, side: 'src' | 'dest'): PlaceholderField[] {
+  if (endpoint.kind !== 'pod') {
+    return [];
+  }
+  const fields: PlaceholderField[] = [];
+  if (endpoint.ip === undefined && endpoint.pod.ipAssigned) {
+    fields.push(side === 'src' ? 'src_ip' : 'dest_ip');
+  }
+  if (endpoint.pod.workload !== undefined && !endpoint.pod.hostNetwork) {
+    fields.push(side === 'src' ? 'src.pod_name' : 'dest.pod_name');
+  }
+  return fields;
 }

@@ -3,7 +3,12 @@ import type { Namespace, Pod } from '../world/types';
 import type { LoggingConfig } from './config';
 import { decideSide } from './decide';
 import { endpointIp, toRecordEndpoint, toRecordIp } from './endpoint';
-import { placeholderNodeNameIn, placeholderPool, placeholderStamp } from './placeholders';
+import {
+  endpointPlaceholders,
+  placeholderNodeNameIn,
+  placeholderPool,
+  placeholderStamp,
+} from './placeholders';
 import { toRecordLine } from './record-line';
 import { formatTimestamp, parseTimestamp } from './timestamp';
 import type {
@@ -68,7 +73,10 @@ function toLoggedEntry(
   options: PreviewOptions,
   stamp: FlowStamp,
 ): LogPreviewEntry {
-  const placeholders: PlaceholderField[] = [];
+  const placeholders: PlaceholderField[] = [
+    ...endpointPlaceholders(flow.source, 'src'),
+    ...endpointPlaceholders(flow.destination, 'dest'),
+  ];
   const connection = toConnection(flow, direction, options, stamp.sourcePort, placeholders);
   const nodes = placeNodes(flow, direction, stamp.pool);
   const logNodeName = options.logNodeName ?? true;

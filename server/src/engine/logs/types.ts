@@ -58,8 +58,13 @@ export type NotLoggedReason =
   | 'no-policy-attributed' // allowed, but no policy allowed it
   | 'cluster-policy'; // a tiered cluster policy decided, a kind GKE's policy logging does not know
 
-/** Record fields that the workspace did not give and the preview made up. */
-export type PlaceholderField = 'src_port' | 'node_name' | 'timestamp';
+/**
+ * Record fields that the workspace did not give and the preview made up: an address netpol-lens
+ * assigned, the name of a workload's representative pod (real ones carry the controller's
+ * suffixes), the source port, the node and the time.
+ */
+export type PlaceholderField =
+  'src_ip' | 'dest_ip' | 'src_port' | 'src.pod_name' | 'dest.pod_name' | 'node_name' | 'timestamp';
 
 /** The annotation that would make a not-delegated side log. */
 export type AnnotationFix =

@@ -1,4 +1,10 @@
-import type { CloudLoggingOptions, LoggingConfig, LogPreview, LogPreviewEntry } from '../logs';
+import type {
+  CloudLoggingOptions,
+  LoggingConfig,
+  LogPreview,
+  LogPreviewEntry,
+  PlaceholderField,
+} from '../logs';
 import { toCloudLoggingEntry } from '../logs';
 import type { LogAction } from '../logs/config';
 
@@ -15,6 +21,17 @@ export function renderEntryText(entry: LogPreviewEntry): string {
   return entry.logged ? entry.line : `not logged (${entry.reason}): ${entry.message}`;
 }
 
+// The order of the record's fields.
+const PLACEHOLDER_ORDER: readonly PlaceholderField[] = [
+  'src_ip',
+  'dest_ip',
+  'src_port',
+  'src.pod_name',
+  'dest.pod_name',
+  'node_name',
+  'timestamp',
+];
+
 /**
  * One short sentence for each part of the preview that is invented or that the reference marks
  * unconfirmed: placeholder fields, and the order of `policies[]`.
@@ -25,15 +42,18 @@ export function describeLogNotes(entries: LogPreview): string[] {
     entries.flatMap((entry) => (entry.logged ? entry.placeholders : [])),
   );
   if (placeholders.size > 0) {
-    const fields = (['src_port', 'node_name', 'timestamp'] as const).filter((field) =>
-      placeholders.has(field),
-    );
+    const fields = PLACEHOLDER_ORDER.filter((field) => placeholders.has(field));
     const list =
       fields.length === 1
         ? fields.join('')
         : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
     notes.push(
       `${list} ${fields.length === 1 ? 'is a placeholder' : 'are placeholders'} (not in the workspace).`,
+    );
+  }
+  if (placeholders.has('src.pod_name') || placeholders.has('dest.pod_name')) {
+    notes.push(
+      "a workload's pod is named after the workload here; its real pods' names carry the controller's suffixes.",
     );
   }
   const listsSeveral = entries.some(
