@@ -94,6 +94,20 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
     scope: 'workspace',
     summary: 'A policy isolates egress for pods whose DNS lookups to kube-dns nothing allows.',
   },
+  {
+    code: 'dataplane-v2-host-network',
+    severity: 'warning',
+    scope: 'workspace',
+    summary:
+      'Every pod a policy selects uses the host network, and GKE Dataplane V2 applies no policy to such pods, so the policy does nothing (profile gke-dataplane-v2).',
+  },
+  {
+    code: 'unmatched-named-port',
+    severity: 'warning',
+    scope: 'workspace',
+    summary:
+      'A rule names a port that no destination pod it can reach defines for that protocol, so the port never matches.',
+  },
 ];
 
 /** Every rule: the per-object checks, then the file and workspace ones. YAML syntax errors come on top, coded after `yaml`'s own codes (`bad-indent`, `duplicate-key`...). */

@@ -122,6 +122,8 @@ void test('unresolvable flows become problems on the exact value, with suggestio
   assert.match(problems[0]!.message, /"shop\/web"/);
   assert.match(problems[1]!.message, /shop\/statefulset\/db/);
   assert.match(problems[2]!.message, /Did you mean "http"/);
+  // The name exists, under another protocol: the message says so.
+  assert.match(problems[4]!.message, /has no TCP port named "dns".*"dns" is a UDP port/);
   assert.equal(result.flows.length, 0);
   assert.equal(resolveEndpoint(result.world, 'shop/wbe').kind, 'unresolved');
 });

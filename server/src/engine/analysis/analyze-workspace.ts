@@ -12,6 +12,8 @@ import type { NetworkPolicy } from '../model/types';
 import type { World } from '../world/types';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import { checkFlow } from '../workspace-checks/flow-problems';
+import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
+import { createNamedPortCheck } from '../workspace-checks/named-ports';
 import { checkPolicySelectors } from '../workspace-checks/selects-nothing';
 import { evaluateWorkspace } from './evaluate-workspace';
 import type { ClusterPolicy, WorkspaceEvaluation, WorkspaceOptions } from './evaluate-workspace';
@@ -74,7 +76,10 @@ export function analyzeWorkspace(
   };
 }
 
-/** Each policy's selectors that select nothing, then its egress that cuts pods off from DNS. */
+/**
+ * Each policy's selectors that select nothing, its egress that cuts pods off from DNS, then what
+ * its selected pods and named ports say: host-network pods only, a name no destination has.
+ */
 function policyProblems(
   evaluation: WorkspaceEvaluation,
   dataplane: Dataplane,
@@ -82,8 +87,11 @@ function policyProblems(
 ): PlacedProblem[] {
   const { policies, world } = evaluation;
   const dns = checkDnsEgress(policies, world, dataplane, file, policies, evaluation.evaluate);
+  const namedPorts = createNamedPortCheck(world, dataplane, file);
   return policies.flatMap((policy) => [
     ...[...checkPolicySelectors(policy, world, dataplane, file).values()].flat(),
     ...dns.filter((found) => found.policy === policy),
+    ...checkHostNetworkPolicy(policy, world, dataplane, file),
+    ...namedPorts(policy),
   ]);
 }

@@ -1,5 +1,6 @@
 import type { Endpoint } from './types';
 import type { Protocol } from '../core/vocabulary';
+import type { ContainerPort } from '../world/types';
 import { didYouMean, suggest } from '../core/suggest';
 
 export type PortResolution =
@@ -37,14 +38,32 @@ export function resolvePort(
     entry.name !== undefined && entry.protocol === protocol ? [entry.name] : [],
   );
   const suggestions = suggest(port, names);
-  const known =
-    names.length === 0
-      ? 'it has no named ports'
-      : `it has ${names.map((name) => `"${name}"`).join(', ')}`;
   return {
     kind: 'unresolved',
     code: 'unknown-named-port',
-    message: `Pod ${pod.namespace}/${pod.name} has no ${protocol} port named "${port}"; ${known}.${didYouMean(suggestions)}`,
+    message: `Pod ${pod.namespace}/${pod.name} has no ${protocol} port named "${port}"; ${describeNamedPorts(pod.ports, port, protocol)}.${didYouMean(suggestions)}`,
     suggestions,
   };
+}
+
+/**
+ * What a pod has instead of a named port: its other names for the protocol, and the protocols
+ * under which it has that very name.
+ */
+export function describeNamedPorts(
+  ports: readonly ContainerPort[],
+  name: string,
+  protocol: Protocol,
+): string {
+  const names = ports.flatMap((entry) =>
+    entry.name !== undefined && entry.protocol === protocol ? [entry.name] : [],
+  );
+  const elsewhere = [
+    ...new Set(ports.filter((entry) => entry.name === name).map((entry) => entry.protocol)),
+  ];
+  const parts = [
+    ...(names.length === 0 ? [] : [`it has ${names.map((each) => `"${each}"`).join(', ')}`]),
+    ...(elsewhere.length === 0 ? [] : [`"${name}" is a ${elsewhere.join(' and ')} port`]),
+  ];
+  return parts.length === 0 ? `it has no named ${protocol} ports` : parts.join('; ');
 }

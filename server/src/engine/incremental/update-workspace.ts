@@ -8,6 +8,13 @@ import { checkObjects, mattersToLogging } from '../check';
 import { updateEvaluation } from './update-evaluation';
 import type { KeptEvaluation } from './update-evaluation';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
+import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
+import {
+  createNamedPortCheck,
+  indexByPortName,
+  namedPortsTouch,
+} from '../workspace-checks/named-ports';
+import type { PortNameIndex } from '../workspace-checks/named-ports';
 import type { PolicyProblem } from '../workspace-checks/dns-egress';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { NetworkPolicy } from '../model/types';
@@ -42,6 +49,13 @@ interface AnalysisMemo {
   readonly selectorProblemsOf: ReadonlyMap<NetworkPolicy, SelectorProblems>;
   /** Valid while the world, the dataplane and the policies of the policy's namespace are unchanged. */
   readonly dnsProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
+  /**
+   * The host-network and named-port problems of each policy; valid while the world, the
+   * dataplane and the policy are unchanged, or pods it does not reach were replaced.
+   */
+  readonly podProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
+  /** Pods by the names of their container ports, for `world`. */
+  readonly portNames: { readonly world: World; readonly index: PortNameIndex } | undefined;
   /** Those problems placed at their document's offset, by the relative problem. */
   readonly placedOf: ReadonlyMap<Problem, Problem>;
 }
@@ -185,7 +199,9 @@ function updatePolicyProblems(
   const kept = reusable ? memo : undefined;
   // Which selectors match no pod holds for the same world, whichever policy asks.
   const answers: Answers =
-    memo?.selectorAnswers.world === world ? memo.selectorAnswers.answers : new Map<string, boolean>();
+    memo?.selectorAnswers.world === world
+      ? memo.selectorAnswers.answers
+      : new Map<string, boolean>();
   const context: SelectorContext = { world, dataplane: options.dataplane, file, answers };
   const fresh = new Set(freshDnsPolicies(evaluation, kept));
   const dnsFound = groupByPolicy(
@@ -193,6 +209,7 @@ function updatePolicyProblems(
   );
   const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const pods = podProblems(evaluation, options, file, kept, memo);
   const placing = placer(memo);
   const placed: PlacedProblem[] = [];
   for (const policy of policies) {
@@ -202,7 +219,7 @@ function updatePolicyProblems(
       ? anchor(policy, dnsFound.get(policy) ?? [])
       : kept!.dnsProblemsOf.get(policy)!;
     dnsProblemsOf.set(policy, dns);
-    for (const { uri, problem } of [...selectors.all, ...dns]) {
+    for (const { uri, problem } of [...selectors.all, ...dns, ...pods.of(policy)]) {
       placed.push({ uri, problem: placing.place(problem, policy.origin.offset) });
     }
   }
@@ -212,9 +229,49 @@ function updatePolicyProblems(
       selectorAnswers: { world, answers },
       selectorProblemsOf,
       dnsProblemsOf,
+      podProblemsOf: pods.podProblemsOf,
+      portNames: pods.portNames(),
       placedOf: placing.placedOf,
     },
   };
+}
+
+/**
+ * Each policy's host-network and named-port problems, relative to its document: kept unless the
+ * policy is new, or a replaced pod is in its namespace or reached by a rule with a named port.
+ */
+function podProblems(
+  evaluation: KeptEvaluation,
+  options: WorkspaceOptions,
+  file: FileLookup,
+  kept: AnalysisMemo | undefined,
+  memo: AnalysisMemo | undefined,
+) {
+  const { world, changedPods } = evaluation;
+  const { dataplane } = options;
+  let portNames = memo?.portNames?.world === world ? memo.portNames : undefined;
+  const index = () => {
+    portNames ??= { world, index: indexByPortName(world) };
+    return portNames.index;
+  };
+  const namedPorts = createNamedPortCheck(world, dataplane, file, index);
+  const touched = new Set([...(changedPods ?? [])].map((pod) => pod.namespace));
+  const stale = (policy: NetworkPolicy): boolean =>
+    touched.has(policy.namespace) || namedPortsTouch(policy, changedPods!, world, dataplane);
+  const podProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
+  const of = (policy: NetworkPolicy): readonly PlacedProblem[] => {
+    const before = kept?.podProblemsOf.get(policy);
+    const found =
+      before !== undefined && !stale(policy)
+        ? before
+        : anchor(policy, [
+            ...checkHostNetworkPolicy(policy, world, dataplane, file),
+            ...namedPorts(policy),
+          ]);
+    podProblemsOf.set(policy, found);
+    return found;
+  };
+  return { of, podProblemsOf, portNames: () => portNames };
 }
 
 // Problems of one policy are kept relative to its document, which an edit above may move;

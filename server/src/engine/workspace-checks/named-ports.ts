@@ -1,0 +1,161 @@
+import type { FileLookup } from '../check/document-analysis';
+import { locateOrigin } from '../core/locate-origin';
+import type { PlacedProblem } from '../core/source';
+import type { Dataplane, Direction } from '../core/vocabulary';
+import { isPeerMatch, matchPeer } from '../evaluate/match-peer';
+import type { PeerContext } from '../evaluate/match-peer';
+import { describeNamedPorts } from '../flows/resolve-port';
+import { parseAddress } from '../model/ip-block';
+import type { NetworkPolicy, PolicyPort, Rule } from '../model/types';
+import { namespaceLabels } from '../world/build-world';
+import type { Pod, World } from '../world/types';
+
+/**
+ * For one world: a warning on each rule port of a policy that names a port which no pod the rule
+ * can reach defines for the port's protocol. A named port is looked up on the destination pod
+ * (for ingress, the pods the policy selects; for egress, the pods the rule's peers match), so
+ * such a port never matches. Rules that reach no pod of the workspace say nothing.
+ */
+export function createNamedPortCheck(
+  world: World,
+  dataplane: Dataplane,
+  file: FileLookup,
+  index: () => PortNameIndex = () => indexByPortName(world),
+): (policy: NetworkPolicy) => PlacedProblem[] {
+  let byName: PortNameIndex | undefined;
+  const podsNamed = (name: string): readonly Pod[] => {
+    byName ??= index();
+    return byName.get(name) ?? [];
+  };
+  const context: PeerContext = {
+    dataplane,
+    namespaceLabels: (name) => namespaceLabels(world, name),
+    parse: parseAddress,
+  };
+  return (policy) => {
+    const found: PlacedProblem[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      for (const rule of policy[direction]) {
+        const reaches = reachOf(policy, rule, direction, context);
+        for (const port of rule.ports) {
+          const problem = checkPort(port, reaches, world, podsNamed, file);
+          if (problem !== undefined) {
+            found.push(problem);
+          }
+        }
+      }
+    }
+    return found;
+  };
+}
+
+/** Whether the policy has a named port in any rule: only such policies can have this problem. */
+export function hasNamedPort(policy: NetworkPolicy): boolean {
+  return [...policy.ingress, ...policy.egress].some((rule) =>
+    rule.ports.some((port) => typeof port.port === 'string'),
+  );
+}
+
+function checkPort(
+  port: PolicyPort,
+  reaches: (pod: Pod) => boolean,
+  world: World,
+  podsNamed: (name: string) => readonly Pod[],
+  file: FileLookup,
+): PlacedProblem | undefined {
+  if (!port.valid || typeof port.port !== 'string') {
+    return undefined;
+  }
+  const name = port.port;
+  const named = podsNamed(name);
+  if (named.some((pod) => definesPort(pod, name, port.protocol) && reaches(pod))) {
+    return undefined;
+  }
+  // Best, a pod that has the name under another protocol: the message then says so.
+  const example = named.find(reaches) ?? world.pods.find(reaches);
+  if (example === undefined) {
+    return undefined;
+  }
+  const span = locateOrigin(file, port.origin, ['port']);
+  if (span === undefined) {
+    return undefined;
+  }
+  const message = `No destination pod of this rule has a ${port.protocol} port named "${name}", so it never matches (${example.namespace}/${example.name}: ${describeNamedPorts(example.ports, name, port.protocol)}).`;
+  return {
+    uri: port.origin.uri,
+    problem: { code: 'unmatched-named-port', severity: 'warning', message, span },
+  };
+}
+
+function definesPort(pod: Pod, name: string, protocol: PolicyPort['protocol']): boolean {
+  return pod.ports.some((entry) => entry.name === name && entry.protocol === protocol);
+}
+
+/**
+ * Whether replacing `pods` (old and new versions of the same pods, in unchanged namespaces) can
+ * change the policy's named-port problems: a rule with a named port reaches one of them.
+ */
+export function namedPortsTouch(
+  policy: NetworkPolicy,
+  pods: ReadonlySet<Pod>,
+  world: World,
+  dataplane: Dataplane,
+): boolean {
+  if (pods.size === 0 || !hasNamedPort(policy)) {
+    return false;
+  }
+  const context: PeerContext = {
+    dataplane,
+    namespaceLabels: (name) => namespaceLabels(world, name),
+    parse: parseAddress,
+  };
+  return (['ingress', 'egress'] as const).some((direction) =>
+    policy[direction].some((rule) => {
+      if (!rule.ports.some((port) => typeof port.port === 'string')) {
+        return false;
+      }
+      const reaches = reachOf(policy, rule, direction, context);
+      return [...pods].some(reaches);
+    }),
+  );
+}
+
+/** Which pods a rule's named ports are looked up on: the destinations it can admit. */
+function reachOf(
+  policy: NetworkPolicy,
+  rule: Rule,
+  direction: Direction,
+  context: PeerContext,
+): (pod: Pod) => boolean {
+  if (direction === 'ingress') {
+    const selector = policy.podSelector;
+    return (pod) =>
+      selector !== null && pod.namespace === policy.namespace && selector.matches(pod.labels);
+  }
+  const peers = rule.peers;
+  if (peers === null) {
+    return () => true;
+  }
+  return (pod) =>
+    peers.some((peer) =>
+      isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod })),
+    );
+}
+
+/** The pods of a world that name a container port so, under any protocol, by the name. */
+export type PortNameIndex = ReadonlyMap<string, readonly Pod[]>;
+
+export function indexByPortName(world: World): PortNameIndex {
+  const index = new Map<string, Pod[]>();
+  for (const pod of world.pods) {
+    for (const name of new Set(pod.ports.flatMap((entry) => entry.name ?? []))) {
+      const list = index.get(name);
+      if (list === undefined) {
+        index.set(name, [pod]);
+      } else {
+        list.push(pod);
+      }
+    }
+  }
+  return index;
+}
