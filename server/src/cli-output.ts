@@ -21,6 +21,15 @@ export interface ProblemRecord {
   readonly severity: Problem['severity'];
   readonly code: string;
   readonly message: string;
+  /** Other places the problem names, such as the other copy of a duplicate object. */
+  readonly related?: readonly RelatedRecord[];
+}
+
+export interface RelatedRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
 export function toProblemRecords(
@@ -28,12 +37,40 @@ export function toProblemRecords(
   texts: ReadonlyMap<string, SourceText>,
 ): ProblemRecord[] {
   const records: ProblemRecord[] = [];
-  for (const [uri, problems] of analysis.problems) {
+  const documents = new Map<string, TextDocument>();
+  const documentOf = (uri: string): TextDocument | undefined => {
     const source = texts.get(uri);
     if (source === undefined) {
+      return undefined;
+    }
+    let document = documents.get(uri);
+    if (document === undefined) {
+      document = TextDocument.create(uri, 'yaml', 0, source.text);
+      documents.set(uri, document);
+    }
+    return document;
+  };
+  const toRelated = (uri: string, related: NonNullable<Problem['related']>): RelatedRecord[] =>
+    related.flatMap((item) => {
+      const target = item.uri ?? uri;
+      const position = documentOf(target)?.positionAt(item.span.start);
+      return position === undefined
+        ? []
+        : [
+            {
+              file: texts.get(target)!.file,
+              line: position.line + 1,
+              column: position.character + 1,
+              message: item.message,
+            },
+          ];
+    });
+  for (const [uri, problems] of analysis.problems) {
+    const source = texts.get(uri);
+    const document = documentOf(uri);
+    if (source === undefined || document === undefined) {
       continue;
     }
-    const document = TextDocument.create(uri, 'yaml', 0, source.text);
     const sorted = [...problems].sort((a, b) => a.span.start - b.span.start);
     for (const problem of sorted) {
       const start = document.positionAt(problem.span.start);
@@ -47,6 +84,9 @@ export function toProblemRecords(
         severity: problem.severity,
         code: problem.code,
         message: problem.message,
+        ...(problem.related === undefined || problem.related.length === 0
+          ? {}
+          : { related: toRelated(uri, problem.related) }),
       });
     }
   }
@@ -92,7 +132,14 @@ function toFlowRecords(
     return document.positionAt(flow.span.start).line + 1;
   };
   return analysis.flows
-    .map((flow) => fromFlowAnalysis(flow, texts.get(flow.uri)?.file ?? flow.uri, lineOf(flow)))
+    .map((flow) =>
+      fromFlowAnalysis(
+        flow,
+        texts.get(flow.uri)?.file ?? flow.uri,
+        lineOf(flow),
+        analysis.duplicates,
+      ),
+    )
     .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -109,11 +156,14 @@ function formatText(
     information: paint.blue,
     hint: paint.dim,
   } as const;
-  const lines = problems.map(
-    (problem) =>
-      `${paint.bold(`${problem.file}:${problem.line}:${problem.column}`)} ` +
+  const lines = problems.flatMap((problem) => [
+    `${paint.bold(`${problem.file}:${problem.line}:${problem.column}`)} ` +
       `${severityColor[problem.severity](problem.severity)} ${paint.dim(problem.code)} ${problem.message}`,
-  );
+    ...(problem.related ?? []).map(
+      (related) =>
+        `    ${paint.dim(`${related.file}:${related.line}:${related.column}`)} ${related.message}`,
+    ),
+  ]);
   for (const flow of flows) {
     const verdict = flow.verdict === 'allow' ? paint.green('allow') : paint.magenta('deny');
     const status = flow.ok ? paint.green('ok  ') : paint.red('FAIL');

@@ -1,13 +1,14 @@
 import type {
   ClusterRuleMatch,
   DirectionVerdict,
+  Duplicates,
   FlowAnalysis,
   LogPreview,
   Simulation,
   TierTrace,
   Verdict,
 } from './engine';
-import { summarizeVerdict } from './engine';
+import { duplicatesUsedBy, summarizeVerdict } from './engine';
 
 /** The flow object of the CLI's JSON (docs/design.md §9), shared by `check`, `simulate` and the editor. */
 export interface FlowJson {
@@ -32,6 +33,8 @@ export interface ExplanationJson {
   readonly dataplane: string;
   readonly egress: DirectionJson;
   readonly ingress: DirectionJson;
+  /** In `check`: the objects the verdict relied on that the workspace defines more than once. */
+  readonly duplicates?: readonly string[];
 }
 
 interface DirectionJson {
@@ -78,7 +81,17 @@ interface PolicyJson {
   readonly name: string;
 }
 
-export function fromFlowAnalysis(flow: FlowAnalysis, file: string, line: number): FlowJson {
+export function fromFlowAnalysis(
+  flow: FlowAnalysis,
+  file: string,
+  line: number,
+  duplicates: Duplicates = new Map(),
+): FlowJson {
+  const used = duplicatesUsedBy(
+    flow.verdict,
+    [flow.flow.source, flow.flow.destination],
+    duplicates,
+  );
   return {
     file,
     line,
@@ -93,7 +106,7 @@ export function fromFlowAnalysis(flow: FlowAnalysis, file: string, line: number)
     expectLogged: flow.expectLogged,
     logged: flow.logs.some((entry) => entry.logged),
     summary: summarizeVerdict(flow.verdict),
-    explanation: toExplanation(flow.verdict, flow.dataplane),
+    explanation: { ...toExplanation(flow.verdict, flow.dataplane), duplicates: used },
     logs: flow.logs,
   };
 }

@@ -89,6 +89,40 @@ describe('netpol-lens check', () => {
     assert.match(run.stdout, /^examples\/shop\/policies\.yaml:\d+:\d+ error unknown-field /m);
   });
 
+  it('names the other copy of a duplicate object with its file and line', () => {
+    const run = runCli('check', 'test/fixtures/cli/16-duplicates');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const folder = 'test/fixtures/cli/16-duplicates';
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `^${folder}/deny\\.yaml:4:9 warning duplicate-object .*\n    ${folder}/old/deny\\.yaml:5:9 `,
+        'm',
+      ),
+    );
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `^${folder}/old/deny\\.yaml:5:9 warning duplicate-object .*\n    ${folder}/deny\\.yaml:4:9 `,
+        'm',
+      ),
+    );
+    const json = JSON.parse(runCli('check', folder, '--format', 'json').stdout) as {
+      problems: { code: string; related?: { file: string; line: number }[] }[];
+    };
+    assert.deepEqual(
+      json.problems.map((problem) => [
+        problem.code,
+        problem.related?.[0]?.file,
+        problem.related?.[0]?.line,
+      ]),
+      [
+        ['duplicate-object', `${folder}/old/deny.yaml`, 5],
+        ['duplicate-object', `${folder}/deny.yaml`, 4],
+      ],
+    );
+  });
+
   it('writes SARIF when asked', () => {
     const run = runCli('check', 'examples', '--format', 'sarif');
     const sarif = JSON.parse(run.stdout) as {

@@ -33,11 +33,14 @@ export { flowQuery, policyQuery, previewLogs } from './logs';
 export type { LoggingQuery, LoggingTarget, LogPreview, LogPreviewEntry } from './logs';
 export {
   describeClusterRule,
+  describeDuplicates,
   describePolicy,
   describeRule,
   explainVerdict,
   summarizeVerdict,
 } from './present';
+export { duplicatesUsedBy } from './workspace-checks/duplicates';
+export type { Duplicates } from './workspace-checks/duplicates';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
 export type { Problem, Severity } from './core/problem';

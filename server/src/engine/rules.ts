@@ -95,6 +95,13 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
     summary: 'A policy isolates egress for pods whose DNS lookups to kube-dns nothing allows.',
   },
   {
+    code: 'duplicate-object',
+    severity: 'warning',
+    scope: 'workspace',
+    summary:
+      'Two objects share their kind, namespace and name; a cluster keeps only one. Each names the other, and flow explanations that used one say so.',
+  },
+  {
     code: 'dataplane-v2-host-network',
     severity: 'warning',
     scope: 'workspace',

@@ -22,24 +22,26 @@ export function registerHover(context: FeatureContext): void {
         return null;
       }
       const offset = document.offsetAt(params.position);
-      const flow = workspace
-        .analysis()
-        ?.flows.find(
-          (candidate) =>
-            candidate.uri === file.uri &&
-            candidate.span.start <= offset &&
-            offset <= candidate.span.end,
-        );
+      const analysis = workspace.analysis();
+      const flow = analysis?.flows.find(
+        (candidate) =>
+          candidate.uri === file.uri &&
+          candidate.span.start <= offset &&
+          offset <= candidate.span.end,
+      );
       if (flow !== undefined) {
         return {
           contents: {
             kind: 'markdown',
-            value: renderFlowHover(flow, flowQuery(flow.flow, loggingTarget(context.settings()))),
+            value: renderFlowHover(
+              flow,
+              flowQuery(flow.flow, loggingTarget(context.settings())),
+              analysis!.duplicates,
+            ),
           },
           range: toRange(document, flow.span),
         };
       }
-      const analysis = workspace.analysis();
       const about =
         analysis &&
         (hoverSelector(analysis, document, offset) ??

@@ -31,6 +31,7 @@ export function plainAnalysis(analysis: WorkspaceAnalysis): unknown {
       pods: analysis.world.pods,
       logging: analysis.logging,
       objects: analysis.objects.map((object) => [object.uri, object.offset, object.kind]),
+      duplicates: [...analysis.duplicates],
     }),
   );
 }

@@ -11,6 +11,8 @@ import type { FlowAnalysis } from '../logs/flow-analysis';
 import type { NetworkPolicy } from '../model/types';
 import type { World } from '../world/types';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
+import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
+import type { Duplicates } from '../workspace-checks/duplicates';
 import { checkFlow } from '../workspace-checks/flow-problems';
 import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
 import { createNamedPortCheck } from '../workspace-checks/named-ports';
@@ -34,6 +36,8 @@ export interface WorkspaceAnalysis {
   /** Every problem, by file URI, with absolute spans. */
   readonly problems: ReadonlyMap<string, readonly Problem[]>;
   readonly file: FileLookup;
+  /** Identities (`NetworkPolicy shop/web`) that more than one object has, with where each is. */
+  readonly duplicates: Duplicates;
 }
 
 /**
@@ -63,6 +67,8 @@ export function analyzeWorkspace(
   }
   policyProblems(evaluation, options.dataplane, file).forEach(add);
   [...checkObjects(loggingRelevant), ...evaluation.problems].forEach(add);
+  const duplicates = findDuplicates(list.flatMap((each) => identitiesOf(each.objects)));
+  checkDuplicates(duplicates, file).forEach(add);
   return {
     objects,
     policies,
@@ -73,6 +79,7 @@ export function analyzeWorkspace(
     dataplane: options.dataplane,
     problems,
     file,
+    duplicates,
   };
 }
 

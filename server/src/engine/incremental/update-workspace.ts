@@ -8,6 +8,8 @@ import { checkObjects, mattersToLogging } from '../check';
 import { updateEvaluation } from './update-evaluation';
 import type { KeptEvaluation } from './update-evaluation';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
+import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
+import type { Duplicates } from '../workspace-checks/duplicates';
 import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
 import {
   createNamedPortCheck,
@@ -56,8 +58,18 @@ interface AnalysisMemo {
   readonly podProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
   /** Pods by the names of their container ports, for `world`. */
   readonly portNames: { readonly world: World; readonly index: PortNameIndex } | undefined;
+  /** Each file's objects with the identities of those a cluster keeps one of, by URI. */
+  readonly identitiesByUri: ReadonlyMap<string, Identities>;
+  readonly duplicates: Duplicates;
+  /** The duplicate-object problems, by their file and content. */
+  readonly duplicateProblems: ReadonlyMap<string, Problem>;
   /** Those problems placed at their document's offset, by the relative problem. */
   readonly placedOf: ReadonlyMap<Problem, Problem>;
+}
+
+interface Identities {
+  readonly objects: readonly PlacedObject[];
+  readonly identities: readonly (readonly [string, PlacedObject])[];
 }
 
 // What each analysis made lets the next one reuse; kept beside it, so that what the adapters
@@ -92,6 +104,8 @@ export function updateWorkspace(
   const policyProblems = updatePolicyProblems(evaluation, options, file, memo);
   policyProblems.placed.forEach(add);
   [...checkObjects(logging.relevant), ...evaluation.problems].forEach(add);
+  const duplicates = updateDuplicates(groups, file, memo);
+  duplicates.placed.forEach(add);
   keepSameLists(problems, previous);
   let objects: readonly PlacedObject[] | undefined;
   const analysis: WorkspaceAnalysis = {
@@ -107,6 +121,7 @@ export function updateWorkspace(
     dataplane: options.dataplane,
     problems,
     file,
+    duplicates: duplicates.kept.duplicates,
   };
   memos.set(analysis, {
     evaluation,
@@ -118,8 +133,50 @@ export function updateWorkspace(
     flowProblems,
     flowProblemsByUri,
     ...policyProblems.kept,
+    ...duplicates.kept,
   });
   return analysis;
+}
+
+/**
+ * The duplicate objects of the workspace and their problems. Each file's identities are kept
+ * with its object list; the duplicates are found again only when a changed file's identities
+ * changed or include a duplicated one. A problem alike to one before is the same object.
+ */
+function updateDuplicates(
+  groups: ReadonlyMap<string, readonly PlacedObject[]>,
+  file: FileLookup,
+  memo: AnalysisMemo | undefined,
+) {
+  const identitiesByUri = new Map<string, Identities>();
+  let same = memo !== undefined && memo.identitiesByUri.size === groups.size;
+  for (const [uri, objects] of groups) {
+    const before = memo?.identitiesByUri.get(uri);
+    if (before?.objects === objects) {
+      identitiesByUri.set(uri, before);
+      continue;
+    }
+    const found = { objects, identities: identitiesOf(objects) };
+    identitiesByUri.set(uri, found);
+    same &&=
+      before !== undefined &&
+      sameItems(
+        found.identities.map(([identity]) => identity),
+        before.identities.map(([identity]) => identity),
+      ) &&
+      !found.identities.some(([identity]) => memo!.duplicates.has(identity));
+  }
+  const duplicates = same
+    ? memo!.duplicates
+    : findDuplicates([...identitiesByUri.values()].flatMap((each) => each.identities));
+  const duplicateProblems = new Map<string, Problem>();
+  const placed = checkDuplicates(duplicates, file).map(({ uri, problem }) => {
+    const key = JSON.stringify([uri, problem]);
+    const kept = memo?.duplicateProblems.get(key) ?? problem;
+    duplicateProblems.set(key, kept);
+    return { uri, problem: kept };
+  });
+  return { placed, kept: { identitiesByUri, duplicates, duplicateProblems } };
 }
 
 /** Each file's own problems under the dataplane, its objects, and those that matter to logging. */

@@ -87,3 +87,11 @@ function count(value: number, singular: string, plural = `${singular}s`): string
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Lines for an explanation that relied on objects the workspace defines more than once. */
+export function describeDuplicates(identities: readonly string[]): string[] {
+  return identities.map(
+    (identity) =>
+      `note: ${identity} is defined more than once in the workspace, and a cluster keeps only one of them: this verdict may not be the cluster's.`,
+  );
+}

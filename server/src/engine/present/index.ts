@@ -4,7 +4,7 @@ export {
   summarizeDirection,
   summarizeVerdict,
 } from './summarize';
-export { explainVerdict, explainDirection } from './explain';
+export { describeDuplicates, explainVerdict, explainDirection } from './explain';
 export {
   describeClusterRule,
   describeEndpoint,
