@@ -59,11 +59,11 @@ describe('language server: sample flows', () => {
   });
   after(() => session.close());
 
-  it("puts the verdict on the flow's first line as information", async () => {
+  it("puts the verdict on the flow's first line as a hint", async () => {
     const diagnostics = await session.open('file:///w/flows.yaml', FLOWS);
     const verdict = diagnostics.find((diagnostic) => diagnostic.code === 'flow-verdict');
     assert.ok(verdict, JSON.stringify(diagnostics));
-    assert.equal(verdict.severity, 3);
+    assert.equal(verdict.severity, 4);
     assert.match(verdict.message, /^allow: /);
     assert.equal(verdict.range.start.line, 5);
     assert.equal(verdict.range.end.line, 5);
