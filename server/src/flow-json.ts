@@ -2,6 +2,7 @@ import type {
   ClusterRuleMatch,
   DirectionVerdict,
   Duplicates,
+  Flow,
   FlowAnalysis,
   LogPreview,
   Simulation,
@@ -35,6 +36,8 @@ export interface ExplanationJson {
   readonly ingress: DirectionJson;
   /** In `check`: the objects the verdict relied on that the workspace defines more than once. */
   readonly duplicates?: readonly string[];
+  /** In `check`: the ends of the flow that the workspace lacks and netpol-lens assumes (the cluster DNS). */
+  readonly assumed?: readonly string[];
 }
 
 interface DirectionJson {
@@ -106,7 +109,11 @@ export function fromFlowAnalysis(
     expectLogged: flow.expectLogged,
     logged: flow.logs.some((entry) => entry.logged),
     summary: summarizeVerdict(flow.verdict),
-    explanation: { ...toExplanation(flow.verdict, flow.dataplane), duplicates: used },
+    explanation: {
+      ...toExplanation(flow.verdict, flow.dataplane),
+      duplicates: used,
+      assumed: assumedEnds(flow.flow),
+    },
     logs: flow.logs,
   };
 }
@@ -182,4 +189,10 @@ function toClusterRule(match: ClusterRuleMatch): ClusterRuleJson {
 
 function toPolicy(policy: { kind: string; namespace: string; name: string }): PolicyJson {
   return { kind: policy.kind, namespace: policy.namespace, name: policy.name };
+}
+
+function assumedEnds(flow: Flow): string[] {
+  return [flow.source, flow.destination].flatMap((end) =>
+    end.kind === 'pod' && end.pod.assumed === true ? [`${end.pod.namespace}/${end.pod.name}`] : [],
+  );
 }

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_MAX_FILE_SIZE } from './engine';
+import { DEFAULT_MAX_FILE_SIZE, GKE_KUBE_DNS } from './engine';
+import type { ClusterDns } from './engine';
 
 export type FlowVerdictSeverity = 'information' | 'hint' | 'none';
 
@@ -13,6 +14,8 @@ export interface Settings {
   readonly flowVerdictSeverity: FlowVerdictSeverity;
   /** Where the cluster's logs are, for Cloud Logging queries; empty means a placeholder. */
   readonly gcp: { readonly project: string; readonly cluster: string; readonly location: string };
+  /** The cluster DNS assumed when the workspace has no pod of it. */
+  readonly clusterDns: ClusterDns;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: ['**/node_modules/**', '**/.git/**'],
   flowVerdictSeverity: 'hint',
   gcp: { project: '', cluster: '', location: '' },
+  clusterDns: GKE_KUBE_DNS,
 };
 
 /** Reads `netpol.*`; anything missing or malformed keeps its default. */
@@ -50,7 +54,54 @@ export function toSettings(raw: unknown): Settings {
         ? severity
         : DEFAULT_SETTINGS.flowVerdictSeverity,
     gcp: toGcp(value['gcp']),
+    clusterDns: toClusterDns(value['clusterDns']),
   };
+}
+
+/**
+ * `netpol.clusterDns`: `namespace`, `name`, `labels` (strings) and `ports` (`port`, `protocol`,
+ * optional `name`); each part that is missing or malformed keeps GKE's kube-dns value.
+ */
+export function toClusterDns(raw: unknown): ClusterDns {
+  if (typeof raw !== 'object' || raw === null) {
+    return GKE_KUBE_DNS;
+  }
+  const value = raw as Record<string, unknown>;
+  const text = (key: string, fallback: string) =>
+    typeof value[key] === 'string' && value[key].trim() !== '' ? value[key].trim() : fallback;
+  const labels = value['labels'];
+  const validLabels =
+    typeof labels === 'object' &&
+    labels !== null &&
+    Object.values(labels).every((label) => typeof label === 'string');
+  const ports = Array.isArray(value['ports']) ? value['ports'].flatMap(toDnsPort) : [];
+  return {
+    namespace: text('namespace', GKE_KUBE_DNS.namespace),
+    name: text('name', GKE_KUBE_DNS.name),
+    labels: validLabels ? (labels as Record<string, string>) : GKE_KUBE_DNS.labels,
+    ports: ports.length > 0 ? ports : GKE_KUBE_DNS.ports,
+  };
+}
+
+function toDnsPort(raw: unknown): ClusterDns['ports'][number][] {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const port = value['port'];
+  const protocol = value['protocol'] ?? 'UDP';
+  if (
+    typeof port !== 'number' ||
+    !Number.isInteger(port) ||
+    port < 1 ||
+    port > 65535 ||
+    (protocol !== 'UDP' && protocol !== 'TCP')
+  ) {
+    return [];
+  }
+  const name = value['name'];
+  return [
+    typeof name === 'string'
+      ? { name, containerPort: port, protocol }
+      : { containerPort: port, protocol },
+  ];
 }
 
 /** `netpol.gcp.*`: names are trimmed; anything not a string is unset. */

@@ -78,7 +78,8 @@ describe('code actions', () => {
   });
 
   it('adds the missing policyTypes entry', async () => {
-    const text = `${HEAD}  podSelector: {}\n  policyTypes:\n    - Ingress\n  ingress:\n    - {}\n  egress:\n    - {}\n`;
+    // Its own name: policies of one name in two files are duplicates.
+    const text = `${HEAD.replace('name: web', 'name: types')}  podSelector: {}\n  policyTypes:\n    - Ingress\n  ingress:\n    - {}\n  egress:\n    - {}\n`;
     const { actions } = await actionsAt('file:///w/types.yaml', text, 'egress:');
     const { result, codes } = await apply('file:///w/types.yaml', text, actions[0]);
     assert.deepEqual(codes, []);
@@ -101,7 +102,7 @@ describe('code actions', () => {
   });
 
   it('combines two peers into one and splits them again, as refactorings', async () => {
-    const text = `${HEAD}  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {}\n        - namespaceSelector: {}\n`;
+    const text = `${HEAD.replace('name: web', 'name: peers')}  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {}\n        - namespaceSelector: {}\n`;
     const combine = await actionsAt('file:///w/peers.yaml', text, 'namespaceSelector', [
       'refactor',
     ]);

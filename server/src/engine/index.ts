@@ -41,6 +41,8 @@ export {
 } from './present';
 export { duplicatesUsedBy } from './workspace-checks/duplicates';
 export type { Duplicates } from './workspace-checks/duplicates';
+export { GKE_KUBE_DNS } from './world/cluster-dns';
+export type { ClusterDns } from './world/cluster-dns';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
 export type { Problem, Severity } from './core/problem';

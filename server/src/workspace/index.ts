@@ -102,7 +102,11 @@ export function createWorkspace(connection: Connection) {
         entry.analysis = analyze(uri, entry);
       }
     }
-    const analysis = updateWorkspace(files(), { dataplane: settings.dataplane }, current);
+    const analysis = updateWorkspace(
+      files(),
+      { dataplane: settings.dataplane, clusterDns: settings.clusterDns },
+      current,
+    );
     const previous = current;
     current = analysis;
     onAnalysed.forEach((listener) => listener(analysis, previous));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
-import type { Problem } from '../../../server/src/engine';
+import type { ClusterDns, Problem } from '../../../server/src/engine';
 import { applyEdits } from './apply-edits';
 
 const WORLD = `apiVersion: apps/v1
@@ -37,12 +37,12 @@ spec:
   podSelector: {}
 `;
 
-function dnsProblems(policies: string, world = WORLD): Problem[] {
+function dnsProblems(policies: string, world = WORLD, clusterDns?: ClusterDns): Problem[] {
   const files = [
     analyzeFile('file:///world.yaml', world, { maxFileSize: 1_000_000 }),
     analyzeFile('file:///policy.yaml', policies, { maxFileSize: 1_000_000 }),
   ];
-  const analysis = analyzeWorkspace(files, { dataplane: 'gke-dataplane-v2' });
+  const analysis = analyzeWorkspace(files, { dataplane: 'gke-dataplane-v2', clusterDns });
   return (analysis.problems.get('file:///policy.yaml') ?? []).filter(
     (problem) => problem.code === 'egress-blocks-dns',
   );
@@ -100,12 +100,39 @@ spec:
     assert.match(assertFixed(withRule), /\n {2}- to:\n {6}- namespaceSelector:/);
   });
 
-  void it('stays quiet when DNS is allowed, when no pod is selected, or without kube-dns', () => {
+  void it('stays quiet when DNS is allowed, or when no pod is selected', () => {
     const allowed = `${HEAD}  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 53\n          protocol: UDP\n`;
     assert.deepEqual(dnsProblems(allowed), []);
     const none = `${HEAD.replace('podSelector: {}', 'podSelector: {matchLabels: {app: none}}')}  policyTypes: [Egress]\n`;
     assert.deepEqual(dnsProblems(none), []);
+  });
+
+  void it("warns without kube-dns in the workspace, against GKE's, and its fix satisfies it", () => {
     const withoutDns = WORLD.split('---\n')[1] ?? '';
-    assert.deepEqual(dnsProblems(`${HEAD}  policyTypes: [Egress]\n`, withoutDns), []);
+    const denyAll = `${HEAD}  policyTypes: [Egress]\n`;
+    const [problem] = dnsProblems(denyAll, withoutDns);
+    assert.match(problem?.message ?? '', /kube-system\/kube-dns \(not in the workspace/);
+    const fixed = applyEdits(denyAll, problem!.fixes![0]!.edits);
+    assert.deepEqual(dnsProblems(fixed, withoutDns), []);
+    // DNS on another port only, as acs-security-demos allows it: every pod loses DNS on GKE.
+    const only5353 = `${HEAD}  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 5353\n          protocol: UDP\n`;
+    assert.equal(dnsProblems(only5353, withoutDns).length, 1);
+  });
+
+  void it('follows netpol.clusterDns: CoreDNS labels, NodeLocal DNSCache ports', () => {
+    const withoutDns = WORLD.split('---\n')[1] ?? '';
+    const clusterDns = {
+      namespace: 'dns',
+      name: 'node-local-dns',
+      labels: { 'k8s-app': 'node-local-dns' },
+      ports: [{ name: 'dns', containerPort: 5353, protocol: 'UDP' as const }],
+    };
+    const only5353 = `${HEAD}  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 5353\n          protocol: UDP\n`;
+    assert.deepEqual(dnsProblems(only5353, withoutDns, clusterDns), []);
+    const [problem] = dnsProblems(`${HEAD}  policyTypes: [Egress]\n`, withoutDns, clusterDns);
+    assert.match(problem?.message ?? '', /dns\/node-local-dns .* on UDP port 5353/);
+    const fixed = applyEdits(`${HEAD}  policyTypes: [Egress]\n`, problem!.fixes![0]!.edits);
+    assert.match(fixed, /k8s-app: node-local-dns/);
+    assert.deepEqual(dnsProblems(fixed, withoutDns, clusterDns), []);
   });
 });

@@ -5,7 +5,12 @@ import {
   updateFile,
   updateWorkspace,
 } from '../../../server/src/engine';
-import type { FileAnalysis, Problem, WorkspaceAnalysis } from '../../../server/src/engine';
+import type {
+  ClusterDns,
+  FileAnalysis,
+  Problem,
+  WorkspaceAnalysis,
+} from '../../../server/src/engine';
 import { plainAnalysis } from './plain-analysis';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
@@ -17,9 +22,10 @@ export type Dataplane = 'gke-dataplane-v2' | 'kubernetes';
 export function analyzeTexts(
   texts: Texts,
   dataplane: Dataplane = 'gke-dataplane-v2',
+  clusterDns?: ClusterDns,
 ): WorkspaceAnalysis {
   const files = Object.entries(texts).map(([uri, text]) => analyzeFile(uri, text, OPTIONS));
-  return analyzeWorkspace(files, { dataplane });
+  return analyzeWorkspace(files, { dataplane, clusterDns });
 }
 
 /**
@@ -29,6 +35,7 @@ export function analyzeTexts(
 export function analyzeVersions(
   versions: readonly Texts[],
   dataplane: Dataplane = 'gke-dataplane-v2',
+  clusterDns?: ClusterDns,
 ): WorkspaceAnalysis {
   const files = new Map<string, FileAnalysis>();
   let analysis: WorkspaceAnalysis | undefined;
@@ -41,8 +48,11 @@ export function analyzeVersions(
     for (const [uri, text] of Object.entries(texts)) {
       files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
     }
-    analysis = updateWorkspace(files.values(), { dataplane }, analysis);
-    assert.deepEqual(plainAnalysis(analysis), plainAnalysis(analyzeTexts(texts, dataplane)));
+    analysis = updateWorkspace(files.values(), { dataplane, clusterDns }, analysis);
+    assert.deepEqual(
+      plainAnalysis(analysis),
+      plainAnalysis(analyzeTexts(texts, dataplane, clusterDns)),
+    );
   }
   return analysis!;
 }

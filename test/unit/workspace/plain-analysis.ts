@@ -29,6 +29,7 @@ export function plainAnalysis(analysis: WorkspaceAnalysis): unknown {
       policies: analysis.policies,
       namespaces: [...analysis.world.namespaces.values()],
       pods: analysis.world.pods,
+      assumedDns: analysis.world.assumedDns ?? null,
       logging: analysis.logging,
       objects: analysis.objects.map((object) => [object.uri, object.offset, object.kind]),
       duplicates: [...analysis.duplicates],

@@ -14,6 +14,7 @@ import { buildPolicy } from '../model/build-policy';
 import type { ClusterPolicy } from '../model/cluster-policy';
 import type { NetworkPolicy } from '../model/types';
 import { buildWorld } from '../world/build-world';
+import type { ClusterDns } from '../world/cluster-dns';
 import type { World } from '../world/types';
 
 export { evaluateFlow } from '../evaluate/evaluate-flow';
@@ -39,6 +40,8 @@ export type * from '../evaluate/verdict';
 
 export interface WorkspaceOptions {
   readonly dataplane: Dataplane;
+  /** The cluster DNS to assume when the workspace has no pod of it; GKE's kube-dns when absent. */
+  readonly clusterDns?: ClusterDns;
 }
 
 /** The policies and the world of a workspace, and every sample flow decided against them. */
@@ -78,7 +81,7 @@ export function evaluateWorkspace(
       worldObjects.push(object);
     }
   }
-  const world = buildWorld(worldObjects);
+  const world = buildWorld(worldObjects, options.clusterDns);
   let evaluator: ((flow: Flow) => Verdict) | undefined;
   const evaluate = (flow: Flow): Verdict => {
     evaluator ??= createEvaluator(

@@ -31,7 +31,8 @@ export function resolveEndpoint(world: World, reference: string): Endpoint | Unr
 }
 
 function resolveIp(world: World, ip: string): Endpoint | UnresolvedEndpoint {
-  const pods = world.podsByIp.get(ip) ?? [];
+  const assumed = world.assumedDns?.ip === ip ? [world.assumedDns] : [];
+  const pods = world.podsByIp.get(ip) ?? assumed;
   if (pods.length === 1) {
     return { kind: 'pod', pod: pods[0]!, ip };
   }
@@ -106,7 +107,9 @@ function podsNamed(world: World, namespace: string, name: string): readonly Pod[
   }
   let byName = byNamespace.get(namespace);
   if (byName === undefined) {
-    byName = indexByName(world.podsByNamespace.get(namespace) ?? []);
+    // The assumed cluster DNS is in no list of the world, yet flows may name it.
+    const assumed = world.assumedDns?.namespace === namespace ? [world.assumedDns] : [];
+    byName = indexByName([...(world.podsByNamespace.get(namespace) ?? []), ...assumed]);
     byNamespace.set(namespace, byName);
   }
   return byName.get(name) ?? [];

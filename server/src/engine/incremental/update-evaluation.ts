@@ -20,6 +20,8 @@ import type { NetworkPolicy } from '../model/types';
 import type { PlacedObject, PlacedProblem } from '../core/source';
 import { compareText } from '../world/build-world';
 import { updateWorld } from './update-world';
+import { dnsKey, GKE_KUBE_DNS } from '../world/cluster-dns';
+import type { ClusterDns } from '../world/cluster-dns';
 import type { WorldBuild } from './update-world';
 import type { Pod, World } from '../world/types';
 
@@ -101,6 +103,7 @@ export function updateEvaluation(
   const memo = previous?.memo;
   const { parts, policies, clusterPolicies, sampleLists, samples, worldBuild } = updateInputs(
     groups,
+    options.clusterDns ?? GKE_KUBE_DNS,
     memo,
   );
   const { world } = worldBuild;
@@ -164,6 +167,7 @@ export function updateEvaluation(
 /** What each group contributes, kept for a group that is the same array, and the world. */
 function updateInputs(
   groups: ReadonlyMap<string, readonly PlacedObject[]>,
+  dns: ClusterDns,
   memo: EvaluationMemo | undefined,
 ) {
   const parts = new Map<string, Part>();
@@ -178,10 +182,11 @@ function updateInputs(
     memo !== undefined && sameItems(sampleLists, memo.sampleLists)
       ? memo.samples
       : sampleLists.flat();
-  const sameParts = memo !== undefined && sameWorldParts(parts, memo.parts);
+  const sameParts =
+    memo !== undefined && memo.worldBuild.dns === dnsKey(dns) && sameWorldParts(parts, memo.parts);
   const worldBuild = sameParts
     ? memo.worldBuild
-    : updateWorld(inFileOrder(parts), memo?.worldBuild);
+    : updateWorld(inFileOrder(parts), memo?.worldBuild, dns);
   return { parts, policies, clusterPolicies, sampleLists, samples, worldBuild };
 }
 
@@ -357,7 +362,11 @@ function podChanges(before: World, after: World): Set<Pod> | undefined {
   if (before === after) {
     return new Set();
   }
-  if (before.namespaces !== after.namespaces || before.pods.length !== after.pods.length) {
+  if (
+    before.namespaces !== after.namespaces ||
+    before.pods.length !== after.pods.length ||
+    before.assumedDns !== after.assumedDns
+  ) {
     return undefined;
   }
   const changed = new Set<Pod>();

@@ -21,6 +21,7 @@ import type { PolicyProblem } from '../workspace-checks/dns-egress';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { NetworkPolicy } from '../model/types';
 import type { Pod, World } from '../world/types';
+import { GKE_KUBE_DNS, isClusterDnsPod } from '../world/cluster-dns';
 import { checkExpectLogged, previewLogs, readLoggingConfig } from '../logs';
 import type { LoggingConfig, LogPreview } from '../logs';
 import { checkPolicySelectors, selectorsTouching } from '../workspace-checks/selects-nothing';
@@ -386,7 +387,11 @@ function freshDnsPolicies(
   const touched = new Set([
     ...(evaluation.changedPolicies ?? policies).map((policy) => policy.namespace),
     ...[...changedPods].map((pod) => pod.namespace),
-    ...([...changedPods].some((pod) => pod.labels['k8s-app'] === 'kube-dns')
+    ...([...changedPods].some(
+      (pod) =>
+        pod.labels['k8s-app'] === 'kube-dns' ||
+        isClusterDnsPod(pod, evaluation.world.clusterDns ?? GKE_KUBE_DNS),
+    )
       ? policies.map((policy) => policy.namespace)
       : []),
   ]);

@@ -11,6 +11,8 @@ import {
   sortDrafts,
 } from '../world/build-world';
 import type { Reading } from '../world/build-world';
+import { dnsKey, GKE_KUBE_DNS, withAssumedDns } from '../world/cluster-dns';
+import type { ClusterDns } from '../world/cluster-dns';
 import type { PodDraft } from '../world/read-pod';
 import type { Namespace, Pod, World } from '../world/types';
 
@@ -22,6 +24,8 @@ export interface WorldBuild {
   /** The pods' drafts in the order of `world.pods`, with their keys. */
   readonly drafts: readonly PodDraft[];
   readonly keys: readonly string[];
+  /** The cluster DNS the world assumed any pod of, as `dnsKey` writes it. */
+  readonly dns: string;
 }
 
 /**
@@ -32,6 +36,7 @@ export interface WorldBuild {
 export function updateWorld(
   groups: readonly (readonly PlacedObject[])[],
   previous: WorldBuild | undefined,
+  dns: ClusterDns = GKE_KUBE_DNS,
 ): WorldBuild {
   const readings = new Map<readonly PlacedObject[], readonly Reading[]>();
   for (const group of groups) {
@@ -40,13 +45,19 @@ export function updateWorld(
   const { declared, used, byKey } = gatherReadings([...readings.values()].flat());
   const { drafts, keys, pods } = placePods(byKey, previous);
   const namespaces = keepNamespaces(mergeNamespaces(declared, used), previous?.world.namespaces);
+  const key = dnsKey(dns);
   const world =
     previous !== undefined &&
+    previous.dns === key &&
     namespaces === previous.world.namespaces &&
     sameItems(pods, previous.world.pods)
       ? previous.world
-      : (reindexWorld(namespaces, pods, previous?.world) ?? indexWorld(namespaces, pods));
-  return { world, readings, drafts, keys };
+      : withAssumedDns(
+          reindexWorld(namespaces, pods, previous?.world) ?? indexWorld(namespaces, pods),
+          dns,
+          previous?.world.assumedDns,
+        );
+  return { world, readings, drafts, keys, dns: key };
 }
 
 // An object read before, in a group that changed around it, is not read again.

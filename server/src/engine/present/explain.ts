@@ -21,7 +21,20 @@ export function explainVerdict(subject: FlowResult | Verdict, flowArgument?: Flo
   for (const side of [verdict.egress, verdict.ingress]) {
     lines.push(...explainDirection(side, flow));
   }
+  lines.push(...describeAssumed(flow));
   return lines.join('\n');
+}
+
+/** A note for each end of the flow that the workspace does not hold but netpol-lens assumes. */
+export function describeAssumed(flow: Flow | undefined): string[] {
+  const ends = flow === undefined ? [] : [flow.source, flow.destination];
+  return ends.flatMap((end) =>
+    end.kind === 'pod' && end.pod.assumed === true
+      ? [
+          `note: ${end.pod.namespace}/${end.pod.name} is not in the workspace: it is the cluster DNS as GKE runs it (or as the setting netpol.clusterDns describes it), assumed with its labels and ports.`,
+        ]
+      : [],
+  );
 }
 
 export function explainDirection(side: DirectionVerdict, flow?: Flow): string[] {

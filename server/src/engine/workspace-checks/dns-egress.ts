@@ -8,7 +8,9 @@ import type { Labels, NetworkPolicy, Selector } from '../model/types';
 import type { Edit, Problem } from '../core/problem';
 import type { Path, PlacedProblem } from '../core/source';
 import type { Span } from '../core/span';
-import type { Pod, World } from '../world/types';
+import type { ContainerPort, Pod, World } from '../world/types';
+import { clusterDnsPods, dnsKey, GKE_KUBE_DNS, isClusterDnsPod } from '../world/cluster-dns';
+import type { ClusterDns } from '../world/cluster-dns';
 import { appendToList } from '../parse/yaml-edit';
 
 /** An egress rule that admits DNS to kube-dns, as list-item lines; the snippets share it. */
@@ -25,13 +27,12 @@ ports:
   - protocol: TCP
     port: 53`;
 
-const DNS_LABEL = 'k8s-app=kube-dns';
-
 /**
- * Warns on each policy that isolates egress for pods that then cannot reach kube-dns on UDP 53,
- * when the world has kube-dns pods; the fix adds DNS_EGRESS_RULE to the policy. `only` limits
- * the warnings to some of the policies; every policy still takes part in the verdicts, which
- * `evaluate` may decide with an evaluator the caller already has for the same policies.
+ * Warns on each policy that isolates egress for pods that then cannot reach the cluster's DNS on
+ * its UDP port: the workspace's DNS pods, else the one the world assumes (GKE's kube-dns, or what
+ * `netpol.clusterDns` says); the fix adds an egress rule to it. `only` limits the warnings to
+ * some of the policies; every policy still takes part in the verdicts, which `evaluate` may
+ * decide with an evaluator the caller already has for the same policies.
  */
 export function checkDnsEgress(
   policies: readonly NetworkPolicy[],
@@ -41,28 +42,31 @@ export function checkDnsEgress(
   only: readonly NetworkPolicy[] = policies,
   evaluate: (flow: Flow) => Verdict = (flow) => evaluateFlow(policies, world, flow, { dataplane }),
 ): PolicyProblem[] {
-  const dns = world.podsByLabel.get(DNS_LABEL)?.find((pod) => pod.namespace === 'kube-system');
+  const config = world.clusterDns ?? GKE_KUBE_DNS;
+  const dns = clusterDnsPods(world)[0];
   if (dns === undefined) {
     return [];
   }
+  const port = dnsPort(config);
   const isBlocked = (pod: Pod): boolean => {
     const flow = {
       source: { kind: 'pod', pod },
       destination: { kind: 'pod', pod: dns },
-      port: 53,
-      protocol: 'UDP',
+      port: port.containerPort,
+      protocol: port.protocol,
     } as const;
     // Only a denial NetworkPolicy decides is its own: a tiered cluster policy's is not.
     const egress = evaluate(flow).egress;
     return !egress.allowed && egress.decidedBy === 'NetworkPolicy';
   };
-  const groupsOf = createGroupLookup(world, isVictim(isBlocked));
+  const groupsOf = createGroupLookup(world, isVictim(isBlocked, config));
+  const found = { dns, port, rule: dnsEgressRule(config) };
   return only.flatMap((policy) => {
     if (!policy.policyTypes.includes('Egress') || policy.podSelector === null) {
       return [];
     }
     const victim = firstVictim(groupsOf(policy.namespace), policy.podSelector);
-    const problem = victim && toProblem(policy, victim, file);
+    const problem = victim && toProblem(policy, victim, file, found);
     return problem === undefined ? [] : [{ policy, uri: policy.origin.uri, problem }];
   });
 }
@@ -72,10 +76,42 @@ export interface PolicyProblem extends PlacedProblem {
   readonly policy: NetworkPolicy;
 }
 
-// kube-dns itself, and host-network pods (which use the node's resolver path), are no victims.
-function isVictim(isBlocked: (pod: Pod) => boolean): (pod: Pod) => boolean {
+// The DNS pods themselves, and host-network pods (which use the node's resolver path), are no
+// victims.
+function isVictim(isBlocked: (pod: Pod) => boolean, dns: ClusterDns): (pod: Pod) => boolean {
   return (pod) =>
-    !pod.hostNetwork && !pod.labels['k8s-app']?.startsWith('kube-dns') && isBlocked(pod);
+    !pod.hostNetwork &&
+    !pod.labels['k8s-app']?.startsWith('kube-dns') &&
+    !isClusterDnsPod(pod, dns) &&
+    isBlocked(pod);
+}
+
+/** The port DNS lookups use: the DNS's first UDP port, else its first port, else 53/UDP. */
+function dnsPort(dns: ClusterDns): ContainerPort {
+  return (
+    dns.ports.find((port) => port.protocol === 'UDP') ??
+    dns.ports[0] ?? { containerPort: 53, protocol: 'UDP' }
+  );
+}
+
+/** An egress rule that admits DNS to the cluster's DNS pods, as list-item lines. */
+export function dnsEgressRule(dns: ClusterDns): string {
+  if (dnsKey(dns) === dnsKey(GKE_KUBE_DNS)) {
+    return DNS_EGRESS_RULE;
+  }
+  const labels = Object.entries(dns.labels).map(([key, value]) => `        ${key}: ${value}`);
+  const ports = dns.ports.flatMap((port) => [
+    `  - protocol: ${port.protocol}`,
+    `    port: ${port.containerPort}`,
+  ]);
+  return [
+    'to:',
+    '  - namespaceSelector:',
+    '      matchLabels:',
+    `        kubernetes.io/metadata.name: ${dns.namespace}`,
+    ...(labels.length === 0 ? [] : ['    podSelector:', '      matchLabels:', ...labels]),
+    ...(ports.length === 0 ? [] : ['ports:', ...ports]),
+  ].join('\n');
 }
 
 /**
@@ -153,7 +189,18 @@ function firstVictim(namespace: NamespaceGroups, selector: Selector): Pod | unde
   return first;
 }
 
-function toProblem(policy: NetworkPolicy, victim: Pod, file: FileLookup): Problem | undefined {
+interface FoundDns {
+  readonly dns: Pod;
+  readonly port: ContainerPort;
+  readonly rule: string;
+}
+
+function toProblem(
+  policy: NetworkPolicy,
+  victim: Pod,
+  file: FileLookup,
+  { dns, port, rule }: FoundDns,
+): Problem | undefined {
   const { origin } = policy;
   const document = file(origin.uri)?.documents.find((placed) => placed.offset === origin.offset);
   const tree = document?.analysis.parsed.tree();
@@ -172,23 +219,22 @@ function toProblem(policy: NetworkPolicy, victim: Pod, file: FileLookup): Proble
   if (span === undefined) {
     return undefined;
   }
-  const edits = appendToList(
-    document.analysis.parsed.text,
-    tree,
-    [...spec, 'egress'],
-    DNS_EGRESS_RULE,
-  );
+  const edits = appendToList(document.analysis.parsed.text, tree, [...spec, 'egress'], rule);
+  const assumed =
+    dns.assumed === true
+      ? ` (not in the workspace: assumed as GKE runs it, or as netpol.clusterDns describes it)`
+      : '';
   return {
     code: 'egress-blocks-dns',
     severity: 'warning',
-    message: `Pods this policy isolates for egress, such as ${victim.namespace}/${victim.name}, cannot reach kube-dns on UDP port 53, so their DNS lookups fail.`,
+    message: `Pods this policy isolates for egress, such as ${victim.namespace}/${victim.name}, cannot reach the cluster DNS ${dns.namespace}/${dns.name}${assumed} on ${port.protocol} port ${port.containerPort}, so their DNS lookups fail.`,
     span,
     ...(edits === undefined
       ? {}
       : {
           fixes: [
             {
-              title: 'Allow DNS egress to kube-dns',
+              title: `Allow DNS egress to ${dns.name}`,
               edits: edits.map((edit) => shift(edit, origin.offset)),
             },
           ],

@@ -4,6 +4,7 @@ import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../core/source';
 import { originOf } from '../core/source';
 import { assignIps } from './assign-ips';
+import { GKE_KUBE_DNS, withAssumedDns } from './cluster-dns';
 import { readPod, readWorkloadPod } from './read-pod';
 import type { PodDraft } from './read-pod';
 import type { Namespace, Pod, World, WorkloadKind } from './types';
@@ -17,12 +18,16 @@ const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([
   'NetworkPolicy',
 ]);
 
-/** Builds the world from every object of the workspace; other kinds are ignored. */
-export function buildWorld(objects: readonly PlacedObject[]): World {
+/**
+ * Builds the world from every object of the workspace; other kinds are ignored. Without a pod of
+ * the cluster's DNS, it assumes one as `dns` describes it.
+ */
+export function buildWorld(objects: readonly PlacedObject[], dns = GKE_KUBE_DNS): World {
   const { declared, used, byKey } = gatherReadings(
     [...objects].sort(compareObjects).map(readWorldObject),
   );
-  return indexWorld(mergeNamespaces(declared, used), assignIps(sortDrafts(byKey).drafts));
+  const world = indexWorld(mergeNamespaces(declared, used), assignIps(sortDrafts(byKey).drafts));
+  return withAssumedDns(world, dns);
 }
 
 /** What one object gave the world. */

@@ -1,5 +1,6 @@
 import type { Origin } from '../core/source';
 import type { Protocol } from '../core/vocabulary';
+import type { ClusterDns } from './cluster-dns';
 
 export type { Origin } from '../core/source';
 export type { Protocol } from '../core/vocabulary';
@@ -38,6 +39,8 @@ export interface Pod {
   /** The controller owner reference of a real Pod object, as written. */
   readonly owner?: { readonly kind: string; readonly name: string };
   readonly generateName?: string;
+  /** Set on the cluster DNS pod netpol-lens assumes when the workspace has none. */
+  readonly assumed?: boolean;
   readonly origin: Origin;
   /**
    * The pod's position in `World.pods`. A pod object is only ever shared by worlds that hold it
@@ -57,4 +60,11 @@ export interface World {
   readonly podsByIp: ReadonlyMap<string, readonly Pod[]>;
   /** Pods by `key=value` of each of their labels. */
   readonly podsByLabel: ReadonlyMap<string, readonly Pod[]>;
+  /**
+   * The cluster DNS pod assumed when no pod of the workspace is one (`netpol.clusterDns`, by
+   * default GKE's kube-dns); in none of the lists above, so listings of the workspace omit it.
+   */
+  readonly assumedDns?: Pod;
+  /** What the cluster's DNS is taken to be; GKE's kube-dns when absent. */
+  readonly clusterDns?: ClusterDns;
 }
