@@ -101,7 +101,7 @@ export function formatCheck(
   format: OutputFormat,
   color: boolean,
 ): { text: string; failed: boolean } {
-  // Flow verdicts are information in the editor; here they are the `flows` array instead.
+  // Flow verdicts are diagnostics in the editor; here they are the `flows` array instead.
   const problems = toProblemRecords(analysis, texts).filter(
     (problem) => problem.code !== 'flow-verdict',
   );

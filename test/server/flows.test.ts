@@ -142,3 +142,37 @@ describe('language server: sample flows', () => {
     assert.match(bad.message ?? '', /shop\/web/);
   });
 });
+
+describe('language server: what a flow hover says about the workspace', () => {
+  let session: Session;
+  before(async () => {
+    session = await startSession();
+    await session.open('file:///w/world.yaml', WORLD);
+    await session.open('file:///w/policy.yaml', POLICY);
+  });
+  after(() => session.close());
+
+  const hoverFlow = async (line: number) => {
+    const hover: Hover | null = await session.client.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///w/flows.yaml' },
+      position: { line, character: 8 },
+    });
+    return (hover?.contents as { value: string } | undefined)?.value ?? '';
+  };
+
+  it('says when a policy the verdict used is defined twice, and when the DNS is assumed', async () => {
+    const copy = POLICY.split('---\n')[0]!;
+    const duplicated = session.diagnostics('file:///w/copy.yaml', (d) =>
+      d.some((diagnostic) => diagnostic.code === 'duplicate-object'),
+    );
+    await session.open('file:///w/copy.yaml', copy);
+    const [warning] = await duplicated;
+    assert.equal(warning?.relatedInformation?.[0]?.location.uri, 'file:///w/policy.yaml');
+    await session.open(
+      'file:///w/flows.yaml',
+      `${FLOWS}    - { from: shop/web, to: kube-system/kube-dns, port: 53, protocol: UDP }\n`,
+    );
+    assert.match(await hoverFlow(5), /shop\/api-from-web is defined more than once/);
+    assert.match(await hoverFlow(10), /kube-system\/kube-dns is not in the workspace/);
+  });
+});
