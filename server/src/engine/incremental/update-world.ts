@@ -11,7 +11,7 @@ import {
   sortDrafts,
 } from '../world/build-world';
 import type { Reading } from '../world/build-world';
-import { dnsKey, GKE_KUBE_DNS, withAssumedDns } from '../world/cluster-dns';
+import { dnsKey, GKE_KUBE_DNS, sameAssumedPod, withAssumedDns } from '../world/cluster-dns';
 import type { ClusterDns } from '../world/cluster-dns';
 import type { PodDraft } from '../world/read-pod';
 import type { Namespace, Pod, World } from '../world/types';
@@ -52,12 +52,23 @@ export function updateWorld(
     namespaces === previous.world.namespaces &&
     sameItems(pods, previous.world.pods)
       ? previous.world
-      : withAssumedDns(
-          reindexWorld(namespaces, pods, previous?.world) ?? indexWorld(namespaces, pods),
-          dns,
-          previous?.world.assumedDns,
+      : keepAssumedDns(
+          withAssumedDns(
+            reindexWorld(namespaces, pods, previous?.world) ?? indexWorld(namespaces, pods),
+            dns,
+          ),
+          previous?.world,
         );
   return { world, readings, drafts, keys, dns: key };
+}
+
+// The previous assumed DNS pod when the new one is alike, so that what depends on it can tell.
+function keepAssumedDns(world: World, previous: World | undefined): World {
+  const before = previous?.assumedDns;
+  const after = world.assumedDns;
+  return before !== undefined && after !== undefined && sameAssumedPod(before, after)
+    ? { ...world, assumedDns: before }
+    : world;
 }
 
 // An object read before, in a group that changed around it, is not read again.

@@ -53,9 +53,9 @@ const ASSUMED_ADDRESS = (10 << 24) + (244 << 16) + (255 << 8) + 254;
 /**
  * The world with the DNS pod it assumes when none of its pods is one: a Deployment's
  * representative pod, named `dns.name`, after every real pod (it is in no index, so nothing
- * that lists the workspace's pods shows it). `previous`, when alike, is kept as the same object.
+ * that lists the workspace's pods shows it).
  */
-export function withAssumedDns(world: World, dns: ClusterDns, previous?: Pod): World {
+export function withAssumedDns(world: World, dns: ClusterDns): World {
   if (realDnsPods(world, dns).length > 0) {
     return { ...world, clusterDns: dns };
   }
@@ -63,15 +63,18 @@ export function withAssumedDns(world: World, dns: ClusterDns, previous?: Pod): W
   while (world.podsByIp.has(toIpv4(address))) {
     address -= 1;
   }
-  const ip = toIpv4(address);
-  const assumed =
-    previous !== undefined &&
-    previous.ip === ip &&
-    previous.index === world.pods.length &&
-    sameDns(previous, dns)
-      ? previous
-      : assumedPod(dns, ip, world.pods.length);
+  const assumed = assumedPod(dns, toIpv4(address), world.pods.length);
   return { ...world, assumedDns: assumed, clusterDns: dns };
+}
+
+/** Whether two assumed DNS pods are alike: the same description, address and position. */
+export function sameAssumedPod(left: Pod, right: Pod): boolean {
+  return (
+    left.ip === right.ip &&
+    left.index === right.index &&
+    JSON.stringify([left.namespace, left.name, left.labels, left.ports]) ===
+      JSON.stringify([right.namespace, right.name, right.labels, right.ports])
+  );
 }
 
 function assumedPod(dns: ClusterDns, ip: string, index: number): Pod {
@@ -92,10 +95,6 @@ function assumedPod(dns: ClusterDns, ip: string, index: number): Pod {
     index,
     assumed: true,
   };
-}
-
-function sameDns(pod: Pod, dns: ClusterDns): boolean {
-  return JSON.stringify([pod.namespace, pod.name, pod.labels, pod.ports]) === dnsKey(dns);
 }
 
 /** The same text for the same description, to tell whether a setting changed. */
