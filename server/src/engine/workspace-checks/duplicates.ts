@@ -117,6 +117,13 @@ export function duplicatesUsedBy(
     for (const policy of [...side.isolatedBy, ...side.allowedBy.map((match) => match.policy)]) {
       used.add(`NetworkPolicy ${policy.namespace}/${policy.name}`);
     }
+    const tiers = side.tiers;
+    const acted = tiers === undefined ? [] : [tiers.decision, ...tiers.passes];
+    for (const match of acted) {
+      if (match !== undefined) {
+        used.add(`${match.policy.kind} ${match.policy.name}`);
+      }
+    }
   }
   for (const end of ends) {
     if (end.kind === 'pod') {
