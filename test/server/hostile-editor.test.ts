@@ -17,7 +17,11 @@ spec:
   polcyTypes: [Ingress]
 `;
 
-const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
+// The same policy opened under several names is a duplicate of itself (duplicate-object): these
+// tests are about positions and URIs, so they leave that warning out.
+const own = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((diagnostic) => diagnostic.code !== 'duplicate-object');
+const codes = (diagnostics: Diagnostic[]) => own(diagnostics).map((diagnostic) => diagnostic.code);
 
 describe('language server: positions it cannot trust', () => {
   let session: Session;
@@ -28,7 +32,7 @@ describe('language server: positions it cannot trust', () => {
 
   /** What the server publishes for `text` opened afresh under another name. */
   async function fresh(text: string): Promise<Diagnostic[]> {
-    return session.open(`untitled:fresh-${Math.random()}`, text);
+    return own(await session.open(`untitled:fresh-${Math.random()}`, text));
   }
 
   it('clamps fractional, negative and far ranges and drops those without numbers', async () => {
@@ -63,7 +67,7 @@ describe('language server: positions it cannot trust', () => {
       contentChanges: changes,
     });
     const diagnostics = await published;
-    assert.deepEqual(diagnostics, await fresh(expected));
+    assert.deepEqual(own(diagnostics), await fresh(expected));
     // The copy stays whole: a later ordinary change lands where the editor means it.
     const fixed = expected.replace('polcyTypes', 'policyTypes');
     const line = expected.split('\n').findIndex((text) => text.includes('polcyTypes'));
@@ -77,7 +81,7 @@ describe('language server: positions it cannot trust', () => {
         },
       ],
     });
-    assert.deepEqual(await next, await fresh(fixed));
+    assert.deepEqual(own(await next), await fresh(fixed));
     assert.deepEqual(codes(await fresh(fixed)), []);
   });
 });

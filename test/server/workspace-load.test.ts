@@ -58,9 +58,11 @@ describe('loading a folder', () => {
       );
       workspace.setText('file:///ws/pods.yaml', POD, false);
     });
-    // Then the whole workspace: the same file again, now with the cross-file checks.
+    // Then the whole workspace: the same file again, now with the cross-file checks (read.yaml
+    // holds the same policy: a duplicate).
     const final = sent.filter((params) => params.uri === uri).at(-1)!;
     assert.deepEqual(final.diagnostics.map((diagnostic) => diagnostic.code).sort(), [
+      'duplicate-object',
       'selects-nothing',
       'unknown-field',
     ]);
