@@ -27,5 +27,8 @@ export function analyzeVariant(
       files.push(file);
     }
   }
-  return analyzeWorkspace(files, { dataplane: analysis.dataplane });
+  return analyzeWorkspace(files, {
+    dataplane: analysis.dataplane,
+    clusterDns: analysis.world.clusterDns,
+  });
 }
