@@ -48,9 +48,14 @@ export function findDuplicates(identities: Iterable<readonly [string, PlacedObje
   const duplicates = new Map<string, readonly Origin[]>();
   for (const [identity, objects] of byIdentity) {
     if (objects.length > 1) {
+      // In file order, whatever order the files came in: the messages list the others so.
+      const sorted = [...objects].sort(
+        (left, right) =>
+          (left.uri < right.uri ? -1 : left.uri > right.uri ? 1 : 0) || left.offset - right.offset,
+      );
       duplicates.set(
         identity,
-        objects.map((object) => originOf(object)),
+        sorted.map((object) => originOf(object)),
       );
     }
   }
