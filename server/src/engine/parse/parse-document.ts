@@ -3,6 +3,8 @@ import type { Document, Node, Pair } from 'yaml';
 import type { Problem } from '../core/problem';
 import type { Locate, Part, Path } from '../core/source';
 import type { Span } from '../core/span';
+import { duplicateKeyOffsets, withDuplicateKeyErrors } from './duplicate-keys';
+import type { ParseError } from './duplicate-keys';
 import { locatePlaced } from './fast-locate';
 import { readFastValue } from './fast-value';
 import { placeNodes } from './placed-tree';
@@ -30,6 +32,9 @@ const MAX_ALIAS_COUNT = 100;
 // Kubernetes objects nest a few dozen levels; `yaml` itself exhausts memory somewhere past
 // 20,000 nested flow collections, which would kill the process, so deeper input is refused.
 const MAX_FLOW_DEPTH = 1000;
+
+// Duplicate keys are found by `duplicateKeyOffsets`, in linear time.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
 
 export function parseYamlDocument(text: string): ParsedDocument {
   if (flowDepth(text) > MAX_FLOW_DEPTH) {
@@ -82,14 +87,15 @@ const NO_PROBLEMS: readonly Problem[] = [];
 function parseWithYaml(text: string): ParsedDocument {
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { prettyErrors: false });
+    document = parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
     return failed(text, tooDeep(error, text));
   }
-  const problems = syntaxProblems(document, text);
+  const errors = withDuplicateKeyErrors(document.errors, duplicateKeyOffsets(document));
+  const problems = syntaxProblems(errors, document.warnings, text);
   const { tree, release } = lazyTree(text, document);
   const locate = locator(tree);
-  if (document.errors.length > 0 || document.contents === null) {
+  if (errors.length > 0 || document.contents === null) {
     return { text, value: undefined, problems, locate, tree, release };
   }
   try {
@@ -109,14 +115,21 @@ function parseWithYaml(text: string): ParsedDocument {
   }
 }
 
-function syntaxProblems(document: Document.Parsed, text: string): Problem[] {
-  const { errors, warnings } = document;
-  return [...errors, ...warnings].map((error) => ({
+function syntaxProblems(
+  errors: readonly ParseError[],
+  warnings: readonly ParseError[],
+  text: string,
+): Problem[] {
+  const problem = (error: ParseError, severity: 'error' | 'warning'): Problem => ({
     code: error.code.toLowerCase().replace(/_/g, '-'),
-    severity: errors.includes(error) ? 'error' : 'warning',
+    severity,
     message: sentence(error.message),
     span: clampToText(error.pos, text),
-  }));
+  });
+  return [
+    ...errors.map((error) => problem(error, 'error')),
+    ...warnings.map((error) => problem(error, 'warning')),
+  ];
 }
 
 // Built outside `parseWithYaml`: a closure there would share its scope, and with it the
@@ -195,7 +208,7 @@ function sentence(message: string): string {
 /** `yaml`'s tree of the text, or null when it cannot be built (it is then not tried again). */
 function treeOf(text: string): Document.Parsed | null {
   try {
-    return parseDocument(text, { prettyErrors: false });
+    return parseDocument(text, PARSE_OPTIONS);
   } catch {
     return null;
   }
