@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_MAX_FILE_SIZE, GKE_KUBE_DNS } from './engine';
+import { clampMaxFileSize, DEFAULT_MAX_FILE_SIZE, GKE_KUBE_DNS } from './engine';
 import type { ClusterDns } from './engine';
 
 export type FlowVerdictSeverity = 'information' | 'hint' | 'none';
@@ -44,8 +44,8 @@ export function toSettings(raw: unknown): Settings {
   return {
     dataplane: value['dataplane'] === 'kubernetes' ? 'kubernetes' : 'gke-dataplane-v2',
     maxFileSize:
-      typeof maxFileSize === 'number' && maxFileSize > 0
-        ? maxFileSize
+      typeof maxFileSize === 'number'
+        ? clampMaxFileSize(maxFileSize)
         : DEFAULT_SETTINGS.maxFileSize,
     include: globs(value['include']) ?? DEFAULT_SETTINGS.include,
     exclude: globs(value['exclude']) ?? DEFAULT_SETTINGS.exclude,

@@ -1,4 +1,5 @@
 export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analysis/analyze-file';
+export { clampMaxFileSize, MAX_FILE_SIZE_CEILING } from './core/limits';
 export type {
   FileAnalysis,
   FileOptions,

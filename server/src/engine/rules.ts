@@ -33,6 +33,20 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
       'A document expands too many YAML aliases (a "billion laughs" document) and is not analysed.',
   },
   {
+    code: 'document-too-large',
+    severity: 'warning',
+    scope: 'document',
+    summary:
+      'A document holds more than 200,000 entries (lines and flow items) and is not analysed.',
+  },
+  {
+    code: 'too-many-problems',
+    severity: 'warning',
+    scope: 'file',
+    summary:
+      'A file has more than 500 problems: the rest are counted in one problem, as severe as the worst of them.',
+  },
+  {
     code: 'too-deeply-nested',
     severity: 'error',
     scope: 'document',

@@ -1,4 +1,5 @@
 import type { DocumentAnalysis, FileAnalysis, PlacedDocument } from '../check/document-analysis';
+import { capProblems, MAX_FILE_SIZE_CEILING } from '../core/limits';
 import { shiftProblem } from '../core/problem';
 import type { Problem } from '../core/problem';
 import type { PlacedObject } from '../core/source';
@@ -14,7 +15,7 @@ export interface FileOptions {
   readonly invalidEncoding?: boolean;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+export { DEFAULT_MAX_FILE_SIZE } from '../core/limits';
 
 /** A file: cut into its documents, each analysed on its own and placed at its offset. */
 export function analyzeFile(uri: string, text: string, options: FileOptions): FileAnalysis {
@@ -39,7 +40,7 @@ export function fileOf(
     length: text.length,
     documents,
     objects: documents.flatMap((document) => document.objects),
-    problems: documents.flatMap((document) => document.problems),
+    problems: capProblems(documents.flatMap((document) => document.problems)),
   };
 }
 
@@ -62,11 +63,12 @@ function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number):
 
 /** The analysis of a file that is not analysed (too large, not UTF-8), or undefined. */
 export function refusal(uri: string, text: string, options: FileOptions): FileAnalysis | undefined {
-  if (text.length > options.maxFileSize) {
+  const limit = Math.min(options.maxFileSize, MAX_FILE_SIZE_CEILING);
+  if (text.length > limit) {
     return refused(uri, {
       code: 'file-too-large',
       severity: 'warning',
-      message: `The file has ${text.length} characters, more than the limit of ${options.maxFileSize} (setting netpol.maxFileSize); it is not analysed.`,
+      message: `The file has ${text.length} characters, more than the limit of ${limit} (setting netpol.maxFileSize); it is not analysed.`,
       span: { start: 0, end: firstLineEnd(text) },
     });
   }

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
+import { countEntries, MAX_DOCUMENT_ENTRIES } from '../core/limits';
 import type { Problem } from '../core/problem';
 import type { Locate, Part, Path } from '../core/source';
 import type { Span } from '../core/span';
@@ -37,6 +38,14 @@ const MAX_FLOW_DEPTH = 1000;
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
 
 export function parseYamlDocument(text: string): ParsedDocument {
+  if (countEntries(text) > MAX_DOCUMENT_ENTRIES) {
+    return failed(text, {
+      code: 'document-too-large',
+      severity: 'warning',
+      message: `The document holds more than ${MAX_DOCUMENT_ENTRIES.toLocaleString('en-US')} entries (lines and flow items); it is not analysed.`,
+      span: { start: 0, end: firstLineEnd(text) },
+    });
+  }
   if (flowDepth(text) > MAX_FLOW_DEPTH) {
     return failed(text, tooDeep(new RangeError('flow depth'), text));
   }

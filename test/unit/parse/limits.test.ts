@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeFile } from '../../../server/src/engine';
+import {
+  clampMaxFileSize,
+  MAX_DOCUMENT_ENTRIES,
+  MAX_FILE_PROBLEMS,
+} from '../../../server/src/engine/core/limits';
+import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
+import { toSettings } from '../../../server/src/settings';
+
+const URI = 'file:///hostile.yaml';
+
+describe('limits of the work per file', () => {
+  it('refuses a document of more entries than the limit, with one problem', () => {
+    const text = 'a: b\n'.repeat(MAX_DOCUMENT_ENTRIES);
+    const parsed = parseYamlDocument(text);
+    assert.equal(parsed.value, undefined);
+    assert.deepEqual(
+      parsed.problems.map((problem) => [problem.code, problem.span]),
+      [['document-too-large', { start: 0, end: text.indexOf('\n') }]],
+    );
+  });
+
+  it('counts flow items as entries', () => {
+    const text = `[${'1,'.repeat(MAX_DOCUMENT_ENTRIES)}1]\n`;
+    assert.deepEqual(
+      parseYamlDocument(text).problems.map((problem) => problem.code),
+      ['document-too-large'],
+    );
+  });
+
+  it('analyses a document just under the limit', () => {
+    const text = `${Array.from({ length: MAX_DOCUMENT_ENTRIES - 2 }, (_, index) => `k${index}: v`).join('\n')}\n`;
+    const parsed = parseYamlDocument(text);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(Object.keys(parsed.value as object).length, MAX_DOCUMENT_ENTRIES - 2);
+  });
+
+  it('keeps the first problems of a file and counts the rest in one, as severe as the worst', () => {
+    const text = `x: &a 1\n${'a: b\n'.repeat(2000)}`;
+    const file = analyzeFile(URI, text, { maxFileSize: 1_000_000 });
+    assert.equal(file.problems.length, MAX_FILE_PROBLEMS + 1);
+    assert.ok(file.problems.slice(0, -1).every((problem) => problem.code === 'duplicate-key'));
+    const summary = file.problems.at(-1);
+    assert.equal(summary?.code, 'too-many-problems');
+    assert.equal(summary.severity, 'error');
+    assert.match(summary.message, /\b1499\b/);
+  });
+
+  it('keeps the setting netpol.maxFileSize between 1 and 20 MB', () => {
+    assert.equal(clampMaxFileSize(1e308), 20_000_000);
+    assert.equal(toSettings({ maxFileSize: 1e308 }).maxFileSize, 20_000_000);
+    assert.equal(toSettings({ maxFileSize: Number.POSITIVE_INFINITY }).maxFileSize, 20_000_000);
+    assert.equal(toSettings({ maxFileSize: 1000 }).maxFileSize, 1000);
+    assert.equal(toSettings({ maxFileSize: -5 }).maxFileSize, 5_000_000);
+    assert.equal(toSettings({ maxFileSize: Number.NaN }).maxFileSize, 5_000_000);
+  });
+
+  it('refuses a file over the ceiling whatever limit it is given', () => {
+    const text = 'a'.repeat(20_000_001);
+    const file = analyzeFile(URI, text, { maxFileSize: Number.MAX_SAFE_INTEGER });
+    assert.deepEqual(
+      file.problems.map((problem) => problem.code),
+      ['file-too-large'],
+    );
+  });
+});
