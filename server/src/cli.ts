@@ -17,7 +17,8 @@ import { fromSimulation } from './flow-json';
 import { formatExplainLogs } from './cli/explain-logs';
 import { formatCheck } from './cli-output';
 import type { OutputFormat } from './cli-output';
-import { findYamlFiles, readFileText } from './read-file';
+import { PathError, readPaths } from './cli/read-paths';
+import { describeError, readFileText, UnreadableFile } from './read-file';
 
 type Dataplane = 'gke-dataplane-v2' | 'kubernetes';
 
@@ -35,29 +36,29 @@ interface Loaded {
 }
 
 async function load(paths: readonly string[], dataplane: Dataplane): Promise<Loaded> {
-  const found = new Set<string>();
-  for (const given of paths.length > 0 ? paths : ['.']) {
-    const files = await findYamlFiles(path.resolve(given)).catch(() => {
-      throw new UsageError(`Cannot read ${given}: no such file or folder.`);
-    });
-    files.forEach((file) => found.add(file));
-  }
+  const read = await readPaths(paths.length > 0 ? paths : ['.'], DEFAULT_MAX_FILE_SIZE, warn).catch(
+    (error: unknown) => {
+      throw error instanceof PathError ? new UsageError(error.message) : error;
+    },
+  );
   const files: FileAnalysis[] = [];
   const texts = new Map<string, { file: string; text: string }>();
-  for (const file of [...found].sort()) {
-    const read = await readFileText(file).catch(() => {
-      throw new UsageError(`Cannot read ${path.relative(process.cwd(), file) || file}.`);
-    });
-    const uri = pathToFileURL(file).toString();
-    texts.set(uri, { file: path.relative(process.cwd(), file) || file, text: read.text });
+  for (const each of read) {
+    const uri = pathToFileURL(each.path).toString();
+    texts.set(uri, { file: each.file, text: each.text });
     files.push(
-      analyzeFile(uri, read.text, {
+      analyzeFile(uri, each.text, {
         maxFileSize: DEFAULT_MAX_FILE_SIZE,
-        invalidEncoding: read.invalidEncoding,
+        invalidEncoding: each.invalidEncoding,
+        tooLarge: each.tooLarge,
       }),
     );
   }
   return { files, texts, analysis: analyzeWorkspace(files, { dataplane }) };
+}
+
+function warn(message: string): void {
+  process.stderr.write(`netpol-lens: ${message}\n`);
 }
 
 async function check(paths: string[], options: { format: OutputFormat; dataplane: Dataplane }) {
@@ -106,9 +107,13 @@ async function explainLogs(
   paths: string[],
   options: { format: 'text' | 'json'; dataplane: Dataplane },
 ) {
-  const read = await readFileText(records).catch(() => {
-    throw new UsageError(`Cannot read ${records}.`);
+  const read = await readFileText(records).catch((error: unknown) => {
+    const reason = error instanceof UnreadableFile ? error.message : describeError(error);
+    throw new UsageError(`Cannot read ${records}: ${reason}.`);
   });
+  if (read.tooLarge !== undefined) {
+    throw new UsageError(`Cannot read ${records}: it has ${read.tooLarge} bytes, too many.`);
+  }
   const loaded = await load(paths, options.dataplane);
   const explanation = explainRecords(loaded.analysis, read.text);
   const file = path.relative(process.cwd(), path.resolve(records)) || records;

@@ -15,6 +15,8 @@ export function runCli(...args: string[]): CliRun {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
+    // A run that hangs (on a named pipe, say) fails its test instead of stalling the suite.
+    timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { analyzeFile, analyzeWorkspace, DEFAULT_MAX_FILE_SIZE } from '../engine';
 import type { Dataplane, FileAnalysis, WorkspaceAnalysis } from '../engine';
 import type { SourceText } from '../cli-output';
-import { findYamlFiles, isYamlFile, readFileText } from '../read-file';
+import { isYamlFile } from '../read-file';
+import { PathError, readPaths } from './read-paths';
 
 /** A version of the workspace a diff compares, analysed, with its texts by URI. */
 export interface LoadedVersion {
@@ -20,6 +21,7 @@ interface VersionFile {
   readonly file: string;
   readonly text: string;
   readonly invalidEncoding?: boolean;
+  readonly tooLarge?: number;
 }
 
 /** The YAML files under the given files or folders, as they are on disk. */
@@ -27,20 +29,15 @@ export async function loadFromDisk(
   paths: readonly string[],
   dataplane: Dataplane,
 ): Promise<LoadedVersion> {
-  const found = new Set<string>();
-  for (const given of paths) {
-    const files = await findYamlFiles(path.resolve(given)).catch(() => {
-      throw new DiffUsageError(`Cannot read ${given}: no such file or folder.`);
-    });
-    files.forEach((file) => found.add(file));
-  }
-  const files: VersionFile[] = [];
-  for (const file of [...found].sort()) {
-    const read = await readFileText(file).catch(() => {
-      throw new DiffUsageError(`Cannot read ${relative(file)}.`);
-    });
-    files.push({ uri: pathToFileURL(file).toString(), file: relative(file), ...read });
-  }
+  const read = await readPaths(paths, DEFAULT_MAX_FILE_SIZE, (message) =>
+    process.stderr.write(`netpol-lens: ${message}\n`),
+  ).catch((error: unknown) => {
+    throw error instanceof PathError ? new DiffUsageError(error.message) : error;
+  });
+  const files = read.map((each): VersionFile => ({
+    ...each,
+    uri: pathToFileURL(each.path).toString(),
+  }));
   return analyse(files, dataplane);
 }
 
@@ -98,11 +95,8 @@ function analyse(files: readonly VersionFile[], dataplane: Dataplane): LoadedVer
     return analyzeFile(file.uri, file.text, {
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
       invalidEncoding: file.invalidEncoding ?? false,
+      tooLarge: file.tooLarge,
     });
   });
   return { analysis: analyzeWorkspace(analyses, { dataplane }), texts };
-}
-
-function relative(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }

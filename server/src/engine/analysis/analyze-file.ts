@@ -13,6 +13,8 @@ export interface FileOptions {
   readonly maxFileSize: number;
   /** Set by the reader when the bytes were not valid UTF-8. */
   readonly invalidEncoding?: boolean;
+  /** Set by the reader, with an empty text, when the file had this many bytes: too many to read. */
+  readonly tooLarge?: number;
 }
 
 export { DEFAULT_MAX_FILE_SIZE } from '../core/limits';
@@ -64,6 +66,14 @@ function placeDocument(uri: string, analysis: DocumentAnalysis, offset: number):
 /** The analysis of a file that is not analysed (too large, not UTF-8), or undefined. */
 export function refusal(uri: string, text: string, options: FileOptions): FileAnalysis | undefined {
   const limit = Math.min(options.maxFileSize, MAX_FILE_SIZE_CEILING);
+  if (options.tooLarge !== undefined) {
+    return refused(uri, {
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `The file has ${options.tooLarge} bytes, more than the limit of ${limit} (setting netpol.maxFileSize); it is not read.`,
+      span: { start: 0, end: 0 },
+    });
+  }
   if (text.length > limit) {
     return refused(uri, {
       code: 'file-too-large',
