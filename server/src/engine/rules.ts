@@ -50,7 +50,8 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
     code: 'too-deeply-nested',
     severity: 'error',
     scope: 'document',
-    summary: 'A document nests too deeply to be analysed.',
+    summary:
+      'A document nests more than 256 levels deep (block and flow, counted from its text) and is not analysed.',
   },
   {
     code: 'unknown-endpoint',

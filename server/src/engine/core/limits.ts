@@ -7,6 +7,12 @@ import type { Problem, Severity } from './problem';
 /** Entries (lines and flow items) one document may hold before it is not analysed. */
 export const MAX_DOCUMENT_ENTRIES = 200_000;
 
+/**
+ * Levels of nesting (block and flow) a document may have. Kubernetes objects nest a few dozen;
+ * every stage that walks a document recursively stays far from the end of the call stack here.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
 /** Problems kept per file; one more problem says how many were left out. */
 export const MAX_FILE_PROBLEMS = 500;
 

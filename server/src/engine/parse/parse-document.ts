@@ -1,12 +1,13 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
-import { countEntries, MAX_DOCUMENT_ENTRIES } from '../core/limits';
+import { countEntries, MAX_DOCUMENT_ENTRIES, MAX_NESTING_DEPTH } from '../core/limits';
 import type { Problem } from '../core/problem';
 import type { Locate, Part, Path } from '../core/source';
 import type { Span } from '../core/span';
 import { duplicateKeyOffsets, withDuplicateKeyErrors } from './duplicate-keys';
 import type { ParseError } from './duplicate-keys';
 import { locatePlaced } from './fast-locate';
+import { nestingDepth } from './nesting-depth';
 import { readFastValue } from './fast-value';
 import { placeNodes } from './placed-tree';
 import type { PlacedNode } from './placed-tree';
@@ -30,10 +31,6 @@ export interface ParsedDocument {
 // Billion-laughs input expands exponentially through aliases; `toJS` refuses past this count.
 const MAX_ALIAS_COUNT = 100;
 
-// Kubernetes objects nest a few dozen levels; `yaml` itself exhausts memory somewhere past
-// 20,000 nested flow collections, which would kill the process, so deeper input is refused.
-const MAX_FLOW_DEPTH = 1000;
-
 // Duplicate keys are found by `duplicateKeyOffsets`, in linear time.
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
 
@@ -46,8 +43,11 @@ export function parseYamlDocument(text: string): ParsedDocument {
       span: { start: 0, end: firstLineEnd(text) },
     });
   }
-  if (flowDepth(text) > MAX_FLOW_DEPTH) {
-    return failed(text, tooDeep(new RangeError('flow depth'), text));
+  // Counted here rather than caught when the stack runs out, which happens at a depth that
+  // depends on how the engine was compiled so far: a fresh process and a long-running one would
+  // disagree.
+  if (nestingDepth(text) > MAX_NESTING_DEPTH) {
+    return failed(text, tooDeepProblem(text));
   }
   const fast = readFastValue(text);
   return fast === undefined ? parseWithYaml(text) : parsedLater(text, fast.value, fast.places);
@@ -151,31 +151,20 @@ function locator(tree: () => Document.Parsed | undefined): Locate {
 }
 
 function tooDeep(error: unknown, text: string): Problem {
-  // Pathologically nested input exhausts the parser's stack; anything else is a real bug.
+  // The depth is counted before parsing, so this is a backstop: anything else is a real bug.
   if (!(error instanceof RangeError)) {
     throw error;
   }
+  return tooDeepProblem(text);
+}
+
+function tooDeepProblem(text: string): Problem {
   return {
     code: 'too-deeply-nested',
     severity: 'error',
-    message: 'The document is nested too deeply to be analysed.',
+    message: `The document nests more than ${MAX_NESTING_DEPTH} levels deep; it is not analysed.`,
     span: { start: 0, end: firstLineEnd(text) },
   };
-}
-
-function flowDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x5b || code === 0x7b) {
-      depth++;
-      deepest = Math.max(deepest, depth);
-    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
-      depth--;
-    }
-  }
-  return deepest;
 }
 
 function failed(text: string, problem: Problem): ParsedDocument {
