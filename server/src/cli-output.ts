@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FlowAnalysis, Problem, WorkspaceAnalysis } from './engine';
+import { printable } from './cli/printable';
 import { fromFlowAnalysis } from './flow-json';
 import type { FlowJson } from './flow-json';
 
@@ -156,12 +157,13 @@ function formatText(
     information: paint.blue,
     hint: paint.dim,
   } as const;
+  // Names, keys and messages come from the user's files: each is escaped before it is printed.
   const lines = problems.flatMap((problem) => [
-    `${paint.bold(`${problem.file}:${problem.line}:${problem.column}`)} ` +
-      `${severityColor[problem.severity](problem.severity)} ${paint.dim(problem.code)} ${problem.message}`,
+    `${paint.bold(`${printable(problem.file)}:${problem.line}:${problem.column}`)} ` +
+      `${severityColor[problem.severity](problem.severity)} ${paint.dim(problem.code)} ${printable(problem.message)}`,
     ...(problem.related ?? []).map(
       (related) =>
-        `    ${paint.dim(`${related.file}:${related.line}:${related.column}`)} ${related.message}`,
+        `    ${paint.dim(`${printable(related.file)}:${related.line}:${related.column}`)} ${printable(related.message)}`,
     ),
   ]);
   for (const flow of flows) {
@@ -172,10 +174,10 @@ function formatText(
       ? ''
       : ` (expected ${flow.expect ?? flow.verdict}${flow.expectLogged === null ? '' : `, expectLogged ${String(flow.expectLogged)}`})`;
     lines.push(
-      `${paint.bold(`${flow.file}:${flow.line}`)} ${status} ${verdict}${expected} ${title}`,
+      `${paint.bold(`${printable(flow.file ?? '')}:${flow.line}`)} ${status} ${verdict}${expected} ${printable(title)}`,
     );
     if (!flow.ok) {
-      lines.push(`    ${paint.dim(flow.summary)}`);
+      lines.push(`    ${paint.dim(printable(flow.summary))}`);
     }
   }
   const count = (severity: Problem['severity']) =>
@@ -192,6 +194,11 @@ function formatText(
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` between them. */
+function toUriReference(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 function toSarif(problems: readonly ProblemRecord[]) {
@@ -214,7 +221,7 @@ function toSarif(problems: readonly ProblemRecord[]) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: problem.file.split('\\').join('/') },
+                artifactLocation: { uri: toUriReference(problem.file) },
                 region: {
                   startLine: problem.line,
                   startColumn: problem.column,

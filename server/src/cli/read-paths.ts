@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { describeError, findYamlFiles, readFileText, UnreadableFile } from '../read-file';
 import type { Skipped } from '../read-file';
+import { printable } from './printable';
 
 /** A file the CLI read: its absolute path, its path as printed, and what it holds. */
 export interface ReadFile {
@@ -28,13 +29,13 @@ export async function readPaths(
   const given = new Set<string>();
   const found = new Set<string>();
   const skip = ({ path: skipped, reason }: Skipped) =>
-    warn(`skipping ${relative(skipped)}: ${reason}.`);
+    warn(`skipping ${printable(relative(skipped))}: ${reason}.`);
   for (const name of paths) {
     if (name.trim() === '') {
       throw new PathError('An empty path was given; use . for the current folder.');
     }
     const files = await findYamlFiles(path.resolve(name), skip).catch((error: unknown) => {
-      throw new PathError(`Cannot read ${name}: ${describeError(error)}.`);
+      throw new PathError(`Cannot read ${printable(name)}: ${describeError(error)}.`);
     });
     files.forEach((file) => found.add(file));
     if (files.length === 1 && files[0] === path.resolve(name)) {
@@ -48,7 +49,7 @@ export async function readPaths(
     } catch (error) {
       const reason = error instanceof UnreadableFile ? error.message : describeError(error);
       if (given.has(file)) {
-        throw new PathError(`Cannot read ${relative(file)}: ${reason}.`);
+        throw new PathError(`Cannot read ${printable(relative(file))}: ${reason}.`);
       }
       skip({ path: file, reason });
     }
