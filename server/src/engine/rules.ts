@@ -33,6 +33,13 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
       'A document expands too many YAML aliases (a "billion laughs" document) and is not analysed.',
   },
   {
+    code: 'template-skipped',
+    severity: 'information',
+    scope: 'document',
+    summary:
+      'A document with template syntax ({{ }} outside comments and strings) is not valid YAML until rendered, and is skipped.',
+  },
+  {
     code: 'document-too-large',
     severity: 'warning',
     scope: 'document',

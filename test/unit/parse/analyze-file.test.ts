@@ -59,13 +59,36 @@ describe('analyzeFile', () => {
     assert.ok(file.problems.some((problem) => problem.span.start < text.indexOf('---')));
   });
 
-  it('stays silent about templates that are not YAML until rendered', () => {
-    const file = analyzeFile(
-      'file:///t.yaml',
-      'metadata:\n  name: {{ .Values.name }\n  x: [\n',
-      OPTIONS,
+  it('says once, as information, that a template it cannot read is skipped', () => {
+    const text = 'metadata:\n  name: {{ .Values.name }\n  x: [\n';
+    const file = analyzeFile('file:///t.yaml', text, OPTIONS);
+    assert.deepEqual(
+      file.problems.map((problem) => [problem.code, problem.severity, problem.span.start]),
+      [['template-skipped', 'information', text.indexOf('{{')]],
     );
-    assert.deepEqual(file.problems, []);
+  });
+
+  it('reads {{ in comments and strings as text, so a broken policy is still reported (issue 15)', () => {
+    for (const template of ['# see {{ docs }}', 'x: "{{ .Values.x }}"', "x: '{{ a }}'"]) {
+      const text = `${template}\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n    namespace: a\n`;
+      const file = analyzeFile('file:///p.yaml', text, OPTIONS);
+      assert.ok(
+        file.problems.some((problem) => problem.severity === 'error'),
+        JSON.stringify(template),
+      );
+      assert.ok(!file.problems.some((problem) => problem.code === 'template-skipped'));
+    }
+  });
+
+  it('leaves {{ in block scalars alone, and checks a template that still parses', () => {
+    const rule = 'data:\n  rule: |\n    {{ $labels.pod }}\n  bad: [\n';
+    assert.ok(
+      analyzeFile('file:///r.yaml', rule, OPTIONS).problems.some(
+        (problem) => problem.severity === 'error',
+      ),
+    );
+    const parses = 'metadata:\n  name: x\nsummary: pod {{ $labels.pod }} is down\n';
+    assert.deepEqual(analyzeFile('file:///s.yaml', parses, OPTIONS).problems, []);
   });
 
   it('refuses a file above the size limit with one problem', () => {
