@@ -8,6 +8,7 @@ import type { Manifest } from './generate';
 import { constantIn, describeMachine, load } from './machine';
 import { measureEngine } from './measure-engine';
 import type { EngineFigures, SourceFile } from './measure-engine';
+import { hostileTable, measureHostile } from './measure-hostile';
 import { measureServer, workspaceOf } from './measure-lsp';
 import type { LspOptions, ServerFigures, ServerSpec } from './measure-lsp';
 import { DEBOUNCE_MS, OTHER_FILES_MS } from '../server/src/workspace/timing';
@@ -26,6 +27,7 @@ interface Flags {
   readonly fullSync: boolean;
   readonly sessions: number | undefined;
   readonly engine: boolean;
+  readonly hostile: boolean;
 }
 
 const ROOT = resolve(__dirname, '..');
@@ -47,7 +49,7 @@ function parseFlags(argv: readonly string[]): Flags {
   const bad = scales.filter((name) => !isScaleName(name));
   const runs = Number(value('--runs') ?? 3);
   if (bad.length > 0 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--sessions N] [--edits N] [--no-build] [--no-engine] [--no-peer] [--full-sync]');
+    console.error('usage: npm run bench -- [--scales S,M,L] [--runs N] [--sessions N] [--edits N] [--no-build] [--no-engine] [--no-peer] [--no-hostile] [--full-sync]');
     process.exit(2);
   }
   return {
@@ -58,6 +60,7 @@ function parseFlags(argv: readonly string[]): Flags {
     peer: !argv.includes('--no-peer'),
     fullSync: argv.includes('--full-sync'),
     engine: !argv.includes('--no-engine'),
+    hostile: !argv.includes('--no-hostile'),
     sessions: value('--sessions') === undefined ? undefined : Number(value('--sessions')),
   };
 }
@@ -224,6 +227,20 @@ async function measureScale(scale: ScaleName, flags: Flags, haveServer: boolean,
   return [...engine.notes, ...ourServer.notes, ...(theirServer?.notes ?? [])];
 }
 
+// The hostile files of issue 15, once per bench whatever the scales: each must take seconds.
+function hostileFigures(flags: Flags, notes: string[]): string[] {
+  const cli = join(ROOT, 'dist/cli.js');
+  if (!flags.hostile) {
+    return [];
+  }
+  if (!existsSync(cli)) {
+    notes.push('No dist/cli.js: the hostile files were not checked.');
+    return [];
+  }
+  console.error('[hostile] netpol-lens check...');
+  return [hostileTable(measureHostile(cli, flags.runs)), ''];
+}
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const loadBefore = load();
@@ -243,6 +260,7 @@ async function main(): Promise<void> {
   for (const scale of flags.scales) {
     notes.push(...(await measureScale(scale, flags, haveServer, table)).map((note) => `${scale}: ${note}`));
   }
+  const hostile = hostileFigures(flags, notes);
   const out = [
     `Machine: ${describeMachine()}; load average ${loadBefore} before, ${load()} after.`,
     `Each figure is min / median / max of ${flags.runs} runs after a warm-up (server opens: one cold process per run, at most 2 at L unless --sessions); edits: ${flags.edits} after one warm-up edit, ${flags.fullSync ? 'full text' : 'ranged (incremental) didChange, as VS Code sends to both servers'}. Times in ms unless marked.`,
@@ -253,6 +271,7 @@ async function main(): Promise<void> {
     '',
     COMPARISON,
     '',
+    ...hostile,
     ...[...new Set(notes)].map((note) => `- ${note}`),
   ];
   console.log(out.join('\n'));
