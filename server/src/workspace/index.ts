@@ -17,6 +17,8 @@ interface Entry {
   readonly document: TextDocument;
   readonly open: boolean;
   readonly invalidEncoding: boolean;
+  /** Set when the file on disk was too large to read: its size in bytes. */
+  readonly tooLarge?: number;
   /** Counts the texts this file had: diagnostics made for one revision hold only for it. */
   readonly revision: number;
   analysis?: FileAnalysis;
@@ -144,7 +146,12 @@ export function createWorkspace(connection: Connection) {
     return updateFile(
       uri,
       entry.document.getText(),
-      { maxFileSize: settings.maxFileSize, invalidEncoding: entry.invalidEncoding, edit },
+      {
+        maxFileSize: settings.maxFileSize,
+        invalidEncoding: entry.invalidEncoding,
+        tooLarge: entry.tooLarge,
+        edit,
+      },
       entry.analysis,
     );
   }
@@ -155,10 +162,10 @@ export function createWorkspace(connection: Connection) {
     return generation;
   }
 
-  function setText(uri: string, text: string, invalidEncoding: boolean): void {
+  function setText(uri: string, text: string, invalidEncoding: boolean, tooLarge?: number): void {
     publisher.noteEdited(uri, null);
     const document = TextDocument.create(uri, 'yaml', 0, text);
-    update(uri, { document, open: false, invalidEncoding });
+    update(uri, { document, open: false, invalidEncoding, tooLarge });
   }
 
   function remove(uri: string): void {
@@ -226,7 +233,7 @@ export function createWorkspace(connection: Connection) {
         if (read === undefined) {
           remove(uri);
         } else {
-          setText(uri, read.text, read.invalidEncoding);
+          setText(uri, read.text, read.invalidEncoding, read.tooLarge);
         }
       };
     },
