@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +31,7 @@ const codes = (diagnostics: { code?: number | string }[]) =>
 // reader (issue 15).
 describe('language server: files that are not what they seem', () => {
   let work: string;
+  let elsewhere: string;
   let session: Session;
   before(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'netpol-server-hostile-'));
@@ -30,17 +39,28 @@ describe('language server: files that are not what they seem', () => {
     const huge = openSync(path.join(work, 'huge.yaml'), 'w');
     ftruncateSync(huge, 600_000_000);
     closeSync(huge);
+    // The link's target is outside the folder: the link is the only way to it.
+    elsewhere = mkdtempSync(path.join(tmpdir(), 'netpol-server-elsewhere-'));
+    writeFileSync(path.join(elsewhere, 'linked.yml'), POLICY);
+    symlinkSync(path.join(elsewhere, 'linked.yml'), path.join(work, 'link.yaml'));
     session = await startSession(work);
   });
   after(() => {
     session.close();
     rmSync(work, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
   });
 
   it('reports a file over the size limit without reading it', async () => {
     const uri = pathToFileURL(path.join(work, 'huge.yaml')).toString();
     const diagnostics = await session.diagnostics(uri, (list) => list.length > 0);
     assert.deepEqual(codes(diagnostics), ['file-too-large']);
+  });
+
+  it('analyses a policy through a symbolic link when the folder loads', async () => {
+    const uri = pathToFileURL(path.join(work, 'link.yaml')).toString();
+    const diagnostics = await session.diagnostics(uri, (list) => list.length > 0);
+    assert.deepEqual(codes(diagnostics), ['unknown-field']);
   });
 
   it('passes over a named pipe announced by the watcher and goes on analysing', async () => {
