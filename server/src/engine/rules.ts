@@ -47,6 +47,12 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
       'A document holds more than 200,000 entries (lines and flow items) and is not analysed.',
   },
   {
+    code: 'too-many-documents',
+    severity: 'warning',
+    scope: 'file',
+    summary: 'A file holds more than 20,000 documents and is not analysed.',
+  },
+  {
     code: 'too-many-problems',
     severity: 'warning',
     scope: 'file',

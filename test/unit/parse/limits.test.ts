@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFile } from '../../../server/src/engine';
+import { analyzeFile, updateFile } from '../../../server/src/engine';
 import {
   clampMaxFileSize,
   MAX_DOCUMENT_ENTRIES,
+  MAX_FILE_DOCUMENTS,
   MAX_FILE_PROBLEMS,
 } from '../../../server/src/engine/core/limits';
 import { parseYamlDocument } from '../../../server/src/engine/parse/parse-document';
@@ -46,6 +47,18 @@ describe('limits of the work per file', () => {
     assert.equal(summary?.code, 'too-many-problems');
     assert.equal(summary.severity, 'error');
     assert.match(summary.message, /\b1499\b/);
+  });
+
+  it('refuses a file of more documents than the limit, from scratch and after an edit alike', () => {
+    const text = '---\na: b\n'.repeat(MAX_FILE_DOCUMENTS + 1);
+    const options = { maxFileSize: 1_000_000 };
+    const file = analyzeFile(URI, text, options);
+    assert.deepEqual(
+      file.problems.map((problem) => problem.code),
+      ['too-many-documents'],
+    );
+    const before = analyzeFile(URI, 'a: b\n', options);
+    assert.deepEqual(updateFile(URI, text, options, before).problems, file.problems);
   });
 
   it('keeps the setting netpol.maxFileSize between 1 and 20 MB', () => {

@@ -1,5 +1,5 @@
 import type { DocumentAnalysis, FileAnalysis, PlacedDocument } from '../check/document-analysis';
-import { capProblems, MAX_FILE_SIZE_CEILING } from '../core/limits';
+import { capProblems, MAX_FILE_DOCUMENTS, MAX_FILE_SIZE_CEILING } from '../core/limits';
 import { shiftProblem } from '../core/problem';
 import type { Problem } from '../core/problem';
 import type { PlacedObject } from '../core/source';
@@ -25,10 +25,32 @@ export function analyzeFile(uri: string, text: string, options: FileOptions): Fi
   if (refused !== undefined) {
     return refused;
   }
-  const documents = splitDocuments(text).map((chunk) =>
+  const chunks = splitDocuments(text);
+  const tooMany = tooManyDocuments(uri, text, chunks.length);
+  if (tooMany !== undefined) {
+    return tooMany;
+  }
+  const documents = chunks.map((chunk) =>
     placeDocument(uri, analyzeDocument(chunk.text), chunk.offset),
   );
   return fileOf(uri, text, documents);
+}
+
+/** The analysis of a file cut into more documents than the limit, or undefined. */
+export function tooManyDocuments(
+  uri: string,
+  text: string,
+  count: number,
+): FileAnalysis | undefined {
+  if (count <= MAX_FILE_DOCUMENTS) {
+    return undefined;
+  }
+  return refused(uri, {
+    code: 'too-many-documents',
+    severity: 'warning',
+    message: `The file holds ${count} documents, more than the limit of ${MAX_FILE_DOCUMENTS}; it is not analysed.`,
+    span: { start: 0, end: firstLineEnd(text) },
+  });
 }
 
 /** A file of placed documents: their objects and problems in file order. */

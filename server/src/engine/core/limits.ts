@@ -13,6 +13,9 @@ export const MAX_DOCUMENT_ENTRIES = 200_000;
  */
 export const MAX_NESTING_DEPTH = 256;
 
+/** Documents one file may hold before it is not analysed. */
+export const MAX_FILE_DOCUMENTS = 20_000;
+
 /** Problems kept per file; one more problem says how many were left out. */
 export const MAX_FILE_PROBLEMS = 500;
 

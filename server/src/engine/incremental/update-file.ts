@@ -9,7 +9,7 @@ import { parseYamlDocument } from '../parse/parse-document';
 import { splitDocuments } from '../parse/split';
 import type { Chunk } from '../parse/split';
 import { analyzeDocument } from '../analysis/analyze-document';
-import { fileOf, refusal } from '../analysis/analyze-file';
+import { fileOf, refusal, tooManyDocuments } from '../analysis/analyze-file';
 import type { FileOptions } from '../analysis/analyze-file';
 
 /** What changed in a file's text: from `start` to `end` (offsets in the previous text), `inserted` characters. */
@@ -47,7 +47,10 @@ export function updateFile(
     edit !== undefined && previous !== undefined && fits(edit, previous, text)
       ? splitAround(text, previous, edit)
       : splitEdited(text, previous);
-  return fileOf(uri, text, placeChunks(uri, chunks, previous?.documents ?? []));
+  return (
+    tooManyDocuments(uri, text, chunks.length) ??
+    fileOf(uri, text, placeChunks(uri, chunks, previous?.documents ?? []))
+  );
 }
 
 /** Where a document ends in its file: the next document, or a dropped blank chunk, begins there. */
