@@ -26,7 +26,8 @@ export async function readPaths(
   maxBytes: number,
   warn: (message: string) => void,
 ): Promise<ReadFile[]> {
-  const given = new Set<string>();
+  /** The files given as such, by resolved path, with the name they were given as. */
+  const given = new Map<string, string>();
   const found = new Set<string>();
   const skip = ({ path: skipped, reason }: Skipped) =>
     warn(`skipping ${printable(relative(skipped))}: ${reason}.`);
@@ -39,7 +40,7 @@ export async function readPaths(
     });
     files.forEach((file) => found.add(file));
     if (files.length === 1 && files[0] === path.resolve(name)) {
-      given.add(files[0]);
+      given.set(files[0], name);
     }
   }
   const read: ReadFile[] = [];
@@ -48,8 +49,9 @@ export async function readPaths(
       read.push({ path: file, file: relative(file), ...(await readFileText(file, maxBytes)) });
     } catch (error) {
       const reason = error instanceof UnreadableFile ? error.message : describeError(error);
-      if (given.has(file)) {
-        throw new PathError(`Cannot read ${printable(relative(file))}: ${reason}.`);
+      const name = given.get(file);
+      if (name !== undefined) {
+        throw new PathError(`Cannot read ${printable(name)}: ${reason}.`);
       }
       skip({ path: file, reason });
     }
