@@ -200,7 +200,10 @@ function expectedOf(model: Model): Map<string, Expected> {
       documents.set(uri, TextDocument.create(uri, 'yaml', 0, disk));
     }
   }
-  const analysed = [...documents.values()].filter((document) => includes(document.uri));
+  // A fresh server reads its files in the order of their URIs.
+  const analysed = [...documents.values()]
+    .filter((document) => includes(document.uri))
+    .sort((left, right) => (left.uri < right.uri ? -1 : left.uri > right.uri ? 1 : 0));
   const analysis = analyzeWorkspace(
     analysed.map((document) =>
       analyzeFile(document.uri, document.getText(), { maxFileSize: settings.maxFileSize }),

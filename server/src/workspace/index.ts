@@ -188,9 +188,15 @@ export function createWorkspace(connection: Connection) {
     schedule();
   }
 
+  /**
+   * The analysed files in the order of their URIs. What the engine lists across files (the
+   * policies a verdict names) follows this order: the order the files came in would make a
+   * long-running server say what a fresh one, reading the folder sorted, does not.
+   */
   function* files(): Iterable<FileAnalysis> {
-    for (const [uri, entry] of entries) {
-      if (entry.analysis !== undefined && included(uri)) {
+    for (const uri of [...entries.keys()].sort()) {
+      const entry = entries.get(uri);
+      if (entry?.analysis !== undefined && included(uri)) {
         yield entry.analysis;
       }
     }
