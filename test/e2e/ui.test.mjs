@@ -4,7 +4,7 @@
 // only upper bounds. Steps run in order and share the page; after a failure the remaining steps
 // are skipped (and counted as failed), since they build on what came before.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [baseUrl, workspace, shotDir] = process.argv.slice(2);
@@ -991,7 +991,14 @@ async function main() {
     } catch (error) {
       failed++;
       console.log(`FAIL ${name} [${elapsed()}]: ${error instanceof Error ? error.message : error}`);
+      // What the workbench showed: a screenshot, and its visible text to read or grep.
       await page.screenshot({ path: join(shotDir, 'failure.png') }).catch(() => {});
+      const visible = await page
+        .locator('body')
+        .innerText()
+        .catch((reason) => `(no text: ${reason})`);
+      writeFileSync(join(shotDir, 'failure.txt'), `${name}\n\n${visible}\n`);
+      console.log(`     see ${join(shotDir, 'failure.png')} and failure.txt`);
     }
   }
   await browser.close();
