@@ -6,6 +6,7 @@ import type {
   MatchedNamespace,
   MatchedPod,
   SelectorAt,
+  Span,
   WorkspaceAnalysis,
 } from '../engine';
 import { toRange } from '../to-lsp';
@@ -19,18 +20,30 @@ export function hoverSelector(
   document: TextDocument,
   offset: number,
 ): Hover | undefined {
-  // Without a single pod in the workspace, "matches no pods" says nothing: the field's
-  // description serves better.
-  if (analysis.world.pods.length === 0) {
-    return undefined;
-  }
-  const selection = selectorAt(analysis, document.uri, offset);
-  if (selection === undefined) {
+  return hoverOf(
+    analysis,
+    document,
+    selectorAt(analysis, document.uri, offset),
+    renderSelectorHover,
+  );
+}
+
+/**
+ * The hover of what a query found at the cursor, over its span. Without a single pod in the
+ * workspace, "matches no pods" says nothing: the field's description serves better.
+ */
+function hoverOf<T extends { readonly span: Span }>(
+  analysis: WorkspaceAnalysis,
+  document: TextDocument,
+  found: T | undefined,
+  render: (found: T) => string,
+): Hover | undefined {
+  if (analysis.world.pods.length === 0 || found === undefined) {
     return undefined;
   }
   return {
-    contents: { kind: 'markdown', value: renderSelectorHover(selection) },
-    range: toRange(document, selection.span),
+    contents: { kind: 'markdown', value: render(found) },
+    range: toRange(document, found.span),
   };
 }
 
@@ -119,17 +132,12 @@ export function hoverClusterSelection(
   document: TextDocument,
   offset: number,
 ): Hover | undefined {
-  if (analysis.world.pods.length === 0) {
-    return undefined;
-  }
-  const selection = clusterSelectionAt(analysis, document.uri, offset);
-  if (selection === undefined) {
-    return undefined;
-  }
-  return {
-    contents: { kind: 'markdown', value: renderClusterSelectionHover(selection) },
-    range: toRange(document, selection.span),
-  };
+  return hoverOf(
+    analysis,
+    document,
+    clusterSelectionAt(analysis, document.uri, offset),
+    renderClusterSelectionHover,
+  );
 }
 
 export function renderClusterSelectionHover(selection: ClusterSelectionAt): string {
