@@ -119,7 +119,7 @@ export function registerImpact(client: LanguageClient): vscode.Disposable {
   ];
   void gitApi().then((git) => {
     for (const repository of git?.repositories ?? []) {
-      disposables.push({ dispose: subscribe(repository.state.onDidChange, schedule) });
+      disposables.push(repository.state.onDidChange(schedule));
     }
     schedule();
   });
@@ -129,13 +129,6 @@ export function registerImpact(client: LanguageClient): vscode.Disposable {
         disposable.dispose();
       }
     },
-  };
-}
-
-function subscribe(event: vscode.Event<void>, listener: () => void): () => void {
-  const subscription = event(listener);
-  return () => {
-    subscription.dispose();
   };
 }
 

@@ -72,7 +72,7 @@ export type { NetworkPolicy } from './model/types';
 export { complete } from './ide/complete/complete';
 export type { Completion, CompletionKind } from './ide/complete/completion';
 export { refactorPeersAt } from './ide/fix/peers';
-export { allowFlow } from './ide/fix/allow-flow';
+export { allowFlow, allowFlowFiles } from './ide/fix/allow-flow';
 export type { AddedPolicy, AllowFlowFix } from './ide/fix/allow-flow';
 export type { Refactoring } from './ide/fix/peers';
 export type { Edit, Fix } from './core/problem';

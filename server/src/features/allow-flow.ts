@@ -1,7 +1,7 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { allowFlow } from '../engine';
+import { allowFlow, allowFlowFiles } from '../engine';
 import type { AllowFlowFix, FlowAnalysis, WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
@@ -63,13 +63,8 @@ async function allowFlowAction(
   flow: FlowAnalysis,
 ): Promise<CodeAction | undefined> {
   const lookup = createTextLookup(context);
-  const uris = new Set(
-    (['ingress', 'egress'] as const).flatMap((direction) =>
-      flow.verdict[direction].isolatedBy.slice(0, 1).map((policy) => policy.origin.uri),
-    ),
-  );
   const documents = new Map<string, TextDocument>();
-  for (const uri of uris) {
+  for (const uri of allowFlowFiles(flow)) {
     const document = await lookup(uri);
     if (document !== undefined) {
       documents.set(uri, document);

@@ -103,6 +103,15 @@ interface Plan {
   readonly yaml: string;
 }
 
+/** The files Allow this flow may append to: those of a policy isolating each denied side. */
+export function allowFlowFiles(flow: FlowAnalysis): string[] {
+  const uris = (['ingress', 'egress'] as const).flatMap((direction) => {
+    const isolating = flow.verdict[direction].isolatedBy[0];
+    return isolating === undefined ? [] : [isolating.origin.uri];
+  });
+  return [...new Set(uris)];
+}
+
 /** The policy that admits the flow in one direction, on the side of the pod that direction isolates. */
 function planPolicy(
   analysis: WorkspaceAnalysis,
