@@ -464,14 +464,12 @@ step('code lens above each policy says which pods it selects', async (page) => {
     .locator('.codelens-decoration a:visible', { hasText: /^selects \d+ pods?/ })
     .first();
   await lens.waitFor({ timeout: ACTIVATION_MS });
-  const text = await lens.innerText();
   await page.screenshot({ path: join(shotDir, 'code-lens.png') });
   // Clicking it lists those pods.
-  const count = Number(/^selects (\d+)/.exec(text)?.[1]);
+  // The lens on screen may still be the one computed while the folder loaded: the quick pick
+  // comes from the lens as it is when clicked, and the lens is read again once it shows.
   const list = page.locator(
-    `.quick-input-widget .quick-input-box input[placeholder=${JSON.stringify(
-      `${count} ${count === 1 ? 'pod' : 'pods'} selected by shop/default-deny`,
-    )}]`,
+    '.quick-input-widget .quick-input-box input[placeholder$="selected by shop/default-deny"]',
   );
   // A lens refreshed while VS Code was resolving it can keep a command VS Code has already
   // dropped ("Actual command not found" in the extension host's log, and nothing opens); the
@@ -491,13 +489,19 @@ step('code lens above each policy says which pods it selects', async (page) => {
     2 * ACTIVATION_MS,
     UI_MS,
   );
+  const placeholder = (await list.getAttribute('placeholder')) ?? '';
+  const count = Number(/^(\d+) pods? selected/.exec(placeholder)?.[1]);
+  const clicked = await lens.innerText();
+  if (!clicked.startsWith(`selects ${count} pod`)) {
+    throw new Error(`the lens says "${clicked}", its quick pick "${placeholder}"`);
+  }
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.nth(count - 1).waitFor({ timeout: UI_MS });
   const pods = await rows.locator('.label-name').allInnerTexts();
   await page.screenshot({ path: join(shotDir, 'code-lens-pods.png') });
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'hidden', timeout: UI_MS });
-  return `${text}: ${pods.join(', ')}`;
+  return `${clicked}: ${pods.join(', ')}`;
 });
 
 step(`hover on the flow "${DENIED_FLOW}" shows its deny record`, async (page) => {
