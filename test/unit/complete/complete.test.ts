@@ -115,7 +115,7 @@ void describe('completion', () => {
 
   void it('offers document snippets in an empty document and after ---', () => {
     const first = at('|', 'NetworkPolicy: allow DNS egress');
-    assert.equal(first.labels.length, 5);
+    assert.equal(first.labels.length, 7);
     const policy: unknown = parse(first.applied ?? '');
     assert.deepEqual((policy as { spec: { policyTypes: string[] } }).spec.policyTypes, ['Egress']);
     const after = at(`kind: A\n---\nSam|`, 'SampleFlows');

@@ -15,6 +15,16 @@ metadata:
   namespace: \${2:default}
 spec:`;
 
+// Cluster-scoped: no namespace. The priority is a placeholder because it orders the tier.
+const CLUSTER_POLICY = (name: string, tier: string, priority: number): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: \${1:${name}}
+spec:
+  tier: ${tier}
+  priority: \${2:${priority}}`;
+
 export const SNIPPETS: readonly DocumentSnippet[] = [
   {
     label: 'NetworkPolicy: default-deny ingress',
@@ -60,6 +70,56 @@ export const SNIPPETS: readonly DocumentSnippet[] = [
     - Egress
   egress:
 ${toItem(DNS_EGRESS_RULE, 4)}
+`,
+  },
+  {
+    label: 'ClusterNetworkPolicy: Admin tier, always admit monitoring',
+    detail: 'Accepts traffic from the monitoring namespace to every pod, before any NetworkPolicy',
+    body: `${CLUSTER_POLICY('admit-monitoring', 'Admin', 10)}
+  subject:
+    namespaces: {}
+  ingress:
+    - name: \${3:accept-monitoring}
+      action: Accept
+      from:
+        - namespaces:
+            matchLabels:
+              kubernetes.io/metadata.name: \${4:monitoring}
+`,
+  },
+  {
+    label: 'ClusterNetworkPolicy: Baseline default deny with a DNS carve-out',
+    detail: 'Denies what no NetworkPolicy admits, except DNS queries to kube-dns',
+    body: `${CLUSTER_POLICY('baseline-default-deny', 'Baseline', 100)}
+  subject:
+    namespaces:
+      matchExpressions:
+        - key: kubernetes.io/metadata.name
+          operator: NotIn
+          values: [\${3:kube-system}]
+  egress:
+    - name: accept-dns
+      action: Accept
+      to:
+        - pods:
+            namespaceSelector:
+              matchLabels:
+                kubernetes.io/metadata.name: kube-system
+            podSelector:
+              matchLabels:
+                k8s-app: kube-dns
+      protocols:
+        - udp: { destinationPort: { number: 53 } }
+        - tcp: { destinationPort: { number: 53 } }
+    - name: deny-all
+      action: Deny
+      to:
+        - networks: [0.0.0.0/0, "::/0"]
+  ingress:
+    - name: deny-all
+      action: Deny
+      from:
+        - namespaces: {}
 `,
   },
   {
