@@ -40,6 +40,31 @@ spec:
     - {}
 `;
 
+const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: guard }
+spec:
+  tier: Admin
+  priority: 10
+  subject: { namespaces: {} }
+  ingress:
+    - name: from-web
+      action: Accept
+      from: [{ pods: { podSelector: { matchLabels: { app: web } } } }]
+  egress:
+    - action: Deny
+      to: [{ networks: [203.0.113.0/24] }]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: { name: default }
+spec:
+  subject: { namespaces: {} }
+  ingress:
+    - action: Deny
+      from: [{ namespaces: {} }]
+`;
+
 const FLOWS = `apiVersion: netpol-lens.dev/v1alpha1
 kind: SampleFlows
 metadata: { name: shop }
@@ -104,6 +129,27 @@ describe('language server: symbols and definitions', () => {
     assert.deepEqual(
       policy?.children?.[1]?.range,
       rangeOf(POLICY, '{}', POLICY.indexOf('egress:')),
+    );
+  });
+
+  it('outlines tiered cluster policies with tier, priority, and each rule with its action', async () => {
+    await session.open(uri('cluster.yaml'), CLUSTER);
+    const [admin, baseline] = await symbols('cluster.yaml');
+    assert.deepEqual(
+      [admin?.name, admin?.detail],
+      ['guard', 'ClusterNetworkPolicy · Admin · priority 10'],
+    );
+    assert.deepEqual(
+      admin?.children?.map((rule) => [rule.name, rule.detail]),
+      [
+        ['from-web', 'Accept · ingress rule 1'],
+        ['egress rule 1', 'Deny'],
+      ],
+    );
+    assert.deepEqual(admin?.children?.[0]?.selectionRange, rangeOf(CLUSTER, 'from-web'));
+    assert.deepEqual(
+      [baseline?.name, baseline?.detail, baseline?.children?.map((rule) => rule.detail)],
+      ['default', 'BaselineAdminNetworkPolicy · Baseline', ['Deny']],
     );
   });
 

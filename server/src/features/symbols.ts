@@ -7,7 +7,10 @@ import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 
-/** Document symbols: policies with their rules, SampleFlows with their flows, other objects. */
+/**
+ * Document symbols: policies (tiered cluster policies too) with their rules, SampleFlows with
+ * their flows, other objects.
+ */
 export function registerSymbols({ connection, documents, workspace }: FeatureContext): void {
   connection.onDocumentSymbol((params) =>
     runSafe(connection, 'document symbols', [], (): DocumentSymbol[] => {
@@ -29,7 +32,7 @@ function toSymbol(document: TextDocument, item: OutlineItem): DocumentSymbol {
     range: toRange(document, item.span),
     selectionRange: toRange(document, inside ? item.nameSpan : item.span),
   };
-  if (item.kind === 'policy' || item.kind === 'sample-flows') {
+  if (item.kind === 'policy' || item.kind === 'cluster-policy' || item.kind === 'sample-flows') {
     symbol.children = item.children.map((child) => toSymbol(document, child));
   }
   return symbol;
@@ -49,6 +52,15 @@ function describe(item: OutlineItem): Pick<DocumentSymbol, 'name' | 'detail' | '
         detail: ruleDetail(item),
         kind: SymbolKind.Method,
       };
+    case 'cluster-policy':
+      return { name: orUnnamed(item.name), detail: clusterDetail(item), kind: SymbolKind.Class };
+    case 'cluster-rule': {
+      const rule = `${item.direction} rule ${item.index + 1}`;
+      const action = item.action ?? 'no action';
+      return item.name === null
+        ? { name: rule, detail: action, kind: SymbolKind.Method }
+        : { name: orUnnamed(item.name), detail: `${action} · ${rule}`, kind: SymbolKind.Method };
+    }
     case 'sample-flows':
       return { name: orUnnamed(item.name), detail: 'SampleFlows', kind: SymbolKind.Module };
     case 'flow': {
@@ -70,6 +82,11 @@ function describe(item: OutlineItem): Pick<DocumentSymbol, 'name' | 'detail' | '
 }
 
 const CLUSTER_SCOPED: readonly string[] = ['Namespace', 'NetworkLogging'];
+
+function clusterDetail(item: Extract<OutlineItem, { kind: 'cluster-policy' }>): string {
+  const priority = item.priority === null ? '' : ` · priority ${item.priority}`;
+  return `${item.policyKind} · ${item.tier}${priority}`;
+}
 
 function ruleDetail(item: Extract<OutlineItem, { kind: 'rule' }>): string {
   const side = item.direction === 'ingress' ? 'from' : 'to';

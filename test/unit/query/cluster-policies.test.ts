@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clusterSelectionAt, lensesOf, subjectPods, workloadAt } from '../../../server/src/engine';
+import {
+  analyzeFile,
+  clusterSelectionAt,
+  DEFAULT_MAX_FILE_SIZE,
+  lensesOf,
+  outlineFile,
+  subjectPods,
+  workloadAt,
+} from '../../../server/src/engine';
 import { analyze, offsetOf, WORLD, WORLD_URI } from './fixture';
 
 const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
@@ -83,5 +91,70 @@ describe('tiered cluster policies in the editor', () => {
     assert.deepEqual(found?.tiers.egress.baseline, []);
     const prometheus = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
     assert.deepEqual(prometheus?.tiers.ingress.admin, []);
+  });
+});
+
+const BASELINE = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: { name: default }
+spec:
+  subject: { namespaces: {} }
+  ingress:
+    - action: Allow
+      from: [{ namespaces: {} }]
+`;
+
+describe('outline of tiered cluster policies', () => {
+  const outline = (text: string) =>
+    outlineFile(analyzeFile(CLUSTER_URI, text, { maxFileSize: DEFAULT_MAX_FILE_SIZE }));
+
+  it('a policy with its tier and priority, and a child per rule with its name and action', () => {
+    const [item] = outline(CLUSTER);
+    assert.ok(item?.kind === 'cluster-policy');
+    assert.deepEqual(
+      [item.policyKind, item.name, item.tier, item.priority],
+      ['ClusterNetworkPolicy', 'shop-guard', 'Admin', 10],
+    );
+    assert.equal(item.nameSpan.start, CLUSTER.indexOf('shop-guard'));
+    assert.deepEqual(
+      item.children.map(
+        (child) =>
+          child.kind === 'cluster-rule' && [child.direction, child.index, child.name, child.action],
+      ),
+      [
+        ['ingress', 0, 'monitoring', 'Accept'],
+        ['egress', 0, null, 'Deny'],
+      ],
+    );
+    const [named, unnamed] = item.children;
+    assert.equal(named?.span.start, CLUSTER.indexOf('name: monitoring'));
+    assert.deepEqual(named?.nameSpan, {
+      start: CLUSTER.indexOf('monitoring'),
+      end: CLUSTER.indexOf('monitoring') + 'monitoring'.length,
+    });
+    assert.equal(unnamed?.span.start, CLUSTER.indexOf('action: Deny'));
+    assert.deepEqual(unnamed?.nameSpan, unnamed?.span);
+  });
+
+  it('v1alpha1: the tier from the kind, no priority, the action as written', () => {
+    const [item] = outline(BASELINE);
+    assert.ok(item?.kind === 'cluster-policy');
+    assert.deepEqual(
+      [item.policyKind, item.tier, item.priority],
+      ['BaselineAdminNetworkPolicy', 'Baseline', null],
+    );
+    assert.deepEqual(
+      item.children.map((child) => child.kind === 'cluster-rule' && child.action),
+      ['Allow'],
+    );
+  });
+
+  it('a rule without an action, or a spec that is not a map, still outlines', () => {
+    const [broken] = outline(CLUSTER.replace('action: Deny', 'acton: Deny'));
+    assert.ok(broken?.kind === 'cluster-policy');
+    assert.equal(broken.children[1]?.kind === 'cluster-rule' && broken.children[1].action, null);
+    const [empty] = outline(CLUSTER.slice(0, CLUSTER.indexOf('spec:')) + 'spec: 3\n');
+    assert.ok(empty?.kind === 'cluster-policy');
+    assert.deepEqual([empty.priority, empty.children], [null, []]);
   });
 });

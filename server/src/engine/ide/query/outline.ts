@@ -1,10 +1,12 @@
 import type { FileAnalysis } from '../../analysis/analyze-file';
-import { classify } from '../../core/classify';
-import type { KnownKind } from '../../core/classify';
+import { classify, isClusterPolicyKind } from '../../core/classify';
+import type { ClusterPolicyKind, KnownKind } from '../../core/classify';
 import type { Direction } from '../../evaluate/verdict';
 import { readSampleFlows } from '../../flows/read-flows';
+import { buildClusterPolicy } from '../../model/build-cluster-policy';
+import type { ClusterTier } from '../../model/cluster-policy';
 import { buildPolicy } from '../../model/build-policy';
-import { readMetadata } from '../../model/read';
+import { readArray, readMetadata, readRecord, readString } from '../../model/read';
 import type { PlacedObject } from '../../core/source';
 import type { Span } from '../../core/span';
 
@@ -31,6 +33,24 @@ export type OutlineItem = Spans &
         /** `null` when the rule has no peers: it admits every peer. */
         readonly peers: number | null;
         readonly ports: number;
+      }
+    | {
+        readonly kind: 'cluster-policy';
+        readonly policyKind: ClusterPolicyKind;
+        readonly name: string;
+        readonly tier: ClusterTier;
+        /** As written; `null` when absent or not an integer (a BaselineAdminNetworkPolicy has none). */
+        readonly priority: number | null;
+        readonly children: readonly OutlineItem[];
+      }
+    | {
+        readonly kind: 'cluster-rule';
+        readonly direction: Direction;
+        readonly index: number;
+        /** The rule's `name`, `null` when it has none. */
+        readonly name: string | null;
+        /** As written (v1alpha1 says `Allow` where v1alpha2 says `Accept`); `null` when absent. */
+        readonly action: string | null;
       }
     | {
         readonly kind: 'sample-flows';
@@ -68,6 +88,9 @@ export function outlineFile(file: FileAnalysis): OutlineItem[] {
     if (kind === 'SampleFlows') {
       return [{ kind: 'sample-flows', ...spans, name, children: flowItems(object) }];
     }
+    if (isClusterPolicyKind(kind)) {
+      return [clusterPolicyItem(object, kind, spans)];
+    }
     return [{ kind: 'object', ...spans, objectKind: kind, name, namespace }];
   });
 }
@@ -85,6 +108,32 @@ function ruleItems(object: PlacedObject): OutlineItem[] {
       return { kind: 'rule', span, nameSpan, direction, index, peers, ports: rule.ports.length };
     }),
   );
+}
+
+function clusterPolicyItem(
+  object: PlacedObject,
+  kind: ClusterPolicyKind,
+  spans: Spans,
+): OutlineItem {
+  const policy = buildClusterPolicy(object, kind);
+  const spec = readRecord(object.value['spec']);
+  // The model gives a missing priority a place in the order; the outline shows what is written.
+  const written = spec['priority'];
+  const priority = typeof written === 'number' && Number.isInteger(written) ? written : null;
+  const directions: readonly Direction[] = ['ingress', 'egress'];
+  const children = directions.flatMap((direction) =>
+    readArray(spec[direction]).map((value, index): OutlineItem => {
+      const rule = readRecord(value);
+      const path = ['spec', direction, index];
+      const span = absolute(object, path);
+      const name = readString(rule['name']) ?? null;
+      const nameSpan = name === null ? span : absolute(object, [...path, 'name']);
+      const action = readString(rule['action']) ?? null;
+      return { kind: 'cluster-rule', span, nameSpan, direction, index, name, action };
+    }),
+  );
+  const { name, tier } = policy;
+  return { kind: 'cluster-policy', ...spans, policyKind: kind, name, tier, priority, children };
 }
 
 function flowItems(object: PlacedObject): OutlineItem[] {
