@@ -93,6 +93,16 @@ describe('completion', () => {
     );
   });
 
+  it('completes pod labels of the workspace in a ClusterNetworkPolicy peer', async () => {
+    const marked = `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: c\nspec:\n  egress:\n    - to:\n        - pods:\n            podSelector:\n              matchLabels:\n                app: |`;
+    const { text, items } = await completeAt('file:///w/cluster.yaml', marked, ' ');
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['api'],
+    );
+    assert.match(applyCompletion(text, items[0]!), /app: api$/);
+  });
+
   it('answers a typed space only after a key or a dash', async () => {
     const marked = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: |`;
     const values = await completeAt('file:///w/space.yaml', marked, ' ');

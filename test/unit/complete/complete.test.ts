@@ -142,3 +142,85 @@ void describe('completion of a key already written', () => {
     assert.match(result.applied ?? '', /\n {2}podSelector: \{\}\n$/);
   });
 });
+
+const CLUSTER =
+  'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: guard\n';
+const ADMIN =
+  'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata:\n  name: guard\n';
+
+void describe('completion in tiered cluster policies', () => {
+  void it('offers the fields of spec, a rule, a peer and a protocol', () => {
+    assert.deepEqual(at(`${CLUSTER}spec:\n  |`).labels, [
+      'tier',
+      'priority',
+      'subject',
+      'ingress',
+      'egress',
+    ]);
+    assert.deepEqual(at(`${CLUSTER}spec:\n  ingress:\n    - |`).labels, [
+      'name',
+      'action',
+      'from',
+      'protocols',
+    ]);
+    assert.deepEqual(at(`${CLUSTER}spec:\n  egress:\n    - to:\n        - |`).labels, [
+      'namespaces',
+      'pods',
+      'networks',
+      'nodes',
+      'domainNames',
+    ]);
+    const protocol = `${CLUSTER}spec:\n  ingress:\n    - protocols:\n        - udp:\n            destinationPort:\n              |`;
+    assert.deepEqual(at(protocol).labels, ['number', 'range']);
+    assert.deepEqual(at(`${ADMIN}spec:\n  ingress:\n    - ports:\n        - |`).labels, [
+      'portNumber',
+      'portRange',
+      'namedPort',
+    ]);
+  });
+
+  void it('offers tier, action, protocol and operator values', () => {
+    assert.deepEqual(at(`${CLUSTER}spec:\n  tier: |`).labels, ['Admin', 'Baseline']);
+    const tier = at(`${CLUSTER}spec:\n  ti|\n`, 'tier');
+    assert.match(tier.applied ?? '', /\n {2}tier: Admin\n/);
+    assert.deepEqual(at(`${CLUSTER}spec:\n  egress:\n    - action: |`).labels, [
+      'Accept',
+      'Deny',
+      'Pass',
+    ]);
+    assert.deepEqual(at(`${ADMIN}spec:\n  egress:\n    - action: |`).labels, [
+      'Allow',
+      'Deny',
+      'Pass',
+    ]);
+    const portProtocol = `${ADMIN}spec:\n  ingress:\n    - ports:\n        - portRange:\n            protocol: |`;
+    assert.deepEqual(at(portProtocol).labels, ['TCP', 'UDP', 'SCTP']);
+    // The CRD leaves the operator a free string; the four an implementation accepts are offered.
+    const operator = `${CLUSTER}spec:\n  subject:\n    namespaces:\n      matchExpressions:\n        - key: team\n          operator: |`;
+    assert.deepEqual(at(operator).labels, ['In', 'NotIn', 'Exists', 'DoesNotExist']);
+  });
+
+  void it('offers namespace labels in the subject and in namespaces peers', () => {
+    const subject = at(
+      `${CLUSTER}spec:\n  subject:\n    namespaces:\n      matchLabels:\n        |`,
+    );
+    assert.deepEqual(subject.labels, ['kubernetes.io/metadata.name', 'team']);
+    const value = `${CLUSTER}spec:\n  subject:\n    namespaces:\n      matchLabels:\n        team: |`;
+    assert.deepEqual(at(value).labels, ['retail']);
+    const peer = `${CLUSTER}spec:\n  ingress:\n    - action: Accept\n      from:\n        - namespaces:\n            matchExpressions:\n              - key: |`;
+    assert.deepEqual(at(peer).labels, ['kubernetes.io/metadata.name', 'team']);
+    const egress = `${ADMIN}spec:\n  egress:\n    - to:\n        - namespaces:\n            matchLabels:\n              kubernetes.io/metadata.name: |`;
+    assert.deepEqual(at(egress).labels, ['shop']);
+  });
+
+  void it('offers pod labels in a pods selector and namespace labels beside them', () => {
+    const pods = `${CLUSTER}spec:\n  subject:\n    pods:\n      podSelector:\n        matchLabels:\n          |`;
+    assert.deepEqual(at(pods).labels, ['app', 'tier']);
+    const values = `${CLUSTER}spec:\n  egress:\n    - to:\n        - pods:\n            podSelector:\n              matchExpressions:\n                - key: tier\n                  operator: In\n                  values:\n                    - |`;
+    assert.deepEqual(at(values).labels, ['front']);
+    const namespaces = `${CLUSTER}spec:\n  ingress:\n    - from:\n        - pods:\n            namespaceSelector:\n              matchLabels:\n                |`;
+    assert.deepEqual(at(namespaces).labels, ['kubernetes.io/metadata.name', 'team']);
+    const nodes = `${CLUSTER}spec:\n  egress:\n    - to:\n        - nodes:\n            matchLabels:\n              |`;
+    assert.deepEqual(at(nodes).labels, []);
+  });
+});

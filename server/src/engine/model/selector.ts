@@ -1,7 +1,7 @@
 import { readArray, readRecord, readScalar, readString, readStringMap, isRecord } from './read';
 import type { Labels, Operator, Selector, SelectorRequirement } from './types';
 
-const OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+export const OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 const NOTHING: Selector = {
   matchLabels: {},

@@ -20,8 +20,9 @@ const API_VERSIONS: Readonly<Record<SchemaKind, string>> = {
 
 /**
  * Completions at `offset` of a YAML file: document snippets where a document begins; schema
- * fields and allowed values in NetworkPolicy, NetworkLogging and SampleFlows; labels,
- * namespaces, endpoints and ports from `world`. Works while the line being typed does not parse.
+ * fields and allowed values in every kind with a schema (the tiered cluster policies too); labels
+ * in selectors, namespaces, endpoints and ports from `world`. Works while the line being typed
+ * does not parse.
  */
 export function complete(text: string, offset: number, world?: World): Completion[] {
   const cursor = readCursor(text, offset);

@@ -1,10 +1,12 @@
 import { longReference, resolveEndpoint, shortReference } from '../../analysis/evaluate-workspace';
+import { isClusterPolicyKind } from '../../core/classify';
 import type { Labels } from '../../model/types';
-import type { Path } from '../../core/source';
 import type { World } from '../../world/types';
 import type { Completion, CompletionKind } from './completion';
 import { toScalar } from './completion';
 import type { Cursor } from './cursor';
+import { clusterSelectorAt, policySelectorAt } from './selector-labels';
+import type { SelectorUnder } from './selector-labels';
 
 /** Completions that come from the world: labels in selectors, namespaces, endpoints, ports. */
 export function completeFromWorld(cursor: Cursor, world: World, kind: string): Completion[] {
@@ -15,7 +17,13 @@ export function completeFromWorld(cursor: Cursor, world: World, kind: string): C
   if (kind === 'SampleFlows' && path[0] === 'spec' && path[1] === 'flows' && path.length === 4) {
     return completeFlowField(cursor, world);
   }
-  return kind === 'NetworkPolicy' ? completeSelector(cursor, world) : [];
+  const selector =
+    kind === 'NetworkPolicy'
+      ? policySelectorAt(cursor, world)
+      : isClusterPolicyKind(kind)
+        ? clusterSelectorAt(cursor, world)
+        : undefined;
+  return selector === undefined ? [] : completeSelector(cursor, selector);
 }
 
 function completeFlowField(cursor: Cursor, world: World): Completion[] {
@@ -46,25 +54,15 @@ function completeFlowField(cursor: Cursor, world: World): Completion[] {
   });
 }
 
-function completeSelector(cursor: Cursor, world: World): Completion[] {
+function completeSelector(cursor: Cursor, { at, labels, noun }: SelectorUnder): Completion[] {
   const { path } = cursor;
-  const at = selectorIndex(path);
-  if (at === -1) {
-    return [];
-  }
-  const labels = labelSets(cursor, world, at);
   const rest = path.slice(at + 1);
   if (rest.length === 1 && rest[0] === 'matchLabels' && !cursor.onValue) {
     const present = cursor.scalarsAt(path);
     return labelKeys(labels)
       .filter(([key]) => !present.has(key) || key === cursor.word)
       .map(([key, count], rank) => ({
-        ...item(
-          cursor,
-          key,
-          'label',
-          `on ${count} ${path[at] === 'podSelector' ? 'pods' : 'namespaces'}`,
-        ),
+        ...item(cursor, key, 'label', `on ${count} ${noun}`),
         insertText: `${toScalar(key)}: `,
         sortText: String(rank).padStart(5, '0'),
       }));
@@ -83,30 +81,6 @@ function completeSelector(cursor: Cursor, world: World): Completion[] {
     return labelValues(labels, key).map((value) => item(cursor, value, 'label'));
   }
   return [];
-}
-
-function selectorIndex(path: Path): number {
-  for (let index = path.length - 1; index >= 0; index--) {
-    if (path[index] === 'podSelector' || path[index] === 'namespaceSelector') {
-      return index;
-    }
-  }
-  return -1;
-}
-
-// The label sets a selector chooses among: namespaces for a namespaceSelector; for a
-// podSelector, pods of the policy's namespace unless the peer also has a namespaceSelector.
-function labelSets(cursor: Cursor, world: World, at: number): Labels[] {
-  if (cursor.path[at] === 'namespaceSelector') {
-    return [...world.namespaces.values()].map((namespace) => namespace.labels);
-  }
-  const peer = cursor.scalarsAt(cursor.path.slice(0, at));
-  if (peer.has('namespaceSelector')) {
-    return world.pods.map((pod) => pod.labels);
-  }
-  const namespace = cursor.scalarsAt(['metadata']).get('namespace') || 'default';
-  const pods = world.podsByNamespace.get(namespace) ?? [];
-  return (pods.length > 0 ? pods : world.pods).map((pod) => pod.labels);
 }
 
 function labelKeys(sets: readonly Labels[]): [string, number][] {
