@@ -153,6 +153,28 @@ describe('language server: symbols and definitions', () => {
     );
   });
 
+  it('goes from selectors to the objects they select, several at once', async () => {
+    const at = async (text: string, name: string, needle: string): Promise<unknown> =>
+      session.client.sendRequest('textDocument/definition', {
+        textDocument: { uri: uri(name) },
+        position: TextDocument.create(uri(name), 'yaml', 1, text).positionAt(
+          text.indexOf(needle) + 2,
+        ),
+      });
+    await session.open(uri('cluster.yaml'), CLUSTER);
+    const worldName = (name: string) => ({
+      uri: uri('world.yaml'),
+      range: rangeOf(WORLD, name, WORLD.indexOf(`name: ${name}`)),
+    });
+    assert.deepEqual(await at(POLICY, 'policy.yaml', 'app: api'), [worldName('api')]);
+    assert.deepEqual(await at(CLUSTER, 'cluster.yaml', 'namespaces: {}'), [
+      worldName('api'),
+      worldName('web'),
+    ]);
+    assert.deepEqual(await at(CLUSTER, 'cluster.yaml', 'app: web'), [worldName('web')]);
+    assert.equal(await at(CLUSTER, 'cluster.yaml', '203.0.113'), null);
+  });
+
   it('outlines the flows of a SampleFlows document', async () => {
     const [flows] = await symbols('flows.yaml');
     assert.equal(flows?.name, 'shop');

@@ -65,6 +65,8 @@ export { outlineFile } from './ide/query/outline';
 export type { OutlineItem } from './ide/query/outline';
 export { definitionAt } from './ide/query/definition-at';
 export type { DefinitionAt } from './ide/query/definition-at';
+export { MAX_DEFINITIONS, selectionDefinitionAt } from './ide/query/selection-definition-at';
+export type { DefinitionTarget, SelectionDefinitionAt } from './ide/query/selection-definition-at';
 export { summarizeDirection } from './present/summarize';
 export { shortReference } from './flows/resolve-endpoint';
 export type { Pod } from './world/types';

@@ -1,28 +1,40 @@
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { definitionAt } from '../engine';
+import { definitionAt, selectionDefinitionAt } from '../engine';
 import type { Span } from '../engine';
 import { readFileText } from '../read-file';
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 
-/** Go to definition: from a SampleFlows endpoint reference to the Pod or workload it names. */
+/**
+ * Go to definition: from a SampleFlows endpoint reference to the Pod or workload it names; from a
+ * selector (a NetworkPolicy's, or a cluster policy's subject or peer) to the Namespaces, Pods
+ * and workloads it selects.
+ */
 export function registerDefinition(context: FeatureContext): void {
   const { connection, documents, workspace } = context;
   connection.onDefinition((params) =>
-    runSafe(connection, 'definition', null, async (): Promise<Location | null> => {
+    runSafe(connection, 'definition', null, async (): Promise<Location | Location[] | null> => {
       const document = documents.get(params.textDocument.uri);
       const analysis = workspace.analysis();
       if (document === undefined || analysis === undefined) {
         return null;
       }
-      const found = definitionAt(analysis, document.uri, document.offsetAt(params.position));
-      // A plain Location: every client takes it, LocationLink needs `linkSupport`.
+      const offset = document.offsetAt(params.position);
+      // Plain Locations: every client takes them, LocationLink needs `linkSupport`.
       const lookup = createTextLookup(context);
-      const target = found && (await toLocation(lookup, found.target.uri, found.target.span));
-      return target ?? null;
+      const found = definitionAt(analysis, document.uri, offset);
+      if (found !== undefined) {
+        return (await toLocation(lookup, found.target.uri, found.target.span)) ?? null;
+      }
+      const selected = selectionDefinitionAt(analysis, document.uri, offset);
+      const locations = await Promise.all(
+        (selected?.targets ?? []).map((target) => toLocation(lookup, target.uri, target.span)),
+      );
+      const readable = locations.filter((location) => location !== undefined);
+      return readable.length > 0 ? readable : null;
     }),
   );
 }

@@ -6,6 +6,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   lensesOf,
   outlineFile,
+  selectionDefinitionAt,
   subjectPods,
   workloadAt,
 } from '../../../server/src/engine';
@@ -103,6 +104,32 @@ spec:
     - action: Allow
       from: [{ namespaces: {} }]
 `;
+
+describe('go to what a cluster policy selects', () => {
+  const names = (offset: number) =>
+    selectionDefinitionAt(analysis, CLUSTER_URI, offset)?.targets.map((target) => [
+      target.uri,
+      WORLD.slice(target.span.start, target.span.end),
+    ]);
+
+  it('from the subject to its namespaces and pods, in file order', () => {
+    assert.deepEqual(names(offsetOf(CLUSTER, 'team: shop')), [
+      [WORLD_URI, 'shop'],
+      [WORLD_URI, 'web'],
+      [WORLD_URI, 'api'],
+    ]);
+  });
+
+  it('from a pods peer to its namespace and pod; a networks peer to the pods in its CIDRs', () => {
+    assert.deepEqual(names(offsetOf(CLUSTER, 'app: prometheus')), [
+      [WORLD_URI, 'ops'],
+      [WORLD_URI, 'prometheus'],
+    ]);
+    assert.deepEqual(names(offsetOf(CLUSTER, '203.0.113')), []);
+    assert.equal(names(offsetOf(CLUSTER, 'example.com')), undefined);
+    assert.equal(names(offsetOf(CLUSTER, 'priority')), undefined);
+  });
+});
 
 describe('outline of tiered cluster policies', () => {
   const outline = (text: string) =>

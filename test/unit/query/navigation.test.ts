@@ -6,7 +6,9 @@ import {
   definitionAt,
   lensesOf,
   outlineFile,
+  MAX_DEFINITIONS,
   podsSelectedBy,
+  selectionDefinitionAt,
 } from '../../../server/src/engine';
 import { analyze, offsetOf, POLICY, POLICY_URI, WORLD, WORLD_URI } from './fixture';
 
@@ -40,6 +42,66 @@ describe('definitionAt', () => {
     const found = definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, 'ops/prometheus'));
     assert.equal(found?.target.span.start, WORLD.indexOf('prometheus'));
     assert.equal(definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, '9090')), undefined);
+  });
+});
+
+describe('selectionDefinitionAt', () => {
+  /** The `metadata.name` value of the object whose name is `name`, in the world. */
+  const nameIn = (name: string) => {
+    const start = WORLD.indexOf(name, WORLD.indexOf(`name: ${name}`));
+    return { uri: WORLD_URI, span: { start, end: start + name.length } };
+  };
+
+  it("goes from a policy's podSelector to the workloads it selects", () => {
+    const found = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: api'));
+    assert.equal(found?.span.start, POLICY.indexOf('app: api'));
+    assert.deepEqual(found?.targets, [nameIn('api')]);
+    assert.equal(found?.total, 1);
+  });
+
+  it('from a peer with a namespace selector to its namespaces and pods, in file order', () => {
+    const namespaces = offsetOf(POLICY, 'team: ops', 1);
+    const found = selectionDefinitionAt(analysis, POLICY_URI, namespaces);
+    assert.deepEqual(found?.targets, [nameIn('ops'), nameIn('prometheus')]);
+    const anded = offsetOf(POLICY, 'key: app');
+    assert.deepEqual(selectionDefinitionAt(analysis, POLICY_URI, anded)?.targets, [
+      nameIn('ops'),
+      nameIn('prometheus'),
+    ]);
+  });
+
+  it('a podSelector alone goes to pods only; a selector of nothing, nowhere', () => {
+    const front = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'tier: front'));
+    assert.deepEqual(front?.targets, [nameIn('web')]);
+    const nobody = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: nobody'));
+    assert.deepEqual([nobody?.targets, nobody?.total], [[], 0]);
+    assert.equal(selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'cidr')), undefined);
+    assert.equal(
+      selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'policyTypes')),
+      undefined,
+    );
+  });
+
+  it(`lists at most ${MAX_DEFINITIONS} objects and counts them all`, () => {
+    const pods = Array.from(
+      { length: MAX_DEFINITIONS + 5 },
+      (_, index) => `---
+apiVersion: v1
+kind: Pod
+metadata: { name: pod-${index}, namespace: shop, labels: { app: many } }
+`,
+    ).join('');
+    const policy = POLICY.replace('app: nobody', 'app: many');
+    const many = analyze({ [WORLD_URI]: WORLD + pods, [POLICY_URI]: policy });
+    const found = selectionDefinitionAt(many, POLICY_URI, offsetOf(policy, 'app: many'));
+    assert.equal(found?.total, MAX_DEFINITIONS + 5);
+    assert.equal(found?.targets.length, MAX_DEFINITIONS);
+    const starts = found?.targets.map((target) => target.span.start) ?? [];
+    assert.deepEqual(
+      starts,
+      [...starts].sort((left, right) => left - right),
+    );
+    assert.equal(starts[0], WORLD.length + pods.indexOf('pod-0'));
   });
 });
 
