@@ -75,7 +75,7 @@ export { complete } from './ide/complete/complete';
 export type { Completion, CompletionKind } from './ide/complete/completion';
 export { refactorPeersAt } from './ide/fix/peers';
 export { allowFlow, allowFlowFiles } from './ide/fix/allow-flow';
-export type { AddedPolicy, AllowFlowFix } from './ide/fix/allow-flow';
+export type { AddedPolicy, AllowFlowFix, FlowToAllow } from './ide/fix/allow-flow';
 export type { Refactoring } from './ide/fix/peers';
 export type { Edit, Fix } from './core/problem';
 export { ALL_RULES } from './rules';

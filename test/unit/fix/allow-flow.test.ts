@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFile, analyzeWorkspace, DEFAULT_MAX_FILE_SIZE } from '../../../server/src/engine';
+import {
+  analyzeFile,
+  analyzeWorkspace,
+  DEFAULT_MAX_FILE_SIZE,
+  simulateFlow,
+} from '../../../server/src/engine';
 import type { FlowAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
 import { allowFlow } from '../../../server/src/engine/ide/fix/allow-flow';
 import { applyEdits } from './apply-edits';
@@ -196,6 +201,34 @@ describe('Allow this flow', () => {
         maxFileSize: DEFAULT_MAX_FILE_SIZE,
       }),
       undefined,
+    );
+  });
+
+  it('allows a simulated flow that no SampleFlows entry holds, checked by simulating it again', () => {
+    const texts = workspace([
+      '{ name: inside monitoring, from: monitoring/prometheus, to: monitoring/prometheus, port: 80 }',
+    ]);
+    const analysis = analyze(texts);
+    const request = { from: 'shop/web', to: 'shop/api', port: 'grpc', protocol: 'TCP' } as const;
+    const simulated = simulateFlow(analysis, request);
+    assert.ok('simulation' in simulated);
+    const { flow, verdict } = simulated.simulation;
+    const fix = allowFlow(
+      analysis,
+      { ...request, flow, verdict },
+      { textOf: (uri) => texts[uri], maxFileSize: DEFAULT_MAX_FILE_SIZE },
+    );
+    assert.ok(fix !== undefined, 'a fix is offered');
+    const next = { ...texts };
+    for (const [uri, edits] of fix.edits) {
+      next[uri] = applyEdits(next[uri]!, edits);
+    }
+    const after = simulateFlow(analyze(next), request);
+    assert.ok('simulation' in after);
+    assert.equal(after.simulation.verdict.allowed, true);
+    assert.deepEqual(
+      fix.policies.map((policy) => policy.name),
+      ['api-from-web', 'web-to-api'],
     );
   });
 });

@@ -1,13 +1,28 @@
 import { stringify } from 'yaml';
 import { analyzeVariant } from '../../analysis/analyze-variant';
-import type { FlowAnalysis, WorkspaceAnalysis } from '../../analysis/analyze-workspace';
+import type { WorkspaceAnalysis } from '../../analysis/analyze-workspace';
 import type { Edit } from '../../core/problem';
-import type { Direction } from '../../core/vocabulary';
-import type { Endpoint } from '../../flows/types';
+import type { Direction, Protocol } from '../../core/vocabulary';
+import type { Verdict } from '../../evaluate/verdict';
+import type { Endpoint, Flow } from '../../flows/types';
 import type { Pod } from '../../world/types';
 import { diffPairs } from '../diff/diff-pairs';
 import type { ChangedPair } from '../diff/diff-pairs';
 import { diffReachability } from '../diff/diff-reachability';
+import { simulateFlow } from '../simulate';
+
+/**
+ * A denied flow: as written (its endpoint references, port and protocol), resolved against the
+ * world, and decided. A sample flow is one; so is a simulated flow with its request's references.
+ */
+export interface FlowToAllow {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol: Protocol;
+  readonly flow: Flow;
+  readonly verdict: Verdict;
+}
 
 /** A new NetworkPolicy that admits one direction of a flow. */
 export interface AddedPolicy {
@@ -37,17 +52,18 @@ export interface AllowFlowOptions {
 }
 
 /**
- * What allows a denied sample flow: for each denied direction, a new policy in the pod's
+ * What allows a denied flow: for each denied direction, a new policy in the pod's
  * namespace that selects the pod's workload and admits the other endpoint on the flow's port (by
  * name when the flow named it), appended to the file of a policy that isolates the pod. The
- * change is applied to a copy of the workspace and kept only when the flow is then allowed;
+ * change is applied to a copy of the workspace and kept only when the flow, simulated again by
+ * its references, is then allowed;
  * comparing the reachability of both versions tells what else it opens. Undefined when the flow
  * is allowed, when a direction is denied by something a NetworkPolicy cannot override, or when a
  * file cannot be read.
  */
 export function allowFlow(
   analysis: WorkspaceAnalysis,
-  flow: FlowAnalysis,
+  flow: FlowToAllow,
   options: AllowFlowOptions,
 ): AllowFlowFix | undefined {
   if (flow.verdict.allowed) {
@@ -77,8 +93,13 @@ export function allowFlow(
     ]);
   }
   const head = analyzeVariant(analysis, texts, options.maxFileSize);
-  const after = head.flows.find((each) => each.uri === flow.uri && sameSample(each, flow));
-  if (after === undefined || !after.verdict.allowed) {
+  const after = simulateFlow(head, {
+    from: flow.from,
+    to: flow.to,
+    port: flow.port,
+    protocol: flow.protocol,
+  });
+  if (!('simulation' in after) || !after.simulation.verdict.allowed) {
     return undefined;
   }
   const diff = diffReachability(analysis, head, { dataplane: analysis.dataplane });
@@ -104,7 +125,7 @@ interface Plan {
 }
 
 /** The files Allow this flow may append to: those of a policy isolating each denied side. */
-export function allowFlowFiles(flow: FlowAnalysis): string[] {
+export function allowFlowFiles(flow: FlowToAllow): string[] {
   const uris = (['ingress', 'egress'] as const).flatMap((direction) => {
     const isolating = flow.verdict[direction].isolatedBy[0];
     return isolating === undefined ? [] : [isolating.origin.uri];
@@ -115,7 +136,7 @@ export function allowFlowFiles(flow: FlowAnalysis): string[] {
 /** The policy that admits the flow in one direction, on the side of the pod that direction isolates. */
 function planPolicy(
   analysis: WorkspaceAnalysis,
-  flow: FlowAnalysis,
+  flow: FlowToAllow,
   direction: Direction,
 ): Plan | undefined {
   const verdict = flow.verdict[direction];
@@ -273,16 +294,6 @@ function uniqueName(analysis: WorkspaceAnalysis, namespace: string, wanted: stri
     name = `${base}-${suffix}`;
   }
   return name;
-}
-
-function sameSample(left: FlowAnalysis, right: FlowAnalysis): boolean {
-  return (
-    left.name === right.name &&
-    left.from === right.from &&
-    left.to === right.to &&
-    left.port === right.port &&
-    left.protocol === right.protocol
-  );
 }
 
 function endpointIs(endpoint: Endpoint, pod: Pod): boolean {
