@@ -1,4 +1,5 @@
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /** Parameters of `netpol/simulateFlow`. */
 export interface SimulateFlowParams {
@@ -16,6 +17,55 @@ export type SimulateFlowResult =
 /** Simulates one flow against the workspace as the server currently sees it. */
 export const simulateFlowRequest = new RequestType<SimulateFlowParams, SimulateFlowResult, void>(
   'netpol/simulateFlow',
+);
+
+/**
+ * Parameters of `netpol/allowFlow`: a flow as a SampleFlows entry writes it (other fields of a
+ * `SampleFlow`, such as `expect`, are ignored). A port of digits is a number.
+ */
+export interface AllowFlowParams {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number | string;
+  readonly protocol?: string;
+}
+
+/** Why `netpol/allowFlow` has no change to offer. */
+export type AllowFlowRefusal =
+  /** The parameters are not a flow (a bad port or protocol, a missing reference). */
+  | 'bad-request'
+  /** The workspace has not been analysed yet. */
+  | 'not-ready'
+  /** An endpoint or named port is not in the workspace. */
+  | 'unresolved'
+  /** The workspace already allows the flow. */
+  | 'allowed'
+  /** No new NetworkPolicy allows it (a tiered policy denies it, or the change did not work). */
+  | 'no-fix'
+  /** The server failed; its log says why. */
+  | 'internal';
+
+/**
+ * The answer of `netpol/allowFlow`: the change "Allow this flow" would make, titled with what
+ * else it opens, or why there is none.
+ */
+export type AllowFlowResult =
+  | {
+      readonly ok: true;
+      /** `Allow this flow: add policy shop/api-from-web (opens nothing else)` */
+      readonly title: string;
+      readonly edit: WorkspaceEdit;
+      /** How many other connections, in pod pairs, the change also opens. */
+      readonly alsoOpens: number;
+    }
+  | { readonly ok: false; readonly code: AllowFlowRefusal; readonly message: string };
+
+/**
+ * The quick fix "Allow this flow" for any flow: the flow is simulated against the workspace as
+ * the server sees it now, and new policies that admit it are checked on a copy of the workspace.
+ */
+export const allowFlowRequest = new RequestType<AllowFlowParams, AllowFlowResult, void>(
+  'netpol/allowFlow',
 );
 
 /** Parameters of `netpol/logPreview`: the SampleFlows file to preview. */
@@ -229,6 +279,11 @@ export interface RecordSummary {
   readonly range: LineRange;
   readonly decision: 'allow' | 'deny' | 'unknown';
   readonly agrees: boolean | null;
+  /**
+   * Whether the workspace now allows the record's whole connection (both sides, where
+   * `decision` is the record's side alone); null when undecided.
+   */
+  readonly allowed: boolean | null;
   /** Null when an endpoint is not in the workspace or the protocol is not TCP or UDP. */
   readonly flow: SampleFlow | null;
 }

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerAllowFlow } from './features/allow-flow-request';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import type { FeatureContext } from './features/context';
@@ -201,6 +202,7 @@ export function startServer(
   registerDefinition(context);
   registerLogPreview(context);
   registerSimulate(context);
+  registerAllowFlow(context);
   registerEndpoints(context);
   registerSampleFlows(context);
   registerReachability(context);

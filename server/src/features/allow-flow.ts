@@ -2,19 +2,29 @@ import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { allowFlow, allowFlowFiles } from '../engine';
-import type { AllowFlowFix, FlowAnalysis, WorkspaceAnalysis } from '../engine';
+import type { AllowFlowFix, FlowToAllow, WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { createTextLookup } from './definition';
 
-/** What was found for each failed flow of an analysis: the editor asks again on every cursor move. */
-const found = new WeakMap<WorkspaceAnalysis, Map<FlowAnalysis, Promise<CodeAction | undefined>>>();
+/** The change that allows a flow, as the editor applies it, titled with what else it opens. */
+export interface AllowFlowChange {
+  readonly title: string;
+  readonly edit: WorkspaceEdit;
+  readonly alsoOpens: number;
+}
+
+/**
+ * What was found for each denied flow of an analysis, by its references: the editor asks again
+ * on every cursor move, and a sample flow, a record and a simulation of one connection share it.
+ */
+const found = new WeakMap<WorkspaceAnalysis, Map<string, Promise<AllowFlowChange | undefined>>>();
 
 /**
  * "Allow this flow" on each sample flow in [start, end] that expects allow and is denied: new
  * policies that admit it, checked against a copy of the workspace, titled with what else opens.
  */
-export function allowFlowActions(
+export async function allowFlowActions(
   context: FeatureContext,
   analysis: WorkspaceAnalysis,
   uri: string,
@@ -30,38 +40,49 @@ export function allowFlowActions(
       flow.span.start <= end &&
       start <= flow.span.end,
   );
+  const changes = await Promise.all(
+    failed.map((flow) => findAllowFlowChange(context, analysis, flow)),
+  );
+  return changes
+    .filter((change): change is AllowFlowChange => change !== undefined)
+    .map((change) => ({
+      title: change.title,
+      kind: CodeActionKind.QuickFix,
+      edit: change.edit,
+      diagnostics: diagnostics.filter(
+        (diagnostic) => diagnostic.code === 'flow-expectation-failed',
+      ),
+    }));
+}
+
+/**
+ * The change that allows a denied flow of `analysis`, found once per analysis and flow; undefined
+ * when the engine finds none (see `allowFlow`).
+ */
+export function findAllowFlowChange(
+  context: FeatureContext,
+  analysis: WorkspaceAnalysis,
+  flow: FlowToAllow,
+): Promise<AllowFlowChange | undefined> {
   let byFlow = found.get(analysis);
   if (byFlow === undefined) {
     byFlow = new Map();
     found.set(analysis, byFlow);
   }
-  const cache = byFlow;
-  return Promise.all(
-    failed.map((flow) => {
-      let action = cache.get(flow);
-      if (action === undefined) {
-        action = allowFlowAction(context, analysis, flow);
-        cache.set(flow, action);
-      }
-      return action;
-    }),
-  ).then((actions) =>
-    actions
-      .filter((action): action is CodeAction => action !== undefined)
-      .map((action) => ({
-        ...action,
-        diagnostics: diagnostics.filter(
-          (diagnostic) => diagnostic.code === 'flow-expectation-failed',
-        ),
-      })),
-  );
+  const key = JSON.stringify([flow.from, flow.to, flow.port, flow.protocol]);
+  let change = byFlow.get(key);
+  if (change === undefined) {
+    change = computeChange(context, analysis, flow);
+    byFlow.set(key, change);
+  }
+  return change;
 }
 
-async function allowFlowAction(
+async function computeChange(
   context: FeatureContext,
   analysis: WorkspaceAnalysis,
-  flow: FlowAnalysis,
-): Promise<CodeAction | undefined> {
+  flow: FlowToAllow,
+): Promise<AllowFlowChange | undefined> {
   const lookup = createTextLookup(context);
   const documents = new Map<string, TextDocument>();
   for (const uri of allowFlowFiles(flow)) {
@@ -77,11 +98,7 @@ async function allowFlowAction(
   if (fix === undefined) {
     return undefined;
   }
-  return {
-    title: titleOf(fix),
-    kind: CodeActionKind.QuickFix,
-    edit: toEdit(fix, documents),
-  };
+  return { title: titleOf(fix), edit: toEdit(fix, documents), alsoOpens: fix.alsoOpensCount };
 }
 
 function titleOf(fix: AllowFlowFix): string {

@@ -44,12 +44,16 @@ export function explainRecordsText(
     ...explanation.problems.map((problem) => problemDiagnostic(problem, rangeOf(problem.span))),
     ...explanation.records.flatMap((record) => recordDiagnostics(record, rangeOf(record.span))),
   ];
-  const records = explanation.records.map((record): RecordSummary => ({
-    range: rangeOf(record.span),
-    decision: record.decision,
-    agrees: record.agrees,
-    flow: toSampleFlow(record),
-  }));
+  const records = explanation.records.map((record): RecordSummary => {
+    const flow = toSampleFlow(record);
+    return {
+      range: rangeOf(record.span),
+      decision: record.decision,
+      agrees: record.agrees,
+      allowed: flow === null ? null : (record.verdict?.allowed ?? null),
+      flow,
+    };
+  });
   const count = (agrees: boolean | null) =>
     explanation.records.filter((record) => record.agrees === agrees).length;
   const summary = `${explanation.records.length} records: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;

@@ -75,7 +75,7 @@ export function registerReachability(context: FeatureContext): void {
   );
 }
 
-function isAnalysed(context: FeatureContext, document: TextDocument): boolean {
+export function isAnalysed(context: FeatureContext, document: TextDocument): boolean {
   const file = context.workspace.file(document.uri);
   if (file === undefined) {
     return true;

@@ -1,4 +1,4 @@
-import type { Protocol, WorkspaceAnalysis } from '../engine';
+import type { Protocol, SimulateRequest, WorkspaceAnalysis } from '../engine';
 import { explainVerdict, renderLogPreview, simulateFlow } from '../engine';
 import { fromSimulation } from '../flow-json';
 import { simulateFlowRequest } from '../protocol';
@@ -28,24 +28,11 @@ export function simulate(
   if (analysis === undefined) {
     return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
   }
-  // The client is ours, but a request is still only JSON: check its shape before trusting it.
-  if (!isFlowRequest(params)) {
-    return { ok: false, message: 'A flow needs a source, a destination and a port.' };
+  const request = toSimulateRequest(params);
+  if ('message' in request) {
+    return { ok: false, message: request.message };
   }
-  const protocol = (params.protocol ?? 'TCP').toUpperCase();
-  if (!PROTOCOLS.includes(protocol)) {
-    return { ok: false, message: `Protocol "${params.protocol}" is not one of TCP, UDP or SCTP.` };
-  }
-  const port = /^\d+$/.test(params.port) ? Number(params.port) : params.port;
-  if (typeof port === 'number' && (port < 1 || port > 65535)) {
-    return { ok: false, message: `Port ${port} is not between 1 and 65535.` };
-  }
-  const result = simulateFlow(analysis, {
-    from: params.from,
-    to: params.to,
-    port,
-    protocol: protocol as Protocol,
-  });
+  const result = simulateFlow(analysis, request);
   if ('problems' in result) {
     return { ok: false, message: result.problems.map((problem) => problem.message).join(' ') };
   }
@@ -59,15 +46,32 @@ export function simulate(
   return { ok: true, text, flow: fromSimulation(simulation, analysis.dataplane) };
 }
 
-function isFlowRequest(params: unknown): params is SimulateFlowParams {
+/**
+ * A flow typed by the user or sent by the client, checked: every bad value is a message. The
+ * client is ours, but a request is still only JSON: its shape is checked before it is trusted.
+ */
+export function toSimulateRequest(params: unknown): SimulateRequest | { readonly message: string } {
   if (typeof params !== 'object' || params === null) {
-    return false;
+    return { message: NOT_A_FLOW };
   }
   const { from, to, port, protocol } = params as Record<string, unknown>;
-  return (
-    typeof from === 'string' &&
-    typeof to === 'string' &&
-    typeof port === 'string' &&
-    (protocol === undefined || typeof protocol === 'string')
-  );
+  if (
+    typeof from !== 'string' ||
+    typeof to !== 'string' ||
+    (typeof port !== 'string' && typeof port !== 'number') ||
+    (protocol !== undefined && typeof protocol !== 'string')
+  ) {
+    return { message: NOT_A_FLOW };
+  }
+  const upper = (protocol ?? 'TCP').toUpperCase();
+  if (!PROTOCOLS.includes(upper)) {
+    return { message: `Protocol "${protocol}" is not one of TCP, UDP or SCTP.` };
+  }
+  const number = typeof port === 'number' ? port : /^\d+$/.test(port) ? Number(port) : undefined;
+  if (number !== undefined && !(Number.isInteger(number) && number >= 1 && number <= 65535)) {
+    return { message: `Port ${port} is not a whole number between 1 and 65535.` };
+  }
+  return { from, to, port: number ?? port, protocol: upper as Protocol };
 }
+
+const NOT_A_FLOW = 'A flow needs a source, a destination and a port.';
