@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerAllowFlow } from './allow-flow';
 import { registerCopyText } from './copy-text';
 import { registerImpact } from './impact';
 import { registerLogPreview } from './log-preview';
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       registerReachabilityView(context, client),
       registerCopyText(),
       registerRecords(client),
+      registerAllowFlow(client),
       registerImpact(client),
     );
     await client.start();

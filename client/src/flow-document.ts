@@ -33,6 +33,9 @@ export function renderSimulation(params: SimulateFlowParams, result: SimulateFlo
     result.text.trimEnd(),
     '',
     `# To keep this flow as a test, run "NetworkPolicy: Add Simulated Flow to SampleFlows".`,
+    ...(verdictOf(result) === 'deny'
+      ? [`# To allow it with new policies, run "NetworkPolicy: Allow Simulated Flow".`]
+      : []),
     '',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { explainRecordsRequest } from '../../server/src/protocol';
 import type { LineRange, RecordSummary, SampleFlow } from '../../server/src/protocol';
 import { addFlowsToSampleFlows } from './add-to-sample-flows';
+import { ALLOW_THIS_FLOW, allowFlowCommand } from './allow-flow';
 
 // A node's log is policy_action.log, rotated as policy_action-<time>.log.
 const NODE_FILE = /(^|[\\/])policy[_-]action[^\\/]*\.log$/i;
@@ -113,12 +114,52 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }],
       {
-        provideCodeActions: (document, range) =>
-          addToSampleFlowsActions(explained.get(document.uri.toString()), range),
+        provideCodeActions: (document, range, context) => {
+          const records = explained.get(document.uri.toString());
+          return [
+            ...allowFlowActions(records, range, context.diagnostics),
+            ...addToSampleFlowsActions(records, range),
+          ];
+        },
       },
-      { providedCodeActionKinds: [vscode.CodeActionKind.Empty] },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.Empty] },
     ),
   );
+}
+
+/**
+ * "Allow this flow" for each connection of the records the selection touches that the workspace
+ * now denies: production denied it, and the user wants it allowed. The server finds the change
+ * when the action is chosen; records it cannot place or already allows get none.
+ */
+function allowFlowActions(
+  records: readonly RecordSummary[] | undefined,
+  range: vscode.Range,
+  diagnostics: readonly vscode.Diagnostic[],
+): vscode.CodeAction[] {
+  const touched = touchedBy(records, range).filter((record) => record.allowed === false);
+  const flows = uniqueFlows(
+    touched.flatMap((record) => (record.flow === null ? [] : [record.flow])),
+  );
+  return flows.map((flow) => {
+    const title =
+      flows.length === 1
+        ? ALLOW_THIS_FLOW
+        : `${ALLOW_THIS_FLOW}: ${flow.from} -> ${flow.to}:${flow.port}/${flow.protocol ?? 'TCP'}`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.source === 'netpol' &&
+        touched.some((record) => toRange(record.range).intersection(diagnostic.range)),
+    );
+    const { from, to, port, protocol } = flow;
+    action.command = {
+      title,
+      command: allowFlowCommand,
+      arguments: [{ from, to, port, protocol }],
+    };
+    return action;
+  });
 }
 
 /** "Add N records to SampleFlows" for the records the selection touches. */
@@ -127,9 +168,7 @@ function addToSampleFlowsActions(
   range: vscode.Range,
 ): vscode.CodeAction[] {
   const flows = uniqueFlows(
-    (records ?? [])
-      .filter((record) => toRange(record.range).intersection(fullLines(range)) !== undefined)
-      .flatMap((record) => (record.flow === null ? [] : [record.flow])),
+    touchedBy(records, range).flatMap((record) => (record.flow === null ? [] : [record.flow])),
   );
   if (flows.length === 0) {
     return [];
@@ -157,6 +196,15 @@ export function uniqueFlows(flows: readonly SampleFlow[]): SampleFlow[] {
     }
   }
   return [...byKey.values()];
+}
+
+function touchedBy(
+  records: readonly RecordSummary[] | undefined,
+  range: vscode.Range,
+): RecordSummary[] {
+  return (records ?? []).filter(
+    (record) => toRange(record.range).intersection(fullLines(range)) !== undefined,
+  );
 }
 
 function isRecordsFile(document: vscode.TextDocument): boolean {

@@ -7,6 +7,7 @@ import {
 } from '../../server/src/protocol';
 import type { SimulateFlowParams } from '../../server/src/protocol';
 import { addToSampleFlows } from './add-to-sample-flows';
+import { ALLOW_THIS_FLOW, allowFlow } from './allow-flow';
 import { findEndpoint, pickEndpoint } from './endpoint-picks';
 import {
   FLOW_SCHEME,
@@ -23,6 +24,7 @@ import { registerVirtualDocuments, renderFailure, showBeside } from './virtual-d
 
 export const simulateFlowCommand = 'netpol.simulateFlow';
 export const addToSampleFlowsCommand = 'netpol.addToSampleFlows';
+export const allowSimulatedFlowCommand = 'netpol.allowSimulatedFlow';
 export const ADD_TO_SAMPLE_FLOWS = 'Add to SampleFlows';
 const TITLE = 'Simulate Flow';
 
@@ -42,6 +44,7 @@ export function registerSimulateFlow(client: LanguageClient): vscode.Disposable 
     }),
     registerCommand(simulateFlowCommand, (argument) => simulate(client, argument)),
     registerCommand(addToSampleFlowsCommand, (argument) => addSimulated(client, argument)),
+    registerCommand(allowSimulatedFlowCommand, (argument) => allowSimulated(client, argument)),
   );
 }
 
@@ -56,10 +59,18 @@ async function simulate(client: LanguageClient, argument: unknown): Promise<void
     return;
   }
   await showBeside(toUri(params), 'netpol-log');
+  const choices =
+    verdictOf(result) === 'deny' ? [ADD_TO_SAMPLE_FLOWS, ALLOW_THIS_FLOW] : [ADD_TO_SAMPLE_FLOWS];
   // Not awaited: the notification may stay open for long, and the command is done.
   void vscode.window
-    .showInformationMessage(summaryOf(result), ADD_TO_SAMPLE_FLOWS)
-    .then((choice) => (choice === ADD_TO_SAMPLE_FLOWS ? addSimulated(client, params) : undefined))
+    .showInformationMessage(summaryOf(result), ...choices)
+    .then((choice) =>
+      choice === ADD_TO_SAMPLE_FLOWS
+        ? addSimulated(client, params)
+        : choice === ALLOW_THIS_FLOW
+          ? allowFlow(client, params)
+          : undefined,
+    )
     .then(undefined, showError);
 }
 
@@ -156,6 +167,21 @@ async function addSimulated(client: LanguageClient, argument: unknown): Promise<
     protocol,
     expect: verdictOf(result) === 'allow' ? 'allow' : 'deny',
   });
+}
+
+/** "Allow this flow" for the simulated flow shown, as the workspace decides it now. */
+async function allowSimulated(client: LanguageClient, argument: unknown): Promise<void> {
+  const params =
+    argument instanceof vscode.Uri || argument === undefined
+      ? activeParams(argument)
+      : (argument as SimulateFlowParams);
+  if (params === undefined) {
+    void vscode.window.showInformationMessage(
+      `Run "NetworkPolicy: ${TITLE}" first: this allows the flow it shows.`,
+    );
+    return;
+  }
+  await allowFlow(client, params);
 }
 
 function activeParams(argument: vscode.Uri | undefined): SimulateFlowParams | undefined {
