@@ -78,6 +78,16 @@ export function selectPods(
   };
 }
 
+/** The pods the selector matches, in its scope's order; `undefined` for an ipBlock peer. */
+export function podsMatchedBy(
+  world: World,
+  target: SelectorTarget,
+  dataplane: Dataplane,
+): Pod[] | undefined {
+  const scope = scopeOf(world, target, dataplane);
+  return scope === undefined ? undefined : matchingPods(world, scope);
+}
+
 /**
  * True when the selector's scope holds pods and it matches none of them; it stops at the first
  * match, as the check runs over every selector of the workspace.

@@ -11,12 +11,7 @@ import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
 import type { Duplicates } from '../workspace-checks/duplicates';
 import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
-import {
-  createNamedPortCheck,
-  indexByPortName,
-  namedPortsTouch,
-} from '../workspace-checks/named-ports';
-import type { PortNameIndex } from '../workspace-checks/named-ports';
+import { createNamedPortCheck, namedPortsTouch } from '../workspace-checks/named-ports';
 import type { PolicyProblem } from '../workspace-checks/dns-egress';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { NetworkPolicy } from '../model/types';
@@ -57,8 +52,6 @@ interface AnalysisMemo {
    * dataplane and the policy are unchanged, or pods it does not reach were replaced.
    */
   readonly podProblemsOf: ReadonlyMap<NetworkPolicy, readonly PlacedProblem[]>;
-  /** Pods by the names of their container ports, for `world`. */
-  readonly portNames: { readonly world: World; readonly index: PortNameIndex } | undefined;
   /** Each file's objects with the identities of those a cluster keeps one of, by URI. */
   readonly identitiesByUri: ReadonlyMap<string, Identities>;
   readonly duplicates: Duplicates;
@@ -267,7 +260,7 @@ function updatePolicyProblems(
   );
   const selectorProblemsOf = new Map<NetworkPolicy, SelectorProblems>();
   const dnsProblemsOf = new Map<NetworkPolicy, readonly PlacedProblem[]>();
-  const pods = podProblems(evaluation, options, file, kept, memo);
+  const pods = podProblems(evaluation, options, file, kept);
   const placing = placer(memo);
   const placed: PlacedProblem[] = [];
   for (const policy of policies) {
@@ -288,7 +281,6 @@ function updatePolicyProblems(
       selectorProblemsOf,
       dnsProblemsOf,
       podProblemsOf: pods.podProblemsOf,
-      portNames: pods.portNames(),
       placedOf: placing.placedOf,
     },
   };
@@ -303,16 +295,10 @@ function podProblems(
   options: WorkspaceOptions,
   file: FileLookup,
   kept: AnalysisMemo | undefined,
-  memo: AnalysisMemo | undefined,
 ) {
   const { world, changedPods } = evaluation;
   const { dataplane } = options;
-  let portNames = memo?.portNames?.world === world ? memo.portNames : undefined;
-  const index = () => {
-    portNames ??= { world, index: indexByPortName(world) };
-    return portNames.index;
-  };
-  const namedPorts = createNamedPortCheck(world, dataplane, file, index);
+  const namedPorts = createNamedPortCheck(world, dataplane, file);
   const touched = new Set([...(changedPods ?? [])].map((pod) => pod.namespace));
   const stale = (policy: NetworkPolicy): boolean =>
     touched.has(policy.namespace) || namedPortsTouch(policy, changedPods!, world, dataplane);
@@ -329,7 +315,7 @@ function podProblems(
     podProblemsOf.set(policy, found);
     return found;
   };
-  return { of, podProblemsOf, portNames: () => portNames };
+  return { of, podProblemsOf };
 }
 
 // Problems of one policy are kept relative to its document, which an edit above may move;

@@ -4,6 +4,7 @@ import type { PlacedProblem } from '../core/source';
 import type { Dataplane, Direction } from '../core/vocabulary';
 import { isPeerMatch, matchPeer } from '../evaluate/match-peer';
 import type { PeerContext } from '../evaluate/match-peer';
+import { podsMatchedBy } from '../evaluate/select-pods';
 import { describeNamedPorts } from '../flows/resolve-port';
 import { parseAddress } from '../model/ip-block';
 import type { NetworkPolicy, PolicyPort, Rule } from '../model/types';
@@ -20,13 +21,7 @@ export function createNamedPortCheck(
   world: World,
   dataplane: Dataplane,
   file: FileLookup,
-  index: () => PortNameIndex = () => indexByPortName(world),
 ): (policy: NetworkPolicy) => PlacedProblem[] {
-  let byName: PortNameIndex | undefined;
-  const podsNamed = (name: string): readonly Pod[] => {
-    byName ??= index();
-    return byName.get(name) ?? [];
-  };
   const context: PeerContext = {
     dataplane,
     namespaceLabels: (name) => namespaceLabels(world, name),
@@ -35,15 +30,18 @@ export function createNamedPortCheck(
   return (policy) => {
     const found: PlacedProblem[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
-      for (const rule of policy[direction]) {
-        const reaches = reachOf(policy, rule, direction, context);
+      policy[direction].forEach((rule, ruleIndex) => {
+        if (!rule.ports.some(isNamed)) {
+          return;
+        }
+        const reached = reachedPods(world, context, policy, direction, ruleIndex);
         for (const port of rule.ports) {
-          const problem = checkPort(port, reaches, world, podsNamed, file);
+          const problem = checkPort(port, reached, file);
           if (problem !== undefined) {
             found.push(problem);
           }
         }
-      }
+      });
     }
     return found;
   };
@@ -51,31 +49,27 @@ export function createNamedPortCheck(
 
 /** Whether the policy has a named port in any rule: only such policies can have this problem. */
 export function hasNamedPort(policy: NetworkPolicy): boolean {
-  return [...policy.ingress, ...policy.egress].some((rule) =>
-    rule.ports.some((port) => typeof port.port === 'string'),
-  );
+  return [...policy.ingress, ...policy.egress].some((rule) => rule.ports.some(isNamed));
 }
 
+const isNamed = (port: PolicyPort): boolean => typeof port.port === 'string';
+
+/** `reached`: the pods the rule can admit, in the world's order. */
 function checkPort(
   port: PolicyPort,
-  reaches: (pod: Pod) => boolean,
-  world: World,
-  podsNamed: (name: string) => readonly Pod[],
+  reached: readonly Pod[],
   file: FileLookup,
 ): PlacedProblem | undefined {
-  if (!port.valid || typeof port.port !== 'string') {
+  if (!port.valid || typeof port.port !== 'string' || reached.length === 0) {
     return undefined;
   }
   const name = port.port;
-  const named = podsNamed(name);
-  if (named.some((pod) => definesPort(pod, name, port.protocol) && reaches(pod))) {
+  if (reached.some((pod) => definesPort(pod, name, port.protocol))) {
     return undefined;
   }
   // Best, a pod that has the name under another protocol: the message then says so.
-  const example = named.find(reaches) ?? world.pods.find(reaches);
-  if (example === undefined) {
-    return undefined;
-  }
+  const example =
+    reached.find((pod) => pod.ports.some((entry) => entry.name === name)) ?? reached[0]!;
   const span = locateOrigin(file, port.origin, ['port']);
   if (span === undefined) {
     return undefined;
@@ -89,6 +83,38 @@ function checkPort(
 
 function definesPort(pod: Pod, name: string, protocol: PolicyPort['protocol']): boolean {
   return pod.ports.some((entry) => entry.name === name && entry.protocol === protocol);
+}
+
+/**
+ * The pods a rule's named ports are looked up on, found through the world's indexes as the
+ * selector hovers find them: the policy's own pods for ingress, the pods of its peers for egress.
+ * An ipBlock peer, which may hold pod addresses, is tested against every pod.
+ */
+function reachedPods(
+  world: World,
+  context: PeerContext,
+  policy: NetworkPolicy,
+  direction: Direction,
+  ruleIndex: number,
+): readonly Pod[] {
+  if (direction === 'ingress') {
+    return podsMatchedBy(world, { policy }, context.dataplane) ?? [];
+  }
+  const peers = policy.egress[ruleIndex]?.peers;
+  if (peers === null || peers === undefined) {
+    return world.pods;
+  }
+  const reached = new Set<Pod>();
+  peers.forEach((peer, peerIndex) => {
+    const place = { direction, ruleIndex, peerIndex };
+    const pods =
+      podsMatchedBy(world, { policy, peer: place }, context.dataplane) ??
+      world.pods.filter((pod) =>
+        isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod })),
+      );
+    pods.forEach((pod) => reached.add(pod));
+  });
+  return [...reached].sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -140,22 +166,4 @@ function reachOf(
     peers.some((peer) =>
       isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod })),
     );
-}
-
-/** The pods of a world that name a container port so, under any protocol, by the name. */
-export type PortNameIndex = ReadonlyMap<string, readonly Pod[]>;
-
-export function indexByPortName(world: World): PortNameIndex {
-  const index = new Map<string, Pod[]>();
-  for (const pod of world.pods) {
-    for (const name of new Set(pod.ports.flatMap((entry) => entry.name ?? []))) {
-      const list = index.get(name);
-      if (list === undefined) {
-        index.set(name, [pod]);
-      } else {
-        list.push(pod);
-      }
-    }
-  }
-  return index;
 }
