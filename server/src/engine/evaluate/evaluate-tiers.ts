@@ -45,7 +45,7 @@ export function evaluateTieredDirection(
   }
   const pod = (subject as Extract<Endpoint, { kind: 'pod' }>).pod;
   if (isOwnAddress(flow)) {
-    return withTiers(networkPolicy, { passes: [], ambiguous: [], ownAddress: true });
+    return withTiers(networkPolicy, OWN_ADDRESS);
   }
   const peer = direction === 'egress' ? flow.destination : flow.source;
   const policies = context.tiersOf(pod)[direction];
@@ -65,14 +65,17 @@ export function evaluateTieredDirection(
   };
   const admin = walk(policies.admin);
   if (admin !== undefined) {
-    return decided(context, networkPolicy, 'Admin', { decision: admin, passes, ambiguous });
+    return decided(context, networkPolicy, 'Admin', traceOf(admin, passes, ambiguous));
   }
   if (networkPolicy.reason !== 'not-isolated') {
-    return withTiers(networkPolicy, { passes, ambiguous }, gkeNotes(context, passes));
+    return withTiers(
+      networkPolicy,
+      traceOf(undefined, passes, ambiguous),
+      gkeNotes(context, passes),
+    );
   }
   const baseline = walk(policies.baseline);
-  const trace: TierTrace =
-    baseline === undefined ? { passes, ambiguous } : { decision: baseline, passes, ambiguous };
+  const trace = traceOf(baseline, passes, ambiguous);
   const notes = gkeNotes(context, passes);
   if (baseline === undefined) {
     return withTiers(networkPolicy, trace, notes);
@@ -178,14 +181,45 @@ function decided(
 function withTiers(
   verdict: DirectionVerdict,
   trace: TierTrace,
-  notes: readonly ProfileNote[] = [],
+  notes: readonly ProfileNote[] = NO_NOTES,
 ): DirectionVerdict {
-  return { ...verdict, notes: [...verdict.notes, ...notes], tiers: trace };
+  return {
+    ...verdict,
+    notes: notes.length === 0 ? verdict.notes : [...verdict.notes, ...notes],
+    tiers: trace,
+  };
+}
+
+// A large workspace decides tens of thousands of sides, nearly all with no Pass and no rival on
+// the way: those share one empty trace rather than each holding two empty lists.
+const NO_MATCHES: readonly ClusterRuleMatch[] = Object.freeze([]);
+const NO_NOTES: readonly ProfileNote[] = Object.freeze([]);
+const NOTHING_MET: TierTrace = Object.freeze({ passes: NO_MATCHES, ambiguous: NO_MATCHES });
+const OWN_ADDRESS: TierTrace = Object.freeze({ ...NOTHING_MET, ownAddress: true });
+
+function traceOf(
+  decision: ClusterRuleMatch | undefined,
+  passes: readonly ClusterRuleMatch[],
+  ambiguous: readonly ClusterRuleMatch[],
+): TierTrace {
+  const met = {
+    passes: passes.length === 0 ? NO_MATCHES : passes,
+    ambiguous: ambiguous.length === 0 ? NO_MATCHES : ambiguous,
+  };
+  if (decision !== undefined) {
+    return { decision, ...met };
+  }
+  return met.passes === NO_MATCHES && met.ambiguous === NO_MATCHES ? NOTHING_MET : met;
 }
 
 // GKE documents no support for the tiered kinds: said wherever one of them acted.
-function gkeNotes(context: TierContext, acted: readonly ClusterRuleMatch[]): ProfileNote[] {
-  return context.dataplane === 'gke-dataplane-v2' && acted.length > 0
-    ? [{ code: 'cluster-policy-undocumented', dataplane: context.dataplane }]
-    : [];
+const UNDOCUMENTED: readonly ProfileNote[] = Object.freeze([
+  Object.freeze({ code: 'cluster-policy-undocumented', dataplane: 'gke-dataplane-v2' } as const),
+]);
+
+function gkeNotes(
+  context: TierContext,
+  acted: readonly ClusterRuleMatch[],
+): readonly ProfileNote[] {
+  return context.dataplane === 'gke-dataplane-v2' && acted.length > 0 ? UNDOCUMENTED : NO_NOTES;
 }

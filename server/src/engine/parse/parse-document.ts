@@ -59,12 +59,12 @@ export function parseYamlDocument(text: string): ParsedDocument {
 function parsedLater(text: string, value: unknown, places: PlacedNode | undefined): ParsedDocument {
   // One scope for the three functions: a large workspace holds 20,000 of these documents, and
   // each closure and scope more costs a megabyte or two there. Like the tree, the places are
-  // dropped on `release` (they hold js-yaml's copy of the text) and recorded again on a later
-  // use. They are not held weakly: a `WeakRef` keeps its target until the end of the job, which
-  // is the whole workspace on a cold open.
+  // dropped on `release` (they hold js-yaml's copy of the text); a later use records them again
+  // into `placedAgain`, which keeps only the last few. They are not held weakly: a `WeakRef`
+  // keeps its target until the end of the job, which is the whole workspace on a cold open.
   let document: Document.Parsed | null | undefined;
   let root = places;
-  let placed = places !== undefined;
+  let released = places === undefined;
   const tree = (): Document.Parsed | undefined => {
     if (document === undefined) {
       document = treeOf(text);
@@ -72,11 +72,8 @@ function parsedLater(text: string, value: unknown, places: PlacedNode | undefine
     return document ?? undefined;
   };
   const locate: Locate = (path, part = 'value') => {
-    if (!placed) {
-      root = placeNodes(text);
-      placed = true;
-    }
-    const found = root && locatePlaced(root, text, path, part);
+    const placed = released ? placedAgain(locate, text) : root;
+    const found = placed && locatePlaced(placed, text, path, part);
     if (found !== undefined) {
       return found;
     }
@@ -86,9 +83,27 @@ function parsedLater(text: string, value: unknown, places: PlacedNode | undefine
   const release = () => {
     document = undefined;
     root = undefined;
-    placed = false;
+    released = true;
   };
   return { text, value, problems: NO_PROBLEMS, locate, tree, release };
+}
+
+// The places of documents located after their release, by the document's `locate`, most recent
+// last. A workspace check may locate one span in each of thousands of documents, which must not
+// keep all their places; the problems of one document, located one after another, share one
+// recording.
+const RECENTLY_PLACED = 16;
+const recentlyPlaced = new Map<Locate, PlacedNode | undefined>();
+
+function placedAgain(owner: Locate, text: string): PlacedNode | undefined {
+  const known = recentlyPlaced.has(owner);
+  const root = known ? recentlyPlaced.get(owner) : placeNodes(text);
+  recentlyPlaced.delete(owner);
+  recentlyPlaced.set(owner, root);
+  if (!known && recentlyPlaced.size > RECENTLY_PLACED) {
+    recentlyPlaced.delete(recentlyPlaced.keys().next().value!);
+  }
+  return root;
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];

@@ -29,9 +29,11 @@ export function identityOf(object: PlacedObject): string | undefined {
   if (name === '') {
     return undefined;
   }
+  // Joined rather than concatenated: the identities of every object of a workspace are kept
+  // between edits, and a joined string is one flat string where `+` leaves a chain of pieces.
   return CLUSTER_SCOPED.has(kind) || isClusterPolicyKind(kind)
-    ? `${kind} ${name}`
-    : `${kind} ${namespace}/${name}`;
+    ? [kind, name].join(' ')
+    : [kind, ' ', namespace, '/', name].join('');
 }
 
 /** The identities that more than one object of the workspace has, from each object's identity. */
