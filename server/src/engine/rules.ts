@@ -137,6 +137,13 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
       'Every pod a policy selects uses the host network, and GKE Dataplane V2 applies no policy to such pods, so the policy does nothing (profile gke-dataplane-v2).',
   },
   {
+    code: 'dataplane-v2-cluster-policy',
+    severity: 'warning',
+    scope: 'workspace',
+    summary:
+      'GKE documents no support for ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy; said once per workspace, on the first such policy, with how many it holds, and verdicts evaluate them by the upstream semantics (profile gke-dataplane-v2).',
+  },
+  {
     code: 'unmatched-named-port',
     severity: 'warning',
     scope: 'workspace',

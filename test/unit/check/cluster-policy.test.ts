@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { check as checkAll, problemsOf as problemsOfAll, spanIn, spanOf } from './helpers';
-
-// Every tiered policy carries the GKE support warning (tested on its own below); the tables
-// here are about everything else.
-const GKE_SUPPORT = 'dataplane-v2-cluster-policy';
-const check = (text: string) => checkAll(text).filter((problem) => problem.code !== GKE_SUPPORT);
-const problemsOf = (text: string) =>
-  problemsOfAll(text).filter((problem) => problem.code !== GKE_SUPPORT);
+import { check, problemsOf, spanIn, spanOf } from './helpers';
 
 function cnp(spec: string, name = 'p'): string {
   return `apiVersion: policy.networking.k8s.io/v1alpha2
@@ -347,11 +340,8 @@ spec:
 });
 
 void describe('GKE Dataplane V2', () => {
-  void it('warns on the kind of every tiered policy that GKE documents no support for it', () => {
+  void it('says nothing per policy: the support warning is one for the workspace', () => {
     const text = cnp(`${ADMIN}  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n`);
-    assert.deepEqual(
-      checkAll(text).filter((problem) => problem.code === GKE_SUPPORT),
-      [{ code: GKE_SUPPORT, span: spanOf(text, 'ClusterNetworkPolicy') }],
-    );
+    assert.deepEqual(check(text), []);
   });
 });

@@ -10,6 +10,7 @@ import { analyzeFlow } from '../logs/flow-analysis';
 import type { FlowAnalysis } from '../logs/flow-analysis';
 import type { NetworkPolicy } from '../model/types';
 import type { World } from '../world/types';
+import { checkClusterPolicySupport } from '../workspace-checks/cluster-policy-support';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
 import type { Duplicates } from '../workspace-checks/duplicates';
@@ -69,6 +70,7 @@ export function analyzeWorkspace(
   [...checkObjects(loggingRelevant), ...evaluation.problems].forEach(add);
   const duplicates = findDuplicates(list.flatMap((each) => identitiesOf(each.objects)));
   checkDuplicates(duplicates, file).forEach(add);
+  checkClusterPolicySupport(evaluation.clusterPolicies, options.dataplane, file).forEach(add);
   return {
     objects,
     policies,

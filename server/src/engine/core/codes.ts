@@ -30,7 +30,6 @@ export type ProblemCode =
   | 'policy-types-omits-direction'
   | 'dataplane-v2-end-port'
   | 'dataplane-v2-sctp'
-  | 'dataplane-v2-cluster-policy'
   | 'network-logging-name'
   | 'network-logging-namespace'
   | 'delegate-without-log'
@@ -177,11 +176,6 @@ const TABLE: Readonly<Record<ProblemCode, Omit<Rule, 'code'>>> = {
     severity: 'warning',
     summary:
       'SCTP in network policies may not be supported on GKE Dataplane V2 (profile gke-dataplane-v2).',
-  },
-  'dataplane-v2-cluster-policy': {
-    severity: 'warning',
-    summary:
-      'GKE documents no support for ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy; verdicts evaluate them by the upstream semantics (profile gke-dataplane-v2).',
   },
   'network-logging-name': {
     severity: 'error',

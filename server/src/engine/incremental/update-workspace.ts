@@ -7,6 +7,7 @@ import { sameItems } from '../core/same-items';
 import { checkObjects, mattersToLogging } from '../check';
 import { updateEvaluation } from './update-evaluation';
 import type { KeptEvaluation } from './update-evaluation';
+import { checkClusterPolicySupport } from '../workspace-checks/cluster-policy-support';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
 import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
 import type { Duplicates } from '../workspace-checks/duplicates';
@@ -59,6 +60,8 @@ interface AnalysisMemo {
   readonly duplicateProblems: ReadonlyMap<string, Problem>;
   /** Those problems placed at their document's offset, by the relative problem. */
   readonly placedOf: ReadonlyMap<Problem, Problem>;
+  /** The workspace's warning that GKE documents no support for tiered cluster policies. */
+  readonly clusterPolicySupport: readonly PlacedProblem[];
 }
 
 interface Identities {
@@ -100,6 +103,8 @@ export function updateWorkspace(
   [...checkObjects(logging.relevant), ...evaluation.problems].forEach(add);
   const duplicates = updateDuplicates(groups, file, memo);
   duplicates.placed.forEach(add);
+  const support = keptClusterPolicySupport(evaluation, options, file, memo);
+  support.forEach(add);
   keepSameLists(problems, previous);
   let objects: readonly PlacedObject[] | undefined;
   const analysis: WorkspaceAnalysis = {
@@ -128,6 +133,7 @@ export function updateWorkspace(
     flowProblemsByUri,
     ...policyProblems.kept,
     ...duplicates.kept,
+    clusterPolicySupport: support,
   });
   return analysis;
 }
@@ -225,6 +231,31 @@ function keptLogging(
 }
 
 /** Keeps a file's previous list when its problems are the same objects: the adapters can tell. */
+/**
+ * The GKE support warning, found again (a scan of the cluster policies and one lookup), but the
+ * previous object while it says the same at the same place: its file's problem list can then
+ * stay the same array.
+ */
+function keptClusterPolicySupport(
+  evaluation: KeptEvaluation,
+  options: WorkspaceOptions,
+  file: FileLookup,
+  memo: AnalysisMemo | undefined,
+): readonly PlacedProblem[] {
+  const found = checkClusterPolicySupport(evaluation.clusterPolicies, options.dataplane, file);
+  const before = memo?.clusterPolicySupport ?? [];
+  return found.map((placed, index) => {
+    const kept = before[index];
+    const same =
+      kept !== undefined &&
+      kept.uri === placed.uri &&
+      kept.problem.message === placed.problem.message &&
+      kept.problem.span.start === placed.problem.span.start &&
+      kept.problem.span.end === placed.problem.span.end;
+    return same ? kept : placed;
+  });
+}
+
 function keepSameLists(problems: Map<string, Problem[]>, previous: WorkspaceAnalysis | undefined) {
   for (const [uri, list] of problems) {
     const before = previous?.problems.get(uri);

@@ -39,17 +39,7 @@ export function checkClusterPolicy(kind: ClusterPolicyKind, object: SourceObject
     ...checkNoRules(specPart),
     ...checkShadowedRules(kind, policy),
     ...checkV1alpha1(kind, object),
-    gkeSupport(kind),
   ];
-}
-
-// No public GKE document says Dataplane V2 installs or enforces these CRDs.
-function gkeSupport(kind: ClusterPolicyKind): Report {
-  return {
-    code: 'dataplane-v2-cluster-policy',
-    message: `GKE documents no support for ${kind}; verdicts evaluate it by the upstream semantics.`,
-    target: atValue(['kind']),
-  };
 }
 
 // The BaselineAdminNetworkPolicy CRD: `self.metadata.name == 'default'`.

@@ -1,4 +1,5 @@
 import type { WorkspaceAnalysis } from '../../analysis/analyze-workspace';
+import { compareOrigins } from '../../core/compare-origins';
 import { locateOrigin } from '../../core/locate-origin';
 import type { Origin } from '../../core/source';
 import type { Span } from '../../core/span';
@@ -81,29 +82,4 @@ function distinct(origins: readonly Origin[]): Origin[] {
     const previous = sorted[index - 1];
     return previous === undefined || compareOrigins(previous, origin) !== 0;
   });
-}
-
-function compareOrigins(left: Origin, right: Origin): number {
-  if (left.uri !== right.uri) {
-    return left.uri < right.uri ? -1 : 1;
-  }
-  if (left.offset !== right.offset) {
-    return left.offset - right.offset;
-  }
-  const length = Math.min(left.path.length, right.path.length);
-  for (let index = 0; index < length; index++) {
-    const order = compareSegments(left.path[index]!, right.path[index]!);
-    if (order !== 0) {
-      return order;
-    }
-  }
-  return left.path.length - right.path.length;
-}
-
-function compareSegments(left: string | number, right: string | number): number {
-  if (typeof left === 'number' && typeof right === 'number') {
-    return left - right;
-  }
-  const [first, second] = [String(left), String(right)];
-  return first < second ? -1 : first > second ? 1 : 0;
 }
