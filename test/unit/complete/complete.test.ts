@@ -200,6 +200,22 @@ void describe('completion in tiered cluster policies', () => {
     assert.deepEqual(at(operator).labels, ['In', 'NotIn', 'Exists', 'DoesNotExist']);
   });
 
+  void it("offers the workspace's named ports for destinationNamedPort and namedPort", () => {
+    const v1alpha2 = at(
+      `${CLUSTER}spec:\n  egress:\n    - protocols:\n        - destinationNamedPort: |`,
+      'http',
+    );
+    assert.deepEqual(v1alpha2.labels, ['http']);
+    assert.match(v1alpha2.applied ?? '', /destinationNamedPort: http$/);
+    const portText = `${CLUSTER}spec:\n  egress:\n    - protocols:\n        - destinationNamedPort: `;
+    const [http] = complete(portText, portText.length, world());
+    assert.equal(http?.detail, '8080/TCP on 1 pod');
+    assert.deepEqual(at(`${ADMIN}spec:\n  ingress:\n    - ports:\n        - namedPort: |`).labels, [
+      'http',
+    ]);
+    assert.deepEqual(at(`${CLUSTER}spec:\n  egress:\n    - name: |`).labels, []);
+  });
+
   void it('offers namespace labels in the subject and in namespaces peers', () => {
     const subject = at(
       `${CLUSTER}spec:\n  subject:\n    namespaces:\n      matchLabels:\n        |`,

@@ -1,5 +1,6 @@
 import { longReference, resolveEndpoint, shortReference } from '../../analysis/evaluate-workspace';
 import { isClusterPolicyKind } from '../../core/classify';
+import type { Path } from '../../core/source';
 import type { Labels } from '../../model/types';
 import type { World } from '../../world/types';
 import type { Completion, CompletionKind } from './completion';
@@ -17,6 +18,9 @@ export function completeFromWorld(cursor: Cursor, world: World, kind: string): C
   if (kind === 'SampleFlows' && path[0] === 'spec' && path[1] === 'flows' && path.length === 4) {
     return completeFlowField(cursor, world);
   }
+  if (isClusterPolicyKind(kind) && cursor.onValue && isNamedPortField(path)) {
+    return completeNamedPort(cursor, world);
+  }
   const selector =
     kind === 'NetworkPolicy'
       ? policySelectorAt(cursor, world)
@@ -24,6 +28,39 @@ export function completeFromWorld(cursor: Cursor, world: World, kind: string): C
         ? clusterSelectorAt(cursor, world)
         : undefined;
   return selector === undefined ? [] : completeSelector(cursor, selector);
+}
+
+// `destinationNamedPort` of a v1alpha2 protocol entry, `namedPort` of a v1alpha1 port entry.
+function isNamedPortField(path: Path): boolean {
+  const [spec, , , list, , field] = path;
+  return (
+    spec === 'spec' &&
+    path.length === 6 &&
+    ((list === 'protocols' && field === 'destinationNamedPort') ||
+      (list === 'ports' && field === 'namedPort'))
+  );
+}
+
+/** The container port names of the workspace's pods, the most common first. */
+function completeNamedPort(cursor: Cursor, world: World): Completion[] {
+  const byName = new Map<string, { pods: number; numbers: Set<string> }>();
+  for (const { name, containerPort, protocol } of world.pods.flatMap((pod) => pod.ports)) {
+    if (name !== undefined) {
+      const found = byName.get(name) ?? { pods: 0, numbers: new Set<string>() };
+      found.pods += 1;
+      found.numbers.add(`${containerPort}/${protocol}`);
+      byName.set(name, found);
+    }
+  }
+  return [...byName]
+    .sort(
+      ([leftName, left], [rightName, right]) =>
+        right.pods - left.pods || leftName.localeCompare(rightName),
+    )
+    .map(([name, { pods, numbers }], rank) => {
+      const detail = `${[...numbers].join(', ')} on ${pods} pod${pods === 1 ? '' : 's'}`;
+      return { ...item(cursor, name, 'port', detail), sortText: String(rank).padStart(5, '0') };
+    });
 }
 
 function completeFlowField(cursor: Cursor, world: World): Completion[] {
