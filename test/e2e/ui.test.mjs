@@ -357,6 +357,11 @@ async function scrollCursorNearTop(page, lines = 5) {
   // Not .view-lines: that layer moves as the editor scrolls.
   const editor = activeGroup(page).locator('.editor-instance .overflow-guard').first();
   const top = (await editor.boundingBox())?.y ?? 0;
+  // A drag that selected text may have scrolled the cursor out of view, above or below (and Go
+  // to Line does not reveal the line the cursor is already on): a step left and back brings it
+  // into view without moving it.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 200; i++) {
     const box = await activeCursor(page).boundingBox();
     if (box && box.y <= top + lines * box.height + 1) {
@@ -926,6 +931,84 @@ step(
     await disagreement.waitFor({ timeout: ACTIVATION_MS });
     const text = (await disagreement.innerText()).replace(/\s+/g, ' ');
     await page.screenshot({ path: join(shotDir, 'records.png') });
+    return text.slice(0, 160);
+  },
+);
+
+// --- Tiered cluster policies (issue 12) --------------------------------------------------------
+
+const TIERED_FILE = 'cluster-policies.yaml';
+const PASSED_FLOW = 'API calls checkout';
+
+/** The 1-based line and column of `field` on the first line of FILE that matches `pattern`. */
+function placeOf(file, pattern, field, after = 0) {
+  const line = lineOf(file, pattern, after);
+  const text = readFileSync(join(workspace, POLICY_FOLDER, file), 'utf8').split('\n')[line - 1];
+  return { line, column: text.indexOf(field) + 1 };
+}
+
+step(
+  "a ClusterNetworkPolicy: its lens, GKE's warning on its kind, and the pods its subject selects",
+  async (page) => {
+    await openFromExplorer(page, POLICY_FOLDER, TIERED_FILE);
+    const lens = activeGroup(page)
+      .locator('.codelens-decoration a:visible', { hasText: /^Admin 10 · applies to \d+ pods?/ })
+      .first();
+    await lens.waitFor({ timeout: ACTIVATION_MS });
+    const lensText = (await lens.innerText()).trim();
+    await activeGroup(page).locator('.squiggly-warning').first().waitFor({ timeout: UI_MS });
+    const warning = await hoverToken(
+      page,
+      'ClusterNetworkPolicy',
+      page.locator('.monaco-hover:visible', { hasText: 'dataplane-v2-cluster-policy' }),
+    );
+    const warningText = (await warning.innerText()).replace(/\s+/g, ' ');
+    if (!warningText.includes('GKE documents no support for ClusterNetworkPolicy')) {
+      throw new Error(`the warning on the kind says ${JSON.stringify(warningText)}`);
+    }
+    await page.screenshot({ path: join(shotDir, 'tiered-warning.png') });
+    await dismissHover(page);
+    const subject = placeOf(TIERED_FILE, /^  subject:$/, 'subject');
+    await focusEditor(page);
+    await goTo(page, subject.line, subject.column);
+    const hover = page
+      .locator('.monaco-hover:visible', { hasText: /Applies to \d+ pods? in \d+ namespaces?/ })
+      .filter({ hasText: 'payments/checkout' })
+      .first();
+    await hoverUntil(page, () => hoverAtCursor(page, 3), hover, ACTIVATION_MS);
+    const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: join(shotDir, 'tiered-subject-hover.png') });
+    await dismissHover(page);
+    return `${lensText}; ${hoverText.slice(0, 100)}`;
+  },
+);
+
+step(
+  `hover on the flow "${PASSED_FLOW}": an Admin Pass, then the NetworkPolicy decides`,
+  async (page) => {
+    await openFromExplorer(page, POLICY_FOLDER, FLOWS_FILE);
+    const name = lineOf(FLOWS_FILE, new RegExp(`name: ${literal(PASSED_FLOW)}$`));
+    const from = placeOf(FLOWS_FILE, /^\s+from: /, 'from:', name);
+    await page.setViewportSize(TALL);
+    await closePanel(page);
+    await focusEditor(page);
+    await goTo(page, from.line, from.column);
+    await scrollCursorNearTop(page);
+    const hover = page
+      .locator('.monaco-hover:visible', {
+        hasText: /passed to the NetworkPolicy tier by ClusterNetworkPolicy protect-pci/,
+      })
+      .first();
+    await hoverUntil(page, () => hoverAtCursor(page, 2), hover, ACTIVATION_MS);
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    if (!/allowed by payments\/checkout-from-api/.test(text)) {
+      throw new Error(
+        `the hover does not name the NetworkPolicy that decided: ${JSON.stringify(text)}`,
+      );
+    }
+    await page.screenshot({ path: join(shotDir, 'tiered-flow-hover.png') });
+    await dismissHover(page);
+    await page.setViewportSize(VIEWPORT);
     return text.slice(0, 160);
   },
 );
