@@ -9,7 +9,12 @@ import { updateEvaluation } from './update-evaluation';
 import type { KeptEvaluation } from './update-evaluation';
 import { checkClusterPolicySupport } from '../workspace-checks/cluster-policy-support';
 import { checkDnsEgress } from '../workspace-checks/dns-egress';
-import { checkDuplicates, findDuplicates, identitiesOf } from '../workspace-checks/duplicates';
+import {
+  checkDuplicates,
+  findDuplicates,
+  identitiesOf,
+  identityOf,
+} from '../workspace-checks/duplicates';
 import type { Duplicates } from '../workspace-checks/duplicates';
 import { checkHostNetworkPolicy } from '../workspace-checks/host-network';
 import { createNamedPortCheck, namedPortsTouch } from '../workspace-checks/named-ports';
@@ -156,7 +161,7 @@ function updateDuplicates(
       identitiesByUri.set(uri, before);
       continue;
     }
-    const found = { objects, identities: identitiesOf(objects) };
+    const found = { objects, identities: identitiesAgain(objects, before) };
     identitiesByUri.set(uri, found);
     same &&=
       before !== undefined &&
@@ -177,6 +182,29 @@ function updateDuplicates(
     return { uri, problem: kept };
   });
   return { placed, kept: { identitiesByUri, duplicates, duplicateProblems } };
+}
+
+// An edit changes a document or two of a file: the other documents' objects keep their values,
+// and with them their identities, which are not read again.
+function identitiesAgain(
+  objects: readonly PlacedObject[],
+  before: Identities | undefined,
+): [string, PlacedObject][] {
+  if (before === undefined) {
+    return identitiesOf(objects);
+  }
+  const known = new Map<unknown, string>();
+  for (const [identity, object] of before.identities) {
+    known.set(object.value, identity);
+  }
+  const found: [string, PlacedObject][] = [];
+  for (const object of objects) {
+    const identity = known.get(object.value) ?? identityOf(object);
+    if (identity !== undefined) {
+      found.push([identity, object]);
+    }
+  }
+  return found;
 }
 
 /** Each file's own problems under the dataplane, its objects, and those that matter to logging. */
