@@ -78,11 +78,13 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument((document) => schedule(document)),
-    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
-    // A policy saved changes the decisions: read the open records files again.
-    vscode.workspace.onDidSaveTextDocument((saved) => {
-      if (saved.languageId === 'yaml') {
+    // A policy edited, saved or not (the server reads open documents as they are), changes the
+    // decisions: the open records files are read again once the edits pause.
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document.languageId === 'yaml') {
         vscode.workspace.textDocuments.forEach((document) => schedule(document));
+      } else {
+        schedule(event.document);
       }
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {

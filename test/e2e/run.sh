@@ -31,6 +31,13 @@ prepare() {
   git -C "$WORKSPACE" -c user.name=e2e -c user.email=e2e@localhost commit -qm examples
   workbench_env "$STATE"
   seed_user_data "$STATE"
+  # A blinking cursor is, half the time, not on screen for the steps that find it.
+  node -e '
+    const fs = require("fs");
+    const file = process.argv[1];
+    const settings = JSON.parse(fs.readFileSync(file, "utf8"));
+    fs.writeFileSync(file, JSON.stringify({ ...settings, "editor.cursorBlinking": "solid" }, null, 2));
+  ' "$STATE/user-data/User/settings.json"
   install_vsix "$STATE"
 }
 

@@ -364,7 +364,14 @@ async function scrollCursorNearTop(page, lines = 5) {
   await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 200; i++) {
     const box = await activeCursor(page).boundingBox();
-    if (box && box.y <= top + lines * box.height + 1) {
+    if (box === null) {
+      // Scrolled past the top (or not drawn yet): never scroll further on a cursor not seen.
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
+      await activeCursor(page).waitFor({ timeout: UI_MS });
+      continue;
+    }
+    if (box.y <= top + lines * box.height + 1) {
       return;
     }
     await page.keyboard.press('Control+ArrowDown');
@@ -932,6 +939,35 @@ step(
     const text = (await disagreement.innerText()).replace(/\s+/g, ' ');
     await page.screenshot({ path: join(shotDir, 'records.png') });
     return text.slice(0, 160);
+  },
+);
+
+step(
+  '"Allow this flow" on a deny record: the policies now admit what production denied',
+  async (page) => {
+    // The first record: production denied monitoring/prometheus -> payments/checkout, and so do the
+    // policies. Allowing it adds a policy; the record then disagrees with them too.
+    await openFromExplorer(page, POLICY_FOLDER, 'policy_action.log');
+    await focusEditor(page);
+    await goTo(page, 1, 2);
+    const fix = page
+      .locator('.action-widget .monaco-list-row.action', { hasText: /Allow this flow/ })
+      .first();
+    await hoverUntil(page, () => page.keyboard.press('Control+.'), fix, ACTIVATION_MS);
+    await fix.click();
+    // The new policy is shown where it was added, beside the policy that isolates checkout.
+    await waitActiveTab(page, /payments-policies\.yaml/);
+    const added = activeLines(page)
+      .locator('.view-line', { hasText: /name:[\s\u00a0]+checkout-from-prometheus/ })
+      .first();
+    await added.waitFor({ timeout: UI_MS });
+    await showProblems(page);
+    const disagreements = page.locator('.markers-panel .monaco-list-row', {
+      hasText: /record-disagrees/,
+    });
+    await disagreements.nth(1).waitFor({ timeout: ACTIVATION_MS });
+    await page.screenshot({ path: join(shotDir, 'allow-record.png') });
+    return `${await disagreements.count()} records now disagree; added ${(await added.innerText()).trim()}`;
   },
 );
 
