@@ -27,3 +27,17 @@ export function groupClasses(world: World, classifier: Classifier): Grouping {
   });
   return { classes, indexByKey };
 }
+
+/** The indexes of the classes in each namespace, for tests done once per namespace. */
+export function classesByNamespace(classes: readonly PodClass[]): Map<string, number[]> {
+  const byNamespace = new Map<string, number[]>();
+  classes.forEach((podClass, index) => {
+    const list = byNamespace.get(podClass.namespace);
+    if (list === undefined) {
+      byNamespace.set(podClass.namespace, [index]);
+    } else {
+      list.push(index);
+    }
+  });
+  return byNamespace;
+}
