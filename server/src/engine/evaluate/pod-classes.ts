@@ -3,6 +3,7 @@ import type { ClusterPolicy } from '../model/cluster-policy';
 import type { IpBlock, NetworkPolicy } from '../model/types';
 import type { Pod } from '../world/types';
 import { createSignatures } from './address-signatures';
+import type { SignatureOf } from './address-signatures';
 import { createPodMemo } from './pod-memo';
 import type { Endpoint } from './verdict';
 
@@ -45,55 +46,13 @@ export function createClassifier(
 
 /** A classifier over the given ipBlocks, written differently (see `distinctBlocks`). */
 export function classifierOf(blocks: readonly IpBlock[]): Classifier {
-  const selectionKeys = createInterner();
-  const portSets = createInterner();
-  const endpointKeys = createInterner();
-  const byPod = createPodMemo<number>();
-  const bySelection = createPodMemo<number>();
-  const byNamedIp = createPodMemo<Map<string, number>>();
-  const byExternalIp = new Map<string, number>();
-
   const signatureOf = createSignatures(blocks);
-  const selectionKeyOf = (pod: Pod): number => {
-    let key = bySelection.get(pod);
-    if (key === undefined) {
-      key = selectionKeys(selectionText(pod));
-      bySelection.set(pod, key);
-    }
-    return key;
-  };
-  const podKey = (pod: Pod, signature: number): number =>
-    endpointKeys(`${selectionKeyOf(pod)}/${signature}/${portSets(JSON.stringify(pod.ports))}`);
-  const keyOfPod = (pod: Pod): number => {
-    let key = byPod.get(pod);
-    if (key === undefined) {
-      key = podKey(pod, signatureOf(pod.ips));
-      byPod.set(pod, key);
-    }
-    return key;
-  };
-  const keyOfNamedIp = (pod: Pod, ip: string): number => {
-    let byIp = byNamedIp.get(pod);
-    if (byIp === undefined) {
-      byIp = new Map();
-      byNamedIp.set(pod, byIp);
-    }
-    let key = byIp.get(ip);
-    if (key === undefined) {
-      // An address that does not parse leaves the ipBlocks to the pod's own addresses.
-      key = parseAddress(ip) === undefined ? keyOfPod(pod) : podKey(pod, signatureOf([ip]));
-      byIp.set(ip, key);
-    }
-    return key;
-  };
-  const keyOfExternal = (ip: string): number => {
-    let key = byExternalIp.get(ip);
-    if (key === undefined) {
-      key = endpointKeys(`external/${signatureOf([ip])}`);
-      byExternalIp.set(ip, key);
-    }
-    return key;
-  };
+  const endpointKeys = createInterner();
+  const selectionKeyOf = createSelectionKeys();
+  const podKey = createPodKey(endpointKeys, selectionKeyOf);
+  const keyOfPod = createOwnAddressKeys(podKey, signatureOf);
+  const keyOfNamedIp = createNamedIpKeys(podKey, keyOfPod, signatureOf);
+  const keyOfExternal = createExternalKeys(endpointKeys, signatureOf);
   return {
     keyOf: (endpoint) => {
       if (endpoint.kind === 'external') {
@@ -108,8 +67,81 @@ export function classifierOf(blocks: readonly IpBlock[]): Classifier {
   };
 }
 
+type Interner = (text: string) => number;
+/** The key of a pod whose addresses have the given signature. */
+type PodKey = (pod: Pod, signature: number) => number;
+
+// Each factory below keeps its own memo, so a key is worked out once per pod or address.
+function createSelectionKeys(): (pod: Pod) => number {
+  const selectionKeys = createInterner();
+  const bySelection = createPodMemo<number>();
+  return (pod) => {
+    let key = bySelection.get(pod);
+    if (key === undefined) {
+      key = selectionKeys(selectionText(pod));
+      bySelection.set(pod, key);
+    }
+    return key;
+  };
+}
+
+function createPodKey(endpointKeys: Interner, selectionKeyOf: (pod: Pod) => number): PodKey {
+  const portSets = createInterner();
+  return (pod, signature) =>
+    endpointKeys(`${selectionKeyOf(pod)}/${signature}/${portSets(JSON.stringify(pod.ports))}`);
+}
+
+function createOwnAddressKeys(podKey: PodKey, signatureOf: SignatureOf): (pod: Pod) => number {
+  const byPod = createPodMemo<number>();
+  return (pod) => {
+    let key = byPod.get(pod);
+    if (key === undefined) {
+      key = podKey(pod, signatureOf(pod.ips));
+      byPod.set(pod, key);
+    }
+    return key;
+  };
+}
+
+function createNamedIpKeys(
+  podKey: PodKey,
+  keyOfPod: (pod: Pod) => number,
+  signatureOf: SignatureOf,
+): (pod: Pod, ip: string) => number {
+  const byNamedIp = createPodMemo<Map<string, number>>();
+  return (pod, ip) => {
+    let byIp = byNamedIp.get(pod);
+    if (byIp === undefined) {
+      byIp = new Map();
+      byNamedIp.set(pod, byIp);
+    }
+    let key = byIp.get(ip);
+    if (key === undefined) {
+      // An address that does not parse leaves the ipBlocks to the pod's own addresses.
+      key = parseAddress(ip) === undefined ? keyOfPod(pod) : podKey(pod, signatureOf([ip]));
+      byIp.set(ip, key);
+    }
+    return key;
+  };
+}
+
+function createExternalKeys(
+  endpointKeys: Interner,
+  signatureOf: SignatureOf,
+): (ip: string) => number {
+  const byExternalIp = new Map<string, number>();
+  return (ip) => {
+    let key = byExternalIp.get(ip);
+    if (key === undefined) {
+      key = endpointKeys(`external/${signatureOf([ip])}`);
+      byExternalIp.set(ip, key);
+    }
+    return key;
+  };
+}
+
 /** Numbers distinct texts densely from 0. */
-function createInterner(): (text: string) => number {
+function createInterner(): Interner {
   const ids = new Map<string, number>();
   return (text) => {
     let id = ids.get(text);
