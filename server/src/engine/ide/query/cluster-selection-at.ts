@@ -11,6 +11,7 @@ import type { Selector } from '../../model/types';
 import { namespaceLabels } from '../../world/build-world';
 import type { Pod, World } from '../../world/types';
 import { entrySpan, objectAt, samePath, spanIn } from './object-at';
+import type { ObjectAt } from './object-at';
 
 /** The subject or a peer of a tiered cluster policy under the cursor, and what it matches. */
 export interface ClusterSelectionAt {
@@ -50,23 +51,34 @@ export function clusterSelectionAt(
   if (policy === undefined) {
     return undefined;
   }
-  const world = analysis.world;
-  if (at.path[1] === 'subject') {
-    const subject = policy.subject;
-    const namespaces =
-      subject.kind === 'invalid'
-        ? []
-        : namespacesOf(
-            world,
-            subject.kind === 'pods' ? subject.namespaceSelector : subject.namespaces,
-          );
-    return {
-      policy,
-      span: entrySpan(at, ['spec', 'subject']),
-      pods: subjectPods(world, policy),
-      namespaces,
-    };
-  }
+  return at.path[1] === 'subject'
+    ? subjectSelection(analysis.world, at, policy)
+    : peerSelection(analysis, at, policy);
+}
+
+function subjectSelection(world: World, at: ObjectAt, policy: ClusterPolicy): ClusterSelectionAt {
+  const subject = policy.subject;
+  const namespaces =
+    subject.kind === 'invalid'
+      ? []
+      : namespacesOf(
+          world,
+          subject.kind === 'pods' ? subject.namespaceSelector : subject.namespaces,
+        );
+  return {
+    policy,
+    span: entrySpan(at, ['spec', 'subject']),
+    pods: subjectPods(world, policy),
+    namespaces,
+  };
+}
+
+// The cursor is on a peer when the path reads spec.<direction>[rule].<from|to>[peer].
+function peerSelection(
+  analysis: WorkspaceAnalysis,
+  at: ObjectAt,
+  policy: ClusterPolicy,
+): ClusterSelectionAt | undefined {
   const [, directionKey, ruleIndex, peersKey, peerIndex] = at.path;
   const direction = typeof peersKey === 'string' ? PEER_KEYS[peersKey] : undefined;
   if (peersKey === undefined) {
@@ -91,12 +103,12 @@ export function clusterSelectionAt(
     return undefined;
   }
   const path: Path = ['spec', direction, ruleIndex, peersKey, peerIndex];
-  const namespaces = peerNamespaces(world, peer);
+  const namespaces = peerNamespaces(analysis.world, peer);
   return {
     policy,
     peer: { direction, ruleIndex, peerIndex },
     span: spanIn(at, path),
-    pods: peerPods(world, peer, analysis.dataplane),
+    pods: peerPods(analysis.world, peer, analysis.dataplane),
     ...(namespaces === undefined ? {} : { namespaces }),
   };
 }
