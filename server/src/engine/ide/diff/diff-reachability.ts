@@ -3,7 +3,7 @@ import { longReference, shortReference } from '../../flows/resolve-endpoint';
 import type { FlowResult } from '../../evaluate/flow-result';
 import { computeReachability } from '../../matrix/compute-reachability';
 import type { Reachability } from '../../matrix/compute-reachability';
-import type { ContainerPort, Pod } from '../../world/types';
+import type { ContainerPort, Pod, World } from '../../world/types';
 import type { DiffSide, FlowChange, ReachabilityChange, ReachabilityDiff } from './types';
 
 export type { DiffSide, FlowChange, ReachabilityChange, ReachabilityDiff } from './types';
@@ -27,46 +27,11 @@ export function diffReachability(
   head: DiffSide,
   options: { readonly dataplane: Dataplane },
 ): ReachabilityDiff {
-  const baseMatrix = computeReachability(base.policies, base.world, {
-    ...options,
-    clusterPolicies: base.clusterPolicies,
-  });
-  const headMatrix = computeReachability(head.policies, head.world, {
-    ...options,
-    clusterPolicies: head.clusterPolicies,
-  });
-  const baseByKey = new Map(base.world.pods.map((pod) => [longReference(pod), pod]));
-  const baseOf = new Map<Pod, Pod>();
-  const added: Pod[] = [];
-  for (const pod of head.world.pods) {
-    const basePod = baseByKey.get(longReference(pod));
-    if (basePod === undefined) {
-      added.push(pod);
-    } else {
-      baseOf.set(pod, basePod);
-    }
-  }
-  const headKeys = new Set(head.world.pods.map(longReference));
-  const removed = base.world.pods.filter((pod) => !headKeys.has(longReference(pod)));
+  const baseMatrix = matrixOf(base, options);
+  const headMatrix = matrixOf(head, options);
+  const { baseOf, added, removed } = matchPods(base.world, head.world);
   const joint = jointClasses(baseOf, baseMatrix, headMatrix);
-  const opened: ReachabilityChange[] = [];
-  const closed: ReachabilityChange[] = [];
-  for (const source of joint) {
-    for (const destination of joint) {
-      for (const [headPort, basePort] of destination.ports) {
-        const before = baseMatrix.isAllowed(source.base, destination.base, basePort);
-        const after = headMatrix.isAllowed(source.head, destination.head, headPort);
-        if (before !== after) {
-          (after ? opened : closed).push({
-            sources: source.pods,
-            destinations: destination.pods,
-            port: headMatrix.classes[destination.head]!.ports[headPort]!,
-            opened: after,
-          });
-        }
-      }
-    }
-  }
+  const { opened, closed } = changedCells(joint, baseMatrix, headMatrix);
   return {
     dataplane: options.dataplane,
     opened: opened.sort(byPair),
@@ -85,6 +50,61 @@ export function diffReachability(
       };
     },
   };
+}
+
+function matrixOf(side: DiffSide, options: { readonly dataplane: Dataplane }): Reachability {
+  return computeReachability(side.policies, side.world, {
+    ...options,
+    clusterPolicies: side.clusterPolicies,
+  });
+}
+
+// A pod is the same workload in both versions when its long reference is the same.
+function matchPods(
+  baseWorld: World,
+  headWorld: World,
+): { readonly baseOf: Map<Pod, Pod>; readonly added: Pod[]; readonly removed: Pod[] } {
+  const baseByKey = new Map(baseWorld.pods.map((pod) => [longReference(pod), pod]));
+  const baseOf = new Map<Pod, Pod>();
+  const added: Pod[] = [];
+  for (const pod of headWorld.pods) {
+    const basePod = baseByKey.get(longReference(pod));
+    if (basePod === undefined) {
+      added.push(pod);
+    } else {
+      baseOf.set(pod, basePod);
+    }
+  }
+  const headKeys = new Set(headWorld.pods.map(longReference));
+  const removed = baseWorld.pods.filter((pod) => !headKeys.has(longReference(pod)));
+  return { baseOf, added, removed };
+}
+
+// Every pair of joint classes on each port both versions declare, read from the two matrices.
+function changedCells(
+  joint: readonly JointClass[],
+  baseMatrix: Reachability,
+  headMatrix: Reachability,
+): { readonly opened: ReachabilityChange[]; readonly closed: ReachabilityChange[] } {
+  const opened: ReachabilityChange[] = [];
+  const closed: ReachabilityChange[] = [];
+  for (const source of joint) {
+    for (const destination of joint) {
+      for (const [headPort, basePort] of destination.ports) {
+        const before = baseMatrix.isAllowed(source.base, destination.base, basePort);
+        const after = headMatrix.isAllowed(source.head, destination.head, headPort);
+        if (before !== after) {
+          (after ? opened : closed).push({
+            sources: source.pods,
+            destinations: destination.pods,
+            port: headMatrix.classes[destination.head]!.ports[headPort]!,
+            opened: after,
+          });
+        }
+      }
+    }
+  }
+  return { opened, closed };
 }
 
 function jointClasses(
