@@ -107,13 +107,8 @@ export function updateEvaluation(
     memo,
   );
   const { world } = worldBuild;
-  // The pods an edit replaced, when it changed nothing else of the world.
-  const changedPods = previous === undefined ? undefined : podChanges(previous.world, world);
-  // A changed cluster policy can change any verdict: everything is decided again.
-  const sameClusterPolicies =
-    previous !== undefined && sameItems(previous.clusterPolicies, clusterPolicies);
-  const changed =
-    previous && sameClusterPolicies ? changedPolicies(previous.policies, policies) : undefined;
+  const changes = changesSince(previous, world, policies, clusterPolicies);
+  const { changedPods, changed } = changes;
   const { classifier, selections, evaluate } = keptEvaluator(
     { policies, clusterPolicies, world, options, changedPods, changed },
     memo,
@@ -122,38 +117,113 @@ export function updateEvaluation(
     toFlowResult(sample, flow, evaluate(flow), options.dataplane);
   const common = {
     policies,
-    clusterPolicies: sameClusterPolicies ? previous.clusterPolicies : clusterPolicies,
+    clusterPolicies: changes.keptClusterPolicies,
     world,
     evaluate,
     ...(changedPods ? { changedPods } : {}),
     ...(changed ? { changedPolicies: changed } : {}),
   };
   const kept = { parts, sampleLists, worldBuild, classifier, selections };
-  if (
-    changedPods !== undefined &&
-    memo!.dataplane === options.dataplane &&
-    (samples === memo!.samples || sameItems(samples, memo!.samples))
-  ) {
-    const redecided = redecide(previous!, changed, world, changedPods, decide);
-    if (redecided !== undefined) {
-      const { flows, problems, changedFlows, resolutions, results } = redecided;
-      return {
-        ...common,
-        flows,
-        problems,
-        changedFlows,
-        memo: { ...memo!, ...kept, resolutions, results },
-      };
-    }
+  const deciding: Deciding = { samples, world, decide, dataplane: options.dataplane };
+  // In the same world, a sample resolved before keeps its resolution.
+  const sameWorld = changedPods?.size === 0 ? memo : undefined;
+  const decided =
+    redecideKept(previous, changes, deciding, kept) ?? decideAgain(deciding, kept, sameWorld);
+  return { ...common, ...decided };
+}
+
+/** What an edit changed since the previous evaluation, as far as reusing its work needs. */
+interface Changes {
+  /** The pods an edit replaced, when it changed nothing else of the world. */
+  readonly changedPods: Set<Pod> | undefined;
+  /** The policies added or removed (`changedPolicies`), when the cluster policies are the same. */
+  readonly changed: readonly NetworkPolicy[] | undefined;
+  /** The previous list of cluster policies when its items are the same, else the new one. */
+  readonly keptClusterPolicies: readonly ClusterPolicy[];
+}
+
+function changesSince(
+  previous: KeptEvaluation | undefined,
+  world: World,
+  policies: readonly NetworkPolicy[],
+  clusterPolicies: readonly ClusterPolicy[],
+): Changes {
+  if (previous === undefined) {
+    return { changedPods: undefined, changed: undefined, keptClusterPolicies: clusterPolicies };
   }
-  const decided = decideAll(samples, world, decide, changedPods?.size === 0 ? memo : undefined);
+  const changedPods = podChanges(previous.world, world);
+  // A changed cluster policy can change any verdict: everything is decided again.
+  if (!sameItems(previous.clusterPolicies, clusterPolicies)) {
+    return { changedPods, changed: undefined, keptClusterPolicies: clusterPolicies };
+  }
   return {
-    ...common,
+    changedPods,
+    changed: changedPolicies(previous.policies, policies),
+    keptClusterPolicies: previous.clusterPolicies,
+  };
+}
+
+/** What deciding the samples reads. */
+interface Deciding {
+  readonly samples: readonly SampleFlow[];
+  readonly world: World;
+  readonly decide: (sample: SampleFlow, flow: Flow) => FlowResult;
+  readonly dataplane: Dataplane;
+}
+
+/**
+ * The previous results with the flows an edit can have changed decided again (see `redecide`),
+ * when the samples and the dataplane are the same and the world changed in some pods at most;
+ * `undefined` when everything must be decided again.
+ */
+function redecideKept(
+  previous: KeptEvaluation | undefined,
+  changes: Changes,
+  deciding: Deciding,
+  kept: KeptParts,
+): Pick<KeptEvaluation, 'flows' | 'problems' | 'changedFlows' | 'memo'> | undefined {
+  const { changedPods, changed } = changes;
+  const { samples, world, decide, dataplane } = deciding;
+  if (
+    previous === undefined ||
+    changedPods === undefined ||
+    previous.memo.dataplane !== dataplane ||
+    !(samples === previous.memo.samples || sameItems(samples, previous.memo.samples))
+  ) {
+    return undefined;
+  }
+  const redecided = redecide(previous, changed, world, changedPods, decide);
+  if (redecided === undefined) {
+    return undefined;
+  }
+  const { flows, problems, changedFlows, resolutions, results } = redecided;
+  return {
+    flows,
+    problems,
+    changedFlows,
+    memo: { ...previous.memo, ...kept, resolutions, results },
+  };
+}
+
+type KeptParts = Pick<
+  EvaluationMemo,
+  'parts' | 'sampleLists' | 'worldBuild' | 'classifier' | 'selections'
+>;
+
+/** Every sample decided again, with the memo that lets the next evaluation reuse the results. */
+function decideAgain(
+  deciding: Deciding,
+  kept: KeptParts,
+  sameWorld: EvaluationMemo | undefined,
+): Pick<KeptEvaluation, 'flows' | 'problems' | 'memo'> {
+  const { samples, world, decide, dataplane } = deciding;
+  const decided = decideAll(samples, world, decide, sameWorld);
+  return {
     flows: decided.flows,
     problems: decided.problems,
     memo: {
       ...kept,
-      dataplane: options.dataplane,
+      dataplane,
       samples,
       resolutions: decided.resolutions,
       results: decided.results,
