@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, it } from 'node:test';
-
-const ENGINE = join(import.meta.dirname, '../../../server/src/engine');
+import { ENGINE, engineFiles } from './engine-files';
 
 // The stages in the order data flows through them: a module may import its own stage and the
 // ones before it, never one after. docs/architecture.md says why each sits where it does.
@@ -24,16 +23,6 @@ const LAYERS = [
   'ide',
   '(facade)',
 ];
-
-function engineFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) {
-      return engineFiles(path);
-    }
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 function layerOf(path: string): string {
   const inside = relative(ENGINE, path);
@@ -57,7 +46,7 @@ function importsOf(path: string): string[] {
 }
 
 describe('the engine layout', () => {
-  const files = engineFiles(ENGINE);
+  const files = engineFiles();
 
   it('knows the layer of every engine folder', () => {
     const unknown = [...new Set(files.map(layerOf))].filter((layer) => !LAYERS.includes(layer));
