@@ -10,6 +10,7 @@ import { registerRecords } from './records';
 import { registerSelectedPods } from './selected-pods';
 import { registerSimulateFlow } from './simulate-flow';
 import { createStatusItem } from './status';
+import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('netpol-lens');
@@ -48,11 +49,15 @@ function createClient(
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // Over stdio the server writes its own JSON (see server/src/message-encoder.ts).
-    run: { module: serverModule, transport: TransportKind.stdio },
+    run: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: [...SERVER_EXEC_ARGV] },
+    },
     debug: {
       module: serverModule,
       transport: TransportKind.stdio,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {
