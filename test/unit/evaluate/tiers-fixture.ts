@@ -50,10 +50,10 @@ export interface TierCase {
 
 const DATAPLANES: readonly Dataplane[] = ['gke-dataplane-v2', 'kubernetes'];
 
-/** Runs a table over the semantics world: each flow under each profile it names. */
-export function runTierCases(cases: readonly TierCase[]): void {
+/** Runs a table over a world (the semantics one unless given): each flow under each profile it names. */
+export function runTierCases(cases: readonly TierCase[], world: string = WORLD): void {
   for (const entry of cases) {
-    const yaml = `${WORLD}\n---\n${entry.policies}`;
+    const yaml = `${world}\n---\n${entry.policies}`;
     void test(entry.name, () => {
       for (const expectation of entry.flows) {
         for (const dataplane of DATAPLANES) {
