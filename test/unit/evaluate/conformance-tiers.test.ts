@@ -17,6 +17,8 @@ import type { Rule, Scenario, TieredPolicy } from './conformance-fixture';
 //     (base/baseline_admin_network_policy/core-gress-rules-combined.yaml)
 //   tests/admin-network-policy-standard-egress-tcp-rules.go and the named-port subtests of
 //     tests/admin-network-policy-extended-egress-rules.go (base/admin_tier/standard-egress-tcp-rules.yaml)
+//   the named-port subtest of tests/admin-network-policy-extended-ingress-rules.go
+//     (base/admin_network_policy/core-ingress-udp-rules.yaml, base/admin_tier/standard-ingress-udp-rules.yaml)
 //   tests/admin-network-policy-standard-port-range-rules.go (base/admin_tier/standard-port-range-rules-combined.yaml)
 //   base/manifests.yaml (the world)
 // The tiers, priorities and subjects are in conformance-tiers-integration.test.ts.
@@ -359,6 +361,66 @@ const EGRESS_TCP: Scenario[] = [
   },
 ];
 
+const ingressUdp = (gryffindorPorts: string[]): TieredPolicy => ({
+  name: 'ingress-udp',
+  tier: 'Admin',
+  priority: 4,
+  subject: houseByName('hufflepuff'),
+  ingress: [
+    rule('accept-ravenclaw', 'Allow', 'ravenclaw'),
+    rule('deny-ravenclaw', 'Deny', 'ravenclaw'),
+    rule('pass-ravenclaw', 'Pass', 'ravenclaw'),
+    rule('deny-slytherin-5353', 'Deny', 'slytherin', ['5353/UDP']),
+    rule('pass-slytherin-5353', 'Pass', 'slytherin', ['5353/UDP']),
+    rule('accept-gryffindor-listed', 'Allow', 'gryffindor', gryffindorPorts),
+    rule('deny-gryffindor', 'Deny', 'gryffindor'),
+  ],
+});
+
+const INGRESS_UDP: Scenario[] = [
+  {
+    name: 'ingress UDP as applied: gryffindor into hufflepuff at 53 only',
+    policies: [ingressUdp(['53/UDP'])],
+    flows: [
+      atDestination(
+        poke('luna-lovegood-0', 'cedric-diggory-1', '53/UDP'),
+        'Admin allow by ingress-udp#0',
+      ),
+      atDestination(
+        poke('draco-malfoy-0', 'cedric-diggory-1', '5353/UDP'),
+        'Admin deny by ingress-udp#3',
+      ),
+      atDestination(
+        poke('harry-potter-0', 'cedric-diggory-1', '53/UDP'),
+        'Admin allow by ingress-udp#5',
+      ),
+      atDestination(
+        poke('harry-potter-1', 'cedric-diggory-1', '5353/UDP'),
+        'Admin deny by ingress-udp#6',
+      ),
+    ],
+  },
+  {
+    name: "ingress UDP, named port edit: gryffindor's Accept rewritten to the port named dns (UDP 53)",
+    policies: [ingressUdp(['dns'])],
+    flows: [
+      atDestination(
+        poke('harry-potter-0', 'cedric-diggory-1', '53/UDP'),
+        'Admin allow by ingress-udp#5',
+      ),
+      atDestination(
+        poke('harry-potter-1', 'cedric-diggory-1', '5353/UDP'),
+        'Admin deny by ingress-udp#6',
+      ),
+      // Ours: the name stands for UDP 53, so TCP 53 is not it.
+      atDestination(
+        poke('harry-potter-1', 'cedric-diggory-1', '53/TCP'),
+        'Admin deny by ingress-udp#6',
+      ),
+    ],
+  },
+];
+
 const EXISTS_HOUSE = {
   namespaces: { matchExpressions: [{ key: 'conformance-house', operator: 'Exists' }] },
 };
@@ -447,4 +509,7 @@ const PORT_RANGE: Scenario[] = [
   },
 ];
 
-runConformanceCases([...GRESS, ...BASELINE_GRESS, ...EGRESS_TCP, ...PORT_RANGE], HOUSES_WORLD);
+runConformanceCases(
+  [...GRESS, ...BASELINE_GRESS, ...EGRESS_TCP, ...INGRESS_UDP, ...PORT_RANGE],
+  HOUSES_WORLD,
+);
