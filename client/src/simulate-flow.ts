@@ -141,14 +141,8 @@ async function presetOf(client: LanguageClient, argument: unknown): Promise<Pres
 }
 
 async function addSimulated(client: LanguageClient, argument: unknown): Promise<void> {
-  const params =
-    argument instanceof vscode.Uri || argument === undefined
-      ? activeParams(argument)
-      : (argument as SimulateFlowParams);
+  const params = shownFlow(argument, 'adds the flow it shows to a SampleFlows file');
   if (params === undefined) {
-    void vscode.window.showInformationMessage(
-      `Run "NetworkPolicy: ${TITLE}" first: this adds the flow it shows to a SampleFlows file.`,
-    );
     return;
   }
   // Simulated again, so that `expect` is the verdict of the workspace as it is now.
@@ -171,17 +165,26 @@ async function addSimulated(client: LanguageClient, argument: unknown): Promise<
 
 /** "Allow this flow" for the simulated flow shown, as the workspace decides it now. */
 async function allowSimulated(client: LanguageClient, argument: unknown): Promise<void> {
+  const params = shownFlow(argument, 'allows the flow it shows');
+  if (params === undefined) {
+    return;
+  }
+  await allowFlow(client, params);
+}
+
+/**
+ * The simulated flow a command acts on: the one it was given (a button passes it), or the one
+ * the simulated-flow view in front shows; when there is none, says which command makes one.
+ */
+function shownFlow(argument: unknown, what: string): SimulateFlowParams | undefined {
   const params =
     argument instanceof vscode.Uri || argument === undefined
       ? activeParams(argument)
       : (argument as SimulateFlowParams);
   if (params === undefined) {
-    void vscode.window.showInformationMessage(
-      `Run "NetworkPolicy: ${TITLE}" first: this allows the flow it shows.`,
-    );
-    return;
+    void vscode.window.showInformationMessage(`Run "NetworkPolicy: ${TITLE}" first: this ${what}.`);
   }
-  await allowFlow(client, params);
+  return params;
 }
 
 function activeParams(argument: vscode.Uri | undefined): SimulateFlowParams | undefined {

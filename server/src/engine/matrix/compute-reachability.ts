@@ -10,13 +10,8 @@ import type { World } from '../world/types';
 import { countBits } from './bitset';
 import { groupClasses } from './group-classes';
 import type { EgressGroups, EgressRule } from './network-policy-cells';
-import {
-  egressOf,
-  egressRulesByDestination,
-  groupEgress,
-  ingressOf,
-  portTest,
-} from './network-policy-cells';
+import { egressOf, egressRulesByDestination, groupEgress, ingressOf } from './network-policy-cells';
+import { networkPolicyPortTest } from './port-test';
 import { createRulePeers } from './rule-peers';
 import type { RulePeers } from './rule-peers';
 import { createTierCells } from './tier-cells';
@@ -165,7 +160,7 @@ function decideCells(
 
 function decideColumn(inputs: ColumnInputs, column: ReachabilityColumn, cell: Uint32Array): void {
   const { classes, tiers, groups } = inputs;
-  const admitsPort = portTest(classes[column.destination]!, column.portIndex);
+  const admitsPort = networkPolicyPortTest(classes[column.destination]!, column.portIndex);
   let ingress = ingressOf(
     inputs.selectionOf(column.destination, 'ingress'),
     classes.length,

@@ -1,11 +1,8 @@
-import { matchPort } from '../evaluate/match-port';
 import type { Selection } from '../evaluate/pod-facts';
-import type { Flow } from '../evaluate/verdict';
 import type { NetworkPolicy, Rule } from '../model/types';
 import type { Bitset } from './bitset';
 import { add, createBitset, has, unionInto } from './bitset';
 import type { RulePeers } from './rule-peers';
-import type { PodClass } from './types';
 
 /** The sources whose egress no policy restricts, and the others grouped by their policies. */
 export interface EgressGroups {
@@ -14,30 +11,6 @@ export interface EgressGroups {
     readonly policies: readonly NetworkPolicy[];
     readonly members: Bitset;
   }[];
-}
-
-// Named ports resolve on the destination, so the representative pod answers for its class.
-export function portTest(destination: PodClass, portIndex: number): (rule: Rule) => boolean {
-  const pod = destination.pods[0]!;
-  const port = destination.ports[portIndex]!;
-  const flow: Flow = {
-    source: { kind: 'pod', pod },
-    destination: { kind: 'pod', pod },
-    port: port.containerPort,
-    protocol: port.protocol,
-  };
-  const answers = new Map<Rule, boolean>();
-  return (rule) => {
-    if (rule.ports.length === 0) {
-      return true;
-    }
-    let answer = answers.get(rule);
-    if (answer === undefined) {
-      answer = rule.ports.some((item) => matchPort(item, flow));
-      answers.set(rule, answer);
-    }
-    return answer;
-  };
 }
 
 /** The source classes the destination's ingress admits; undefined when it is not isolated. */

@@ -7,8 +7,8 @@ import { rulesOf } from '../model/cluster-policy';
 import type { Pod, World } from '../world/types';
 import type { Bitset } from './bitset';
 import { add, createBitset, fullBitset, has } from './bitset';
-import type { ClusterPortTest } from './cluster-port-test';
-import { createPortTest } from './cluster-port-test';
+import type { PortTest } from './port-test';
+import { clusterPortTest } from './port-test';
 import { createClusterRulePeers } from './cluster-rule-peers';
 import type { PodClass } from './types';
 
@@ -18,17 +18,17 @@ import type { PodClass } from './types';
  * cluster policies select, since a rule then acts alike for all of them.
  */
 export interface TierCells {
-  readonly portTest: (destination: PodClass, portIndex: number) => ClusterPortTest;
+  readonly portTest: (destination: PodClass, portIndex: number) => PortTest<ClusterRule>;
   /** The sources the destination's ingress admits, given what NetworkPolicy would decide. */
   readonly ingress: (
     destination: number,
-    portTest: ClusterPortTest,
+    portTest: PortTest<ClusterRule>,
     networkPolicy: Bitset | undefined,
   ) => Bitset | undefined;
   /** The sources whose egress admits the column, given NetworkPolicy's and who it isolates. */
   readonly egress: (
     destination: number,
-    portTest: ClusterPortTest,
+    portTest: PortTest<ClusterRule>,
     networkPolicy: Bitset,
     open: Bitset,
   ) => Bitset;
@@ -77,7 +77,7 @@ export function createTierCells(
   const ingressRulesOf = createIngressRules(classes, tiersOf, compile);
   const scratch = createScratch(classes.length);
   return {
-    portTest: createPortTest,
+    portTest: clusterPortTest,
     ingress: (destination, portTest, networkPolicy) =>
       decideIngress(scratch, ingressRulesOf(destination), portTest, networkPolicy),
     egress: (destination, portTest, networkPolicy, open) =>
@@ -157,7 +157,7 @@ function createScratch(size: number): Scratch {
 function decideIngress(
   scratch: Scratch,
   rules: IngressRules,
-  portTest: ClusterPortTest,
+  portTest: PortTest<ClusterRule>,
   networkPolicy: Bitset | undefined,
 ): Bitset | undefined {
   if (rules.admin.length === 0 && rules.baseline.length === 0) {
@@ -191,7 +191,7 @@ function decideIngress(
 function walkIngress(
   scratch: Scratch,
   rules: readonly CompiledRule[],
-  portTest: ClusterPortTest,
+  portTest: PortTest<ClusterRule>,
 ): void {
   const { undecided, accepted, passed } = scratch;
   for (const entry of rules) {
@@ -214,7 +214,7 @@ function walkIngress(
 function decideEgress(
   groups: readonly EgressGroup[],
   destination: number,
-  portTest: ClusterPortTest,
+  portTest: PortTest<ClusterRule>,
   networkPolicy: Bitset,
   open: Bitset,
 ): Bitset {
@@ -238,7 +238,7 @@ function decideEgress(
 function firstAction(
   rules: readonly CompiledRule[],
   destination: number,
-  portTest: ClusterPortTest,
+  portTest: PortTest<ClusterRule>,
 ): ClusterAction | undefined {
   for (const entry of rules) {
     if (has(entry.peers, destination) && applies(entry, portTest)) {
@@ -249,7 +249,7 @@ function firstAction(
 }
 
 // A fail-closed Accept matches nothing; a fail-closed Deny or Pass every connection.
-function applies(entry: CompiledRule, portTest: ClusterPortTest): boolean {
+function applies(entry: CompiledRule, portTest: PortTest<ClusterRule>): boolean {
   return entry.failsClosed ? entry.action !== 'Accept' : portTest(entry.rule);
 }
 
