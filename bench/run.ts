@@ -11,7 +11,6 @@ import type { EngineFigures, SourceFile } from './measure-engine';
 import { hostileTable, measureHostile } from './measure-hostile';
 import { measureServer, workspaceOf } from './measure-lsp';
 import type { LspOptions, ServerFigures, ServerSpec } from './measure-lsp';
-import { SERVER_EXEC_ARGV } from '../server/src/launch';
 import { DEBOUNCE_MS, OTHER_FILES_MS } from '../server/src/workspace/timing';
 import { isScaleName, SCALES } from './scales';
 import type { ScaleName } from './scales';
@@ -85,7 +84,7 @@ function prepare(scale: ScaleName): { dir: string; manifest: Manifest } {
 function ours(dir: string): ServerSpec {
   return {
     name: 'netpol-lens',
-    command: { command: process.execPath, args: [...SERVER_EXEC_ARGV, join(ROOT, 'dist/server.js'), '--stdio'], cwd: dir },
+    command: { command: process.execPath, args: [join(ROOT, 'dist/server.js'), '--stdio'], cwd: dir },
     settings: { netpol: { dataplane: 'gke-dataplane-v2', maxFileSize: 5_000_000 } },
     versioned: true,
     crossFile: true,

@@ -10,7 +10,6 @@ import { registerRecords } from './records';
 import { registerSelectedPods } from './selected-pods';
 import { registerSimulateFlow } from './simulate-flow';
 import { createStatusItem } from './status';
-import { SERVER_EXEC_ARGV } from '../../server/src/launch';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('netpol-lens');
@@ -49,15 +48,11 @@ function createClient(
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     // Over stdio the server writes its own JSON (see server/src/message-encoder.ts).
-    run: {
-      module: serverModule,
-      transport: TransportKind.stdio,
-      options: { execArgv: [...SERVER_EXEC_ARGV] },
-    },
+    run: { module: serverModule, transport: TransportKind.stdio },
     debug: {
       module: serverModule,
       transport: TransportKind.stdio,
-      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {
