@@ -588,7 +588,27 @@ step('"NetworkPolicy: Show Log Preview" opens the coloured log preview beside', 
     .first()
     .waitFor({ timeout: UI_MS });
   // The TextMate grammar gives `deny` and `allow` their own colours: token classes (mtkN) other
-  // than plain text's, which is the most common class on screen.
+  // than plain text's, which is the most common class on screen. Tokenizing runs after the text
+  // is drawn, so wait until `deny` has a class of its own.
+  await page
+    .waitForFunction(
+      (selector) => {
+        const spans = [...document.querySelectorAll(selector)];
+        const count = new Map();
+        for (const span of spans) {
+          count.set(
+            span.className,
+            (count.get(span.className) ?? 0) + (span.textContent ?? '').length,
+          );
+        }
+        const plain = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+        const deny = spans.find((span) => (span.textContent ?? '').trim() === 'deny');
+        return deny !== undefined && /\bmtk\d+/.test(deny.className) && deny.className !== plain;
+      },
+      '.editor-group-container.active .editor-instance .view-lines .view-line span > span',
+      { timeout: UI_MS },
+    )
+    .catch(() => {});
   const tokens = await lines.locator('.view-line span > span').evaluateAll((spans) =>
     spans.map((span) => ({
       text: (span.textContent ?? '').replace(/\u00a0/g, ' '),

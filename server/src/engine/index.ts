@@ -9,9 +9,9 @@ export type {
 export { analyzeWorkspace } from './analysis/analyze-workspace';
 export { analyzeVariant } from './analysis/analyze-variant';
 export { fileProblems } from './check/under-dataplane';
-export { updateFile } from './incremental/update-file';
+export { createAnalysisHost } from './incremental/analysis-host';
+export type { AnalysisHost } from './incremental/analysis-host';
 export type { TextChange, UpdateOptions } from './incremental/update-file';
-export { updateWorkspace } from './incremental/update-workspace';
 export type {
   FlowAnalysis,
   WorkspaceAnalysis,

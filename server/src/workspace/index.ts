@@ -1,6 +1,6 @@
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileProblems, updateFile, updateWorkspace } from '../engine';
+import { createAnalysisHost, fileProblems } from '../engine';
 import type { FileAnalysis, TextChange, WorkspaceAnalysis } from '../engine';
 import type { FileText } from '../read-file';
 import { createFileFilter } from '../file-filter';
@@ -21,7 +21,6 @@ interface Entry {
   readonly tooLarge?: number;
   /** Counts the texts this file had: diagnostics made for one revision hold only for it. */
   readonly revision: number;
-  analysis?: FileAnalysis;
 }
 
 /**
@@ -45,7 +44,8 @@ export function createWorkspace(connection: Connection) {
   let relatedSupported = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let others: ReturnType<typeof setTimeout> | undefined;
-  let current: WorkspaceAnalysis | undefined;
+  // Every file's analysis and the workspace's, each brought forward from the one before.
+  const host = createAnalysisHost();
 
   let loading = 0;
 
@@ -101,16 +101,14 @@ export function createWorkspace(connection: Connection) {
     for (const uri of changed) {
       const entry = entries.get(uri);
       if (entry !== undefined) {
-        entry.analysis = analyze(uri, entry);
+        analyze(uri, entry);
       }
     }
-    const analysis = updateWorkspace(
-      files(),
-      { dataplane: settings.dataplane, clusterDns: settings.clusterDns },
-      current,
-    );
-    const previous = current;
-    current = analysis;
+    const previous = host.analysis();
+    const analysis = host.analyze(includedFiles(), {
+      dataplane: settings.dataplane,
+      clusterDns: settings.clusterDns,
+    });
     onAnalysed.forEach((listener) => listener(analysis, previous));
     publisher.publish(analysis, changed, new Set(changed));
     if (others !== undefined) {
@@ -133,8 +131,7 @@ export function createWorkspace(connection: Connection) {
     for (const uri of pending) {
       const entry = entries.get(uri);
       if (entry?.open === true && included(uri)) {
-        entry.analysis = analyze(uri, entry);
-        publisher.publishOwn(uri, fileProblems(entry.analysis, settings.dataplane));
+        publisher.publishOwn(uri, fileProblems(analyze(uri, entry), settings.dataplane));
       }
     }
   }
@@ -143,17 +140,12 @@ export function createWorkspace(connection: Connection) {
     const edit = changes.get(uri) ?? undefined;
     changes.delete(uri);
     analysed.set(uri, entry.document.version);
-    return updateFile(
-      uri,
-      entry.document.getText(),
-      {
-        maxFileSize: settings.maxFileSize,
-        invalidEncoding: entry.invalidEncoding,
-        tooLarge: entry.tooLarge,
-        edit,
-      },
-      entry.analysis,
-    );
+    return host.setFile(uri, entry.document.getText(), {
+      maxFileSize: settings.maxFileSize,
+      invalidEncoding: entry.invalidEncoding,
+      tooLarge: entry.tooLarge,
+      edit,
+    });
   }
 
   function advance(uri: string): number {
@@ -171,35 +163,27 @@ export function createWorkspace(connection: Connection) {
   function remove(uri: string): void {
     advance(uri);
     entries.delete(uri);
+    host.removeFile(uri);
     // Its empty list goes out with the next analysis.
     pending.add(uri);
     schedule();
   }
 
-  function update(uri: string, entry: Omit<Entry, 'analysis' | 'revision'>): void {
+  function update(uri: string, entry: Omit<Entry, 'revision'>): void {
     advance(uri);
     const previous = entries.get(uri);
-    entries.set(uri, {
-      ...entry,
-      revision: (previous?.revision ?? 0) + 1,
-      analysis: previous?.analysis,
-    });
+    entries.set(uri, { ...entry, revision: (previous?.revision ?? 0) + 1 });
     pending.add(uri);
     schedule();
   }
 
   /**
-   * The analysed files in the order of their URIs. What the engine lists across files (the
-   * policies a verdict names) follows this order: the order the files came in would make a
-   * long-running server say what a fresh one, reading the folder sorted, does not.
+   * The files in the order of their URIs. What the engine lists across files (the policies a
+   * verdict names) follows this order: the order the files came in would make a long-running
+   * server say what a fresh one, reading the folder sorted, does not.
    */
-  function* files(): Iterable<FileAnalysis> {
-    for (const uri of [...entries.keys()].sort()) {
-      const entry = entries.get(uri);
-      if (entry?.analysis !== undefined && included(uri)) {
-        yield entry.analysis;
-      }
-    }
+  function includedFiles(): string[] {
+    return [...entries.keys()].sort().filter((uri) => included(uri));
   }
 
   return {
@@ -211,10 +195,8 @@ export function createWorkspace(connection: Connection) {
       const filter = createFileFilter(next, folders);
       settings = next;
       included = filter.includes;
-      for (const [uri, entry] of entries) {
-        entry.analysis = undefined;
-        pending.add(uri);
-      }
+      host.forgetFiles();
+      entries.forEach((_entry, uri) => pending.add(uri));
       if (loading === 0) {
         flush();
       }
@@ -286,10 +268,10 @@ export function createWorkspace(connection: Connection) {
       }
     },
     file(uri: string): FileAnalysis | undefined {
-      return entries.get(uri)?.analysis;
+      return host.file(uri);
     },
     analysis(): WorkspaceAnalysis | undefined {
-      return current;
+      return host.analysis();
     },
     /** Calls `listener` after each analysis of the whole workspace, with the one before. */
     onAnalysis(listener: (analysis: WorkspaceAnalysis, previous?: WorkspaceAnalysis) => void) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFile, updateFile } from '../../../server/src/engine';
+import { analyzeFile } from '../../../server/src/engine';
+import { updateFile } from '../../../server/src/engine/incremental/update-file';
 import {
   clampMaxFileSize,
   MAX_DOCUMENT_ENTRIES,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFile, updateFile, updateWorkspace } from '../../../server/src/engine';
+import { analyzeFile } from '../../../server/src/engine';
+import { updateFile } from '../../../server/src/engine/incremental/update-file';
+import { updateWorkspace } from '../../../server/src/engine/incremental/update-workspace';
 import { analyzeTexts, analyzeVersions, problemsOf } from './helpers';
 import type { Texts } from './helpers';
 

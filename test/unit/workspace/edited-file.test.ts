@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeFile, updateFile } from '../../../server/src/engine';
+import { analyzeFile } from '../../../server/src/engine';
+import { updateFile } from '../../../server/src/engine/incremental/update-file';
 import type { FileAnalysis } from '../../../server/src/engine';
 
 const OPTIONS = { maxFileSize: 1_000_000 };

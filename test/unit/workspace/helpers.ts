@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  analyzeFile,
-  analyzeWorkspace,
-  updateFile,
-  updateWorkspace,
-} from '../../../server/src/engine';
-import type {
-  ClusterDns,
-  FileAnalysis,
-  Problem,
-  WorkspaceAnalysis,
-} from '../../../server/src/engine';
+import { analyzeFile, analyzeWorkspace, createAnalysisHost } from '../../../server/src/engine';
+import type { ClusterDns, Problem, WorkspaceAnalysis } from '../../../server/src/engine';
 import { plainAnalysis } from './plain-analysis';
 
 const OPTIONS = { maxFileSize: 1_000_000 };
@@ -37,18 +27,18 @@ export function analyzeVersions(
   dataplane: Dataplane = 'gke-dataplane-v2',
   clusterDns?: ClusterDns,
 ): WorkspaceAnalysis {
-  const files = new Map<string, FileAnalysis>();
+  const host = createAnalysisHost();
   let analysis: WorkspaceAnalysis | undefined;
+  let before: Texts = {};
   for (const texts of versions) {
-    for (const uri of [...files.keys()]) {
-      if (!(uri in texts)) {
-        files.delete(uri);
-      }
-    }
+    Object.keys(before)
+      .filter((uri) => !(uri in texts))
+      .forEach((uri) => host.removeFile(uri));
     for (const [uri, text] of Object.entries(texts)) {
-      files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
+      host.setFile(uri, text, OPTIONS);
     }
-    analysis = updateWorkspace(files.values(), { dataplane, clusterDns }, analysis);
+    analysis = host.analyze(Object.keys(texts), { dataplane, clusterDns });
+    before = texts;
     assert.deepEqual(
       plainAnalysis(analysis),
       plainAnalysis(analyzeTexts(texts, dataplane, clusterDns)),

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  analyzeFile,
-  analyzeWorkspace,
-  updateFile,
-  updateWorkspace,
-} from '../../../server/src/engine';
+import { analyzeFile, analyzeWorkspace } from '../../../server/src/engine';
+import { updateFile } from '../../../server/src/engine/incremental/update-file';
+import { updateWorkspace } from '../../../server/src/engine/incremental/update-workspace';
 import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
 import { plainAnalysis } from './plain-analysis';
 import { originOf } from '../../../server/src/engine/core/source';

@@ -6,13 +6,8 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { generate } from '../../../bench/generate';
 import { SCALES } from '../../../bench/scales';
-import {
-  analyzeFile,
-  analyzeWorkspace,
-  updateFile,
-  updateWorkspace,
-} from '../../../server/src/engine';
-import type { FileAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
+import { analyzeFile, analyzeWorkspace, createAnalysisHost } from '../../../server/src/engine';
+import type { WorkspaceAnalysis } from '../../../server/src/engine';
 import { plainAnalysis } from './plain-analysis';
 
 const OPTIONS = { maxFileSize: 10_000_000 };
@@ -100,17 +95,17 @@ describe('random edits of a generated workspace', () => {
         fc.constantFrom('gke-dataplane-v2' as const, 'kubernetes' as const),
         (edits, dataplane) => {
           const texts = new Map(TEXTS);
-          const files = new Map<string, FileAnalysis>();
+          const host = createAnalysisHost();
           for (const [uri, text] of texts) {
-            files.set(uri, analyzeFile(uri, text, OPTIONS));
+            host.setFile(uri, text, OPTIONS);
           }
-          let analysis = updateWorkspace(files.values(), { dataplane }, undefined);
+          let analysis = host.analyze(texts.keys(), { dataplane });
           for (const [chosen, edit] of edits) {
             const uri = edit.kind === 'probe' ? PROBE_FILE : chosen;
             const text = apply(texts.get(uri)!, edit);
             texts.set(uri, text);
-            files.set(uri, updateFile(uri, text, OPTIONS, files.get(uri)));
-            analysis = updateWorkspace(files.values(), { dataplane }, analysis);
+            host.setFile(uri, text, OPTIONS);
+            analysis = host.analyze(texts.keys(), { dataplane });
             const fresh = analyzeWorkspace(
               [...texts].map(([freshUri, freshText]) => analyzeFile(freshUri, freshText, OPTIONS)),
               { dataplane },
