@@ -1,26 +1,16 @@
 export { analyzeFile, DEFAULT_MAX_FILE_SIZE } from './analysis/analyze-file';
 export { clampMaxFileSize, MAX_FILE_SIZE_CEILING } from './core/limits';
-export type {
-  FileAnalysis,
-  FileOptions,
-  DocumentAnalysis,
-  PlacedDocument,
-} from './analysis/analyze-file';
+export type { FileAnalysis } from './analysis/analyze-file';
 export { analyzeWorkspace } from './analysis/analyze-workspace';
 export { analyzeVariant } from './analysis/analyze-variant';
 export { fileProblems } from './check/under-dataplane';
 export { createAnalysisHost } from './incremental/analysis-host';
 export type { AnalysisHost } from './incremental/analysis-host';
-export type { TextChange, UpdateOptions } from './incremental/update-file';
-export type {
-  FlowAnalysis,
-  WorkspaceAnalysis,
-  WorkspaceOptions,
-} from './analysis/analyze-workspace';
+export type { TextChange } from './incremental/update-file';
+export type { FlowAnalysis, WorkspaceAnalysis } from './analysis/analyze-workspace';
 export { describeAt } from './ide/describe-at';
 export type { FieldDescription } from './ide/describe-at';
 export { locateOrigin } from './core/locate-origin';
-export { resolveFlow } from './analysis/evaluate-workspace';
 export type {
   ClusterRuleMatch,
   Dataplane,
@@ -30,8 +20,8 @@ export type {
   TierTrace,
   Verdict,
 } from './analysis/evaluate-workspace';
-export { flowQuery, policyQuery, previewLogs } from './logs';
-export type { LoggingQuery, LoggingTarget, LogPreview, LogPreviewEntry } from './logs';
+export { flowQuery, policyQuery } from './logs';
+export type { LoggingQuery, LoggingTarget, LogPreview } from './logs';
 export {
   describeClusterRule,
   describeDuplicates,
@@ -46,27 +36,25 @@ export { GKE_KUBE_DNS } from './world/cluster-dns';
 export type { ClusterDns } from './world/cluster-dns';
 export { renderLogMarkdown, renderLogPreview } from './present/logs';
 export { renderLogDocument } from './present/logs-document';
-export type { Problem, Severity } from './core/problem';
+export type { Problem } from './core/problem';
 export type { Span } from './core/span';
 export { simulateFlow } from './ide/simulate';
 export type { SimulateRequest, Simulation } from './ide/simulate';
 export { selectorAt } from './ide/query/selector-at';
 export type { SelectorAt } from './ide/query/selector-at';
-export type { MatchedNamespace, MatchedPod, SelectorTarget } from './evaluate/select-pods';
+export type { MatchedNamespace, MatchedPod } from './evaluate/select-pods';
 export { workloadAt } from './ide/query/workload-at';
-export type { PodIsolation, WorkloadAt } from './ide/query/workload-at';
+export type { PodIsolation } from './ide/query/workload-at';
 export { lensesOf, podsSelectedBy } from './ide/query/lenses';
 export { clusterSelectionAt, subjectPods } from './ide/query/cluster-selection-at';
 export type { ClusterSelectionAt } from './ide/query/cluster-selection-at';
 export type { ClusterPolicy } from './model/cluster-policy';
-export type { TierPolicies, TieredPod } from './evaluate/tier-selection';
+export type { TierPolicies } from './evaluate/tier-selection';
 export type { Lens } from './ide/query/lenses';
 export { outlineFile } from './ide/query/outline';
 export type { OutlineItem } from './ide/query/outline';
 export { definitionAt } from './ide/query/definition-at';
-export type { DefinitionAt } from './ide/query/definition-at';
 export { MAX_DEFINITIONS, selectionDefinitionAt } from './ide/query/selection-definition-at';
-export type { DefinitionTarget, SelectionDefinitionAt } from './ide/query/selection-definition-at';
 export { summarizeDirection } from './present/summarize';
 export { shortReference } from './flows/resolve-endpoint';
 export type { Pod } from './world/types';
@@ -75,31 +63,22 @@ export { complete } from './ide/complete/complete';
 export type { Completion, CompletionKind } from './ide/complete/completion';
 export { refactorPeersAt } from './ide/fix/peers';
 export { allowFlow, allowFlowFiles } from './ide/fix/allow-flow';
-export type { AddedPolicy, AllowFlowFix, FlowToAllow } from './ide/fix/allow-flow';
-export type { Refactoring } from './ide/fix/peers';
-export type { Edit, Fix } from './core/problem';
+export type { AllowFlowFix, FlowToAllow } from './ide/fix/allow-flow';
+export type { Edit } from './core/problem';
 export { ALL_RULES } from './rules';
-export type { RuleSummary } from './rules';
 export { computeReachability } from './matrix/compute-reachability';
 export { toReachabilityGrid } from './matrix/reachability-grid';
-export type { Reachability, ReachabilityOptions } from './matrix/compute-reachability';
+export type { Reachability } from './matrix/compute-reachability';
 export { diffReachability } from './ide/diff/diff-reachability';
 export type {
-  DiffSide,
   FlowChange,
   ReachabilityChange,
   ReachabilityDiff,
 } from './ide/diff/diff-reachability';
 export { diffPairs } from './ide/diff/diff-pairs';
-export type { ChangedPair, ChangedPairs } from './ide/diff/diff-pairs';
+export type { ChangedPair } from './ide/diff/diff-pairs';
 export { describeFlowChanges, describePort, summarizeDiffCounts } from './present/diff';
 export { explainRecords } from './logs/read/explain-records';
-export type {
-  ExplainedRecord,
-  RecordsExplanation,
-  RecordsSubject,
-  UndecidedReason,
-} from './logs/read/explain-records';
-export type { PlacedBy, PlacedEndpoint } from './logs/read/place-endpoint';
+export type { ExplainedRecord, RecordsExplanation } from './logs/read/explain-records';
 export type { RecordProblem } from './logs/read/read-records';
 export { explainRecord } from './present/records';
