@@ -1,25 +1,23 @@
-import { classify, isClusterPolicyKind } from '../core/classify';
 import { sameItems } from '../core/same-items';
 import { createEvaluator } from '../evaluate/evaluator';
-import { classifierOf, distinctBlocks, distinctClusterBlocks } from '../evaluate/pod-classes';
-import type { Classifier } from '../evaluate/pod-classes';
 import { keptSelections } from '../evaluate/pod-facts';
 import type { KeyedSelection, Selections } from '../evaluate/pod-facts';
 import type { Dataplane, Endpoint, Flow, Verdict } from '../evaluate/verdict';
 import { toFlow } from '../flows/evaluate-flows';
-import { readSampleFlows } from '../flows/read-flows';
 import { toFlowResult } from '../evaluate/flow-result';
 import type { FlowResult } from '../evaluate/flow-result';
 import type { WorkspaceEvaluation, WorkspaceOptions } from '../analysis/evaluate-workspace';
 import type { SampleFlow } from '../flows/types';
-import { buildClusterPolicy } from '../model/build-cluster-policy';
-import { buildPolicy } from '../model/build-policy';
 import type { ClusterPolicy } from '../model/cluster-policy';
 import { selectsPod } from '../model/types';
 import type { NetworkPolicy } from '../model/types';
 import type { PlacedObject, PlacedProblem } from '../core/source';
-import { compareText } from '../world/build-world';
 import { updateWorld } from './update-world';
+import { inFileOrder, partOf, podChanges, sameWorldParts } from './kept-parts';
+import type { Part } from './kept-parts';
+import { changedPolicies, classifierFor } from './kept-classifier';
+import type { KeptClassifier } from './kept-classifier';
+import { indexByNamespace, unresolvedOf } from './flow-indexes';
 import { dnsKey, GKE_KUBE_DNS } from '../world/cluster-dns';
 import type { ClusterDns } from '../world/cluster-dns';
 import type { WorldBuild } from './update-world';
@@ -77,17 +75,6 @@ export interface EvaluationMemo {
   readonly unresolved: () => readonly number[];
   /** The world and what it was built from. */
   readonly worldBuild: WorldBuild;
-}
-
-/** What one group of objects contributes; the same while the group is the same array. */
-interface Part {
-  readonly objects: readonly PlacedObject[];
-  readonly policyOf: ReadonlyMap<PlacedObject, NetworkPolicy>;
-  readonly clusterPolicyOf: ReadonlyMap<PlacedObject, ClusterPolicy>;
-  readonly samplesOf: ReadonlyMap<PlacedObject, readonly SampleFlow[]>;
-  /** Every sample of the part, in order. */
-  readonly samples: readonly SampleFlow[];
-  readonly worldObjects: readonly PlacedObject[];
 }
 
 /**
@@ -422,172 +409,6 @@ function candidatesOf(
 
 function problemsOf(resolution: Resolution): readonly PlacedProblem[] {
   return 'problems' in resolution ? resolution.problems : [];
-}
-
-/**
- * The pods replaced from one world to the next (both versions), when nothing else changed:
- * the same namespaces, and the same pods by name and address. Otherwise `undefined`.
- */
-function podChanges(before: World, after: World): Set<Pod> | undefined {
-  if (before === after) {
-    return new Set();
-  }
-  if (
-    before.namespaces !== after.namespaces ||
-    before.pods.length !== after.pods.length ||
-    before.assumedDns !== after.assumedDns
-  ) {
-    return undefined;
-  }
-  const changed = new Set<Pod>();
-  for (let index = 0; index < after.pods.length; index++) {
-    const old = before.pods[index]!;
-    const pod = after.pods[index]!;
-    if (old === pod) {
-      continue;
-    }
-    const same =
-      old.namespace === pod.namespace &&
-      old.name === pod.name &&
-      old.workload?.kind === pod.workload?.kind &&
-      old.hostNetwork === pod.hostNetwork &&
-      sameItems(old.ips, pod.ips);
-    if (!same) {
-      return undefined;
-    }
-    changed.add(old).add(pod);
-  }
-  return changed;
-}
-
-/** The world objects of every part, by URI, each in its file's order. */
-function inFileOrder(parts: ReadonlyMap<string, Part>): (readonly PlacedObject[])[] {
-  return [...parts]
-    .sort(([left], [right]) => compareText(left, right))
-    .map(([, part]) => part.worldObjects)
-    .filter((objects) => objects.length > 0);
-}
-
-function partOf(objects: readonly PlacedObject[], previous: Part | undefined): Part {
-  if (previous?.objects === objects) {
-    return previous;
-  }
-  const policyOf = new Map<PlacedObject, NetworkPolicy>();
-  const clusterPolicyOf = new Map<PlacedObject, ClusterPolicy>();
-  const samplesOf = new Map<PlacedObject, readonly SampleFlow[]>();
-  const worldObjects: PlacedObject[] = [];
-  for (const object of objects) {
-    const kind = classify(object.apiVersion, object.kind);
-    if (kind === 'NetworkPolicy') {
-      policyOf.set(object, previous?.policyOf.get(object) ?? buildPolicy(object));
-    } else if (kind === 'SampleFlows') {
-      samplesOf.set(object, previous?.samplesOf.get(object) ?? readSampleFlows(object));
-    } else if (isClusterPolicyKind(kind)) {
-      clusterPolicyOf.set(
-        object,
-        previous?.clusterPolicyOf.get(object) ?? buildClusterPolicy(object, kind),
-      );
-    } else if (kind !== undefined && kind !== 'NetworkLogging' && !isClusterPolicyKind(kind)) {
-      worldObjects.push(object);
-    }
-  }
-  // The same world objects and samples keep the same lists, so that they are seen to be.
-  const same = previous !== undefined && sameItems(worldObjects, previous.worldObjects);
-  const samples = [...samplesOf.values()].flat();
-  const sameSamples = previous !== undefined && sameItems(samples, previous.samples);
-  return {
-    objects,
-    policyOf,
-    clusterPolicyOf,
-    samplesOf,
-    samples: sameSamples ? previous.samples : samples,
-    worldObjects: same ? previous.worldObjects : worldObjects,
-  };
-}
-
-function sameWorldParts(
-  parts: ReadonlyMap<string, Part>,
-  before: ReadonlyMap<string, Part>,
-): boolean {
-  const worldOf = (map: ReadonlyMap<string, Part>) =>
-    [...map.values()].map((part) => part.worldObjects).filter((list) => list.length > 0);
-  return sameItems(worldOf(parts), worldOf(before));
-}
-
-interface KeptClassifier {
-  /** The keys of the ipBlocks it was made for. */
-  readonly blocks: ReadonlySet<string>;
-  readonly classifier: Classifier;
-}
-
-/**
- * A classifier reads the policies only through their ipBlocks, and one made for more blocks
- * than the policies have only tells endpoints apart more finely, which every verdict allows: it
- * is kept while the added or removed policies bring no block it lacks (in the same world, and
- * with the same cluster policies, whose networks it holds too).
- */
-function classifierFor(
-  policies: readonly NetworkPolicy[],
-  clusterPolicies: readonly ClusterPolicy[],
-  kept: KeptClassifier | undefined,
-  changed: readonly NetworkPolicy[] | undefined,
-): KeptClassifier {
-  if (
-    kept !== undefined &&
-    changed !== undefined &&
-    distinctBlocks(changed).every((block) => kept.blocks.has(block.key))
-  ) {
-    return kept;
-  }
-  const blocks = [...distinctBlocks(policies), ...distinctClusterBlocks(clusterPolicies)];
-  return { blocks: new Set(blocks.map((block) => block.key)), classifier: classifierOf(blocks) };
-}
-
-/** The policies added or removed, or `undefined` when the kept ones changed their order. */
-function changedPolicies(
-  before: readonly NetworkPolicy[],
-  after: readonly NetworkPolicy[],
-): NetworkPolicy[] | undefined {
-  const kept = new Set(after);
-  const previous = new Set(before);
-  const inOrder = sameItems(
-    before.filter((policy) => kept.has(policy)),
-    after.filter((policy) => previous.has(policy)),
-  );
-  return inOrder
-    ? [
-        ...before.filter((policy) => !kept.has(policy)),
-        ...after.filter((policy) => !previous.has(policy)),
-      ]
-    : undefined;
-}
-
-function indexByNamespace(resolutions: readonly Resolution[]): Map<string, number[]> {
-  const byNamespace = new Map<string, number[]>();
-  resolutions.forEach((resolution, index) => {
-    if ('problems' in resolution) {
-      return;
-    }
-    const namespaces = new Set<string>();
-    for (const endpoint of [resolution.flow.source, resolution.flow.destination]) {
-      if (endpoint.kind === 'pod') {
-        namespaces.add(endpoint.pod.namespace);
-      }
-    }
-    for (const namespace of namespaces) {
-      const list = byNamespace.get(namespace);
-      if (list === undefined) {
-        byNamespace.set(namespace, [index]);
-      } else {
-        list.push(index);
-      }
-    }
-  });
-  return byNamespace;
-}
-
-function unresolvedOf(resolutions: readonly Resolution[]): number[] {
-  return resolutions.flatMap((resolution, index) => ('problems' in resolution ? [index] : []));
 }
 
 function once<T>(compute: () => T): () => T {
