@@ -424,6 +424,13 @@ function lineOf(file, pattern, after = 0) {
   return index + 1;
 }
 
+/** The 1-based line and column of `field` on the first line of FILE that matches `pattern`. */
+function placeOf(file, pattern, field, after = 0) {
+  const line = lineOf(file, pattern, after);
+  const text = readFileSync(join(workspace, POLICY_FOLDER, file), 'utf8').split('\n')[line - 1];
+  return { line, column: text.indexOf(field) + 1 };
+}
+
 /** Opens the Problems panel (Ctrl+Shift+M toggles it: only when it is not on screen). */
 async function showProblems(page) {
   const panel = page.locator('.markers-panel');
@@ -450,13 +457,9 @@ async function problemsFiltered(page, filter) {
 step('hover on a peer selector lists the pods it matches', async (page) => {
   // The peer of web-to-api that admits the storefront: `- podSelector: { matchLabels: { app: web } }`.
   const policy = lineOf(POLICY_FILE, /^  name: web-to-api$/);
-  const peer = lineOf(POLICY_FILE, /^\s+- podSelector:$/, policy);
-  const column =
-    readFileSync(join(workspace, POLICY_FOLDER, POLICY_FILE), 'utf8')
-      .split('\n')
-      [peer - 1].indexOf('podSelector') + 1;
+  const peer = placeOf(POLICY_FILE, /^\s+- podSelector:$/, 'podSelector', policy);
   await focusEditor(page);
-  await goTo(page, peer, column);
+  await goTo(page, peer.line, peer.column);
   const hover = page
     .locator('.monaco-hover:visible', { hasText: /Matches \d+ pods? in \d+ namespaces?/ })
     .filter({ hasText: 'shop/web' })
@@ -519,11 +522,7 @@ step('code lens above each policy says which pods it selects', async (page) => {
 step(`hover on the flow "${DENIED_FLOW}" shows its deny record`, async (page) => {
   await openFromExplorer(page, POLICY_FOLDER, FLOWS_FILE);
   const name = lineOf(FLOWS_FILE, new RegExp(`name: ${literal(DENIED_FLOW)}$`));
-  const from = lineOf(FLOWS_FILE, /^\s+from: /, name);
-  const column =
-    readFileSync(join(workspace, POLICY_FOLDER, FLOWS_FILE), 'utf8')
-      .split('\n')
-      [from - 1].indexOf('from:') + 1;
+  const from = placeOf(FLOWS_FILE, /^\s+from: /, 'from:', name);
   // Room for the whole hover: a taller window, no panel, and the line near the top so that the
   // hover opens below it.
   await page.setViewportSize(TALL);
@@ -532,7 +531,7 @@ step(`hover on the flow "${DENIED_FLOW}" shows its deny record`, async (page) =>
     .locator('.monaco-hover:visible', { hasText: /"disposition":\s*"deny"/ })
     .first();
   const open = async () => {
-    await goTo(page, from, column);
+    await goTo(page, from.line, from.column);
     await scrollCursorNearTop(page);
     await hoverUntil(page, () => hoverAtCursor(page, 2), hover);
   };
@@ -995,13 +994,6 @@ step(
 
 const TIERED_FILE = 'cluster-policies.yaml';
 const PASSED_FLOW = 'API calls checkout';
-
-/** The 1-based line and column of `field` on the first line of FILE that matches `pattern`. */
-function placeOf(file, pattern, field, after = 0) {
-  const line = lineOf(file, pattern, after);
-  const text = readFileSync(join(workspace, POLICY_FOLDER, file), 'utf8').split('\n')[line - 1];
-  return { line, column: text.indexOf(field) + 1 };
-}
 
 step(
   "a ClusterNetworkPolicy: its lens, GKE's warning on its kind, and the pods its subject selects",

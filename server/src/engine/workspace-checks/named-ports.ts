@@ -7,7 +7,7 @@ import type { PeerContext } from '../evaluate/match-peer';
 import { podsMatchedBy } from '../evaluate/select-pods';
 import { describeNamedPorts } from '../flows/resolve-port';
 import { parseAddress } from '../model/ip-block';
-import type { NetworkPolicy, PolicyPort, Rule } from '../model/types';
+import type { NetworkPolicy, Peer, PolicyPort, Rule } from '../model/types';
 import { namespaceLabels } from '../world/build-world';
 import type { Pod, World } from '../world/types';
 
@@ -22,11 +22,7 @@ export function createNamedPortCheck(
   dataplane: Dataplane,
   file: FileLookup,
 ): (policy: NetworkPolicy) => PlacedProblem[] {
-  const context: PeerContext = {
-    dataplane,
-    namespaceLabels: (name) => namespaceLabels(world, name),
-    parse: parseAddress,
-  };
+  const context = peerContext(world, dataplane);
   return (policy) => {
     const found: PlacedProblem[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
@@ -109,9 +105,7 @@ function reachedPods(
     const place = { direction, ruleIndex, peerIndex };
     const pods =
       podsMatchedBy(world, { policy, peer: place }, context.dataplane) ??
-      world.pods.filter((pod) =>
-        isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod })),
-      );
+      world.pods.filter(peerReaches(context, policy, peer));
     pods.forEach((pod) => reached.add(pod));
   });
   return [...reached].sort((a, b) => a.index - b.index);
@@ -130,14 +124,10 @@ export function namedPortsTouch(
   if (pods.size === 0 || !hasNamedPort(policy)) {
     return false;
   }
-  const context: PeerContext = {
-    dataplane,
-    namespaceLabels: (name) => namespaceLabels(world, name),
-    parse: parseAddress,
-  };
+  const context = peerContext(world, dataplane);
   return (['ingress', 'egress'] as const).some((direction) =>
     policy[direction].some((rule) => {
-      if (!rule.ports.some((port) => typeof port.port === 'string')) {
+      if (!rule.ports.some(isNamed)) {
         return false;
       }
       const reaches = reachOf(policy, rule, direction, context);
@@ -162,8 +152,22 @@ function reachOf(
   if (peers === null) {
     return () => true;
   }
-  return (pod) =>
-    peers.some((peer) =>
-      isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod })),
-    );
+  const each = peers.map((peer) => peerReaches(context, policy, peer));
+  return (pod) => each.some((reaches) => reaches(pod));
+}
+
+function peerReaches(
+  context: PeerContext,
+  policy: NetworkPolicy,
+  peer: Peer,
+): (pod: Pod) => boolean {
+  return (pod) => isPeerMatch(matchPeer(context, peer, policy.namespace, { kind: 'pod', pod }));
+}
+
+function peerContext(world: World, dataplane: Dataplane): PeerContext {
+  return {
+    dataplane,
+    namespaceLabels: (name) => namespaceLabels(world, name),
+    parse: parseAddress,
+  };
 }

@@ -1,4 +1,5 @@
 import { classify, WORKLOAD_KINDS } from '../core/classify';
+import { compareOrigins } from '../core/compare-origins';
 import type { KnownKind } from '../core/classify';
 import { readMetadata } from '../model/read';
 import type { PlacedObject } from '../core/source';
@@ -24,7 +25,7 @@ const NAMESPACED: ReadonlySet<KnownKind> = new Set<KnownKind>([
  */
 export function buildWorld(objects: readonly PlacedObject[], dns = GKE_KUBE_DNS): World {
   const { declared, used, byKey } = gatherReadings(
-    [...objects].sort(compareObjects).map(readWorldObject),
+    [...objects].sort(compareOrigins).map(readWorldObject),
   );
   const world = indexWorld(mergeNamespaces(declared, used), assignIps(sortDrafts(byKey).drafts));
   return withAssumedDns(world, dns);
@@ -179,27 +180,6 @@ export function positionOf(list: readonly Pod[], index: number): number {
     }
   }
   return low;
-}
-
-function compareObjects(left: PlacedObject, right: PlacedObject): number {
-  return (
-    compareText(left.uri, right.uri) ||
-    left.offset - right.offset ||
-    comparePaths(left.path, right.path)
-  );
-}
-
-function comparePaths(left: PlacedObject['path'], right: PlacedObject['path']): number {
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const a = left[index]!;
-    const b = right[index]!;
-    const order =
-      typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
-    if (order !== 0) {
-      return order;
-    }
-  }
-  return left.length - right.length;
 }
 
 function comparePods(left: PodDraft, right: PodDraft): number {
