@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
-import { analyzeFile, analyzeWorkspace, computeReachability, diffReachability } from '../server/src/engine';
-import type { Dataplane, Reachability, WorkspaceAnalysis } from '../server/src/engine';
+import { analyzeFile, analyzeWorkspace, ide } from '../server/src/engine';
+import type { Dataplane, WorkspaceAnalysis } from '../server/src/engine';
 import { evaluateFlow } from '../server/src/engine/analysis/evaluate-workspace';
 import { measureRecords } from './measure-records';
 import type { Figure } from './stats';
@@ -37,7 +37,11 @@ const DATAPLANE: Dataplane = 'gke-dataplane-v2';
 // The profiles differ in how classes split (ipBlocks see pod IPs only under kubernetes), so both are timed.
 const MATRIX_DATAPLANES: readonly Dataplane[] = ['gke-dataplane-v2', 'kubernetes'];
 
-export function measureEngine(files: readonly SourceFile[], runs: number, matrixBudgetMs: number): EngineFigures {
+export function measureEngine(
+  files: readonly SourceFile[],
+  runs: number,
+  matrixBudgetMs: number,
+): EngineFigures {
   const notes: string[] = [];
   const parse = timeRuns(runs, () => {
     for (const file of files) {
@@ -50,7 +54,9 @@ export function measureEngine(files: readonly SourceFile[], runs: number, matrix
   const analysis = timeRuns(runs, () => {
     last.workspace = undefined;
     const start = performance.now();
-    const analysed = files.map((file) => analyzeFile(file.uri, file.text, { maxFileSize: Number.MAX_SAFE_INTEGER }));
+    const analysed = files.map((file) =>
+      analyzeFile(file.uri, file.text, { maxFileSize: Number.MAX_SAFE_INTEGER }),
+    );
     perFile.push(performance.now() - start);
     last.workspace = analyzeWorkspace(analysed, { dataplane: DATAPLANE });
   });
@@ -61,9 +67,15 @@ export function measureEngine(files: readonly SourceFile[], runs: number, matrix
     // The first per-file sample belongs to the warm-up run.
     perFile: { samples: perFile.slice(1) },
     throughput: measureThroughput(workspace, runs),
-    matrices: MATRIX_DATAPLANES.map((dataplane) => measureMatrix(workspace, dataplane, runs, matrixBudgetMs, notes)),
+    matrices: MATRIX_DATAPLANES.map((dataplane) =>
+      measureMatrix(workspace, dataplane, runs, matrixBudgetMs, notes),
+    ),
     records: measureRecords(workspace, runs),
-    diff: { samples: timeRuns(runs, () => diffReachability(workspace, workspace, { dataplane: DATAPLANE })) },
+    diff: {
+      samples: timeRuns(runs, () =>
+        ide.diffReachability(workspace, workspace, { dataplane: DATAPLANE }),
+      ),
+    },
     notes,
   };
 }
@@ -75,7 +87,10 @@ function measureThroughput(workspace: WorkspaceAnalysis, runs: number): Figure {
   }
   const pass = (): void => {
     for (const flow of flows) {
-      evaluateFlow(workspace.policies, workspace.world, flow, { dataplane: DATAPLANE, clusterPolicies: workspace.clusterPolicies });
+      evaluateFlow(workspace.policies, workspace.world, flow, {
+        dataplane: DATAPLANE,
+        clusterPolicies: workspace.clusterPolicies,
+      });
     }
   };
   // One pass builds the evaluator's indexes; at L the JIT needs a few more to settle, so the
@@ -104,9 +119,18 @@ function passesFor(windowMs: number, pass: () => void): number {
 
 // computeReachability starts from nothing on each call (its classes, selections and bitsets are
 // its own), so every run is the full cost of the matrix.
-function measureMatrix(workspace: WorkspaceAnalysis, dataplane: Dataplane, runs: number, budgetMs: number, notes: string[]): MatrixFigure {
-  const compute = (): Reachability =>
-    computeReachability(workspace.policies, workspace.world, { dataplane, clusterPolicies: workspace.clusterPolicies });
+function measureMatrix(
+  workspace: WorkspaceAnalysis,
+  dataplane: Dataplane,
+  runs: number,
+  budgetMs: number,
+  notes: string[],
+): MatrixFigure {
+  const compute = (): ide.Reachability =>
+    ide.computeReachability(workspace.policies, workspace.world, {
+      dataplane,
+      clusterPolicies: workspace.clusterPolicies,
+    });
   const began = performance.now();
   let reachability = compute();
   const warmUp = performance.now() - began;
@@ -114,22 +138,28 @@ function measureMatrix(workspace: WorkspaceAnalysis, dataplane: Dataplane, runs:
   for (let run = 0; run < runs; run++) {
     // A slow engine must not hold the whole bench: stop once the budget is spent.
     if (performance.now() - began > budgetMs) {
-      notes.push(`Matrix (${dataplane}) stopped after ${samples.length} of ${runs} runs: over the ${budgetMs / 1000} s budget.`);
+      notes.push(
+        `Matrix (${dataplane}) stopped after ${samples.length} of ${runs} runs: over the ${budgetMs / 1000} s budget.`,
+      );
       break;
     }
     const start = performance.now();
     reachability = compute();
     samples.push(performance.now() - start);
   }
-  const time: Figure = samples.length > 0 ? { samples } : { missing: `${formatMs(warmUp)} (warm-up only: over budget)` };
+  const time: Figure =
+    samples.length > 0
+      ? { samples }
+      : { missing: `${formatMs(warmUp)} (warm-up only: over budget)` };
   return { dataplane, time, size: describeMatrix(reachability) };
 }
 
 // The size and the share allowed come from the result itself, in classes and in pods.
-function describeMatrix(reachability: Reachability): string {
+function describeMatrix(reachability: ide.Reachability): string {
   const { classes, columns, allowed, denied, allowedPodPairs, deniedPodPairs } = reachability;
   const pods = classes.reduce((sum, podClass) => sum + podClass.pods.length, 0);
-  const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
+  const percent = (part: number, whole: number): string =>
+    `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
   const cells = allowed + denied;
   const podPairs = allowedPodPairs + deniedPodPairs;
   return (

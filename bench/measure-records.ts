@@ -1,4 +1,4 @@
-import { explainRecords } from '../server/src/engine';
+import { ide } from '../server/src/engine';
 import type { WorkspaceAnalysis } from '../server/src/engine';
 import { toRecordLine } from '../server/src/engine/logs';
 import type { PolicyActionRecord, RecordEndpoint } from '../server/src/engine/logs';
@@ -13,8 +13,13 @@ export const RECORD_COUNT = 100_000;
  * with pods named as their controllers name them (`web-5d8f7c9b4-x2k4p`), so placing them takes
  * the pod-name path a real file takes.
  */
-export function measureRecords(workspace: WorkspaceAnalysis, runs: number): { time: Figure; size: string } {
-  const records = workspace.flows.flatMap((flow) => flow.logs.flatMap((entry) => (entry.logged ? [entry.record] : [])));
+export function measureRecords(
+  workspace: WorkspaceAnalysis,
+  runs: number,
+): { time: Figure; size: string } {
+  const records = workspace.flows.flatMap((flow) =>
+    flow.logs.flatMap((entry) => (entry.logged ? [entry.record] : [])),
+  );
   if (records.length === 0) {
     return { time: { missing: 'no logged flow' }, size: '' };
   }
@@ -25,15 +30,29 @@ export function measureRecords(workspace: WorkspaceAnalysis, runs: number): { ti
   const text = `${lines.join('\n')}\n`;
   let agreeing = 0;
   const time = timeRuns(runs, () => {
-    agreeing = explainRecords(workspace, text).records.filter((record) => record.agrees === true).length;
+    agreeing = ide
+      .explainRecords(workspace, text)
+      .records.filter((record) => record.agrees === true).length;
   });
-  return { time: { samples: time }, size: `${(text.length / 1e6).toFixed(1)} MB, ${records.length} distinct records, ${agreeing} agree` };
+  return {
+    time: { samples: time },
+    size: `${(text.length / 1e6).toFixed(1)} MB, ${records.length} distinct records, ${agreeing} agree`,
+  };
 }
 
-function asProduction(record: PolicyActionRecord, index: number, workspace: WorkspaceAnalysis): PolicyActionRecord {
+function asProduction(
+  record: PolicyActionRecord,
+  index: number,
+  workspace: WorkspaceAnalysis,
+): PolicyActionRecord {
   const suffix = (index % 46_656).toString(36).padStart(3, '0');
   const rename = (endpoint: RecordEndpoint): RecordEndpoint => {
-    const pod = endpoint.pod_name === undefined ? undefined : workspace.world.podsByNamespace.get(endpoint.pod_namespace ?? '')?.find((candidate) => candidate.name === endpoint.pod_name);
+    const pod =
+      endpoint.pod_name === undefined
+        ? undefined
+        : workspace.world.podsByNamespace
+            .get(endpoint.pod_namespace ?? '')
+            ?.find((candidate) => candidate.name === endpoint.pod_name);
     if (pod?.workload?.kind !== 'Deployment') {
       return endpoint;
     }
@@ -41,7 +60,10 @@ function asProduction(record: PolicyActionRecord, index: number, workspace: Work
   };
   return {
     ...record,
-    connection: { ...record.connection, ...(record.connection.src_port === undefined ? {} : { src_port: 32768 + (index % 28_000) }) },
+    connection: {
+      ...record.connection,
+      ...(record.connection.src_port === undefined ? {} : { src_port: 32768 + (index % 28_000) }),
+    },
     src: rename(record.src),
     dest: rename(record.dest),
   };

@@ -1,16 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  analyzeFile,
-  analyzeWorkspace,
-  DEFAULT_MAX_FILE_SIZE,
-  explainRecords,
-  explainVerdict,
-  flowQuery,
-  renderLogPreview,
-  simulateFlow,
-} from './engine';
+import { analyzeFile, analyzeWorkspace, DEFAULT_MAX_FILE_SIZE, ide, present } from './engine';
 import type { FileAnalysis, Protocol, WorkspaceAnalysis } from './engine';
 import { registerDiff } from './cli/diff';
 import { fromSimulation } from './flow-json';
@@ -83,19 +74,19 @@ interface SimulateOptions {
 
 async function simulate(paths: string[], options: SimulateOptions) {
   const loaded = await load(paths, options.dataplane);
-  const result = simulateFlow(loaded.analysis, options);
+  const result = ide.simulateFlow(loaded.analysis, options);
   if ('problems' in result) {
     throw new UsageError(result.problems.map((problem) => problem.message).join('\n'));
   }
   const { simulation } = result;
   const json = fromSimulation(simulation, options.dataplane);
-  const query = flowQuery(simulation.flow, options);
+  const query = ide.flowQuery(simulation.flow, options);
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...json, query: query.filter }, null, 2)}\n`);
   } else {
-    const logs = renderLogPreview(simulation.logs).map((line) => `  ${line}`);
+    const logs = present.renderLogPreview(simulation.logs).map((line) => `  ${line}`);
     process.stdout.write(
-      `${explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n` +
+      `${present.explainVerdict(simulation.verdict, simulation.flow)}\nLogs:\n${logs.join('\n')}\n` +
         `Real records:\n  ${query.command}\n`,
     );
   }
@@ -115,7 +106,7 @@ async function explainLogs(
     throw new UsageError(`Cannot read ${records}: it has ${read.tooLarge} bytes, too many.`);
   }
   const loaded = await load(paths, options.dataplane);
-  const explanation = explainRecords(loaded.analysis, read.text);
+  const explanation = ide.explainRecords(loaded.analysis, read.text);
   const file = path.relative(process.cwd(), path.resolve(records)) || records;
   const output = formatExplainLogs(
     explanation,

@@ -5,11 +5,10 @@ import type {
   Flow,
   FlowAnalysis,
   LogPreview,
-  Simulation,
   TierTrace,
   Verdict,
 } from './engine';
-import { duplicatesUsedBy, summarizeVerdict } from './engine';
+import { ide, present } from './engine';
 
 /** The flow object of the CLI's JSON (docs/design.md §9), shared by `check`, `simulate` and the editor. */
 export interface FlowJson {
@@ -90,7 +89,7 @@ export function fromFlowAnalysis(
   line: number,
   duplicates: Duplicates = new Map(),
 ): FlowJson {
-  const used = duplicatesUsedBy(
+  const used = ide.duplicatesUsedBy(
     flow.verdict,
     [flow.flow.source, flow.flow.destination],
     duplicates,
@@ -108,7 +107,7 @@ export function fromFlowAnalysis(
     ok: flow.ok && flow.loggedOk,
     expectLogged: flow.expectLogged,
     logged: flow.logs.some((entry) => entry.logged),
-    summary: summarizeVerdict(flow.verdict),
+    summary: present.summarizeVerdict(flow.verdict),
     explanation: {
       ...toExplanation(flow.verdict, flow.dataplane),
       duplicates: used,
@@ -118,7 +117,7 @@ export function fromFlowAnalysis(
   };
 }
 
-export function fromSimulation(simulation: Simulation, dataplane: string): FlowJson {
+export function fromSimulation(simulation: ide.Simulation, dataplane: string): FlowJson {
   return {
     file: null,
     line: null,
@@ -132,7 +131,7 @@ export function fromSimulation(simulation: Simulation, dataplane: string): FlowJ
     ok: true,
     expectLogged: null,
     logged: simulation.logs.some((entry) => entry.logged),
-    summary: summarizeVerdict(simulation.verdict),
+    summary: present.summarizeVerdict(simulation.verdict),
     explanation: toExplanation(simulation.verdict, dataplane),
     logs: simulation.logs,
   };

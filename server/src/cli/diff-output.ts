@@ -1,19 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  describeFlowChanges,
-  describePort,
-  diffPairs,
-  summarizeDiffCounts,
-  summarizeVerdict,
-} from '../engine';
-import type {
-  ChangedPair,
-  FlowChange,
-  Protocol,
-  ReachabilityChange,
-  ReachabilityDiff,
-  Verdict,
-} from '../engine';
+import { ide, present } from '../engine';
+import type { Protocol, Verdict } from '../engine';
 import type { SourceText } from '../cli-output';
 import { toExplanation } from '../flow-json';
 import type { ExplanationJson } from '../flow-json';
@@ -60,13 +47,13 @@ export interface DiffJson {
 
 /** The diff as the contract's JSON, each list at most `limit` pairs long. */
 export function toDiffJson(
-  diff: ReachabilityDiff,
+  diff: ide.ReachabilityDiff,
   headTexts: ReadonlyMap<string, SourceText>,
   limit: number,
 ): DiffJson {
-  const pairs = diffPairs(diff, limit);
+  const pairs = ide.diffPairs(diff, limit);
   const verdictsOf = verdictCache(diff);
-  const toPair = (pair: ChangedPair): PairJson => {
+  const toPair = (pair: ide.ChangedPair): PairJson => {
     const { before, after } = verdictsOf(pair.change);
     return {
       from: pair.from,
@@ -74,7 +61,7 @@ export function toDiffJson(
       port: pair.port.containerPort,
       portName: pair.port.name ?? null,
       protocol: pair.port.protocol,
-      summary: summarizeVerdict(after),
+      summary: present.summarizeVerdict(after),
       explanation: toExplanation(after, diff.dataplane),
       before: toExplanation(before, diff.dataplane),
     };
@@ -93,9 +80,9 @@ export function toDiffJson(
 
 // Pods of one change share their verdicts' reasons: each change is explained once.
 function verdictCache(
-  diff: ReachabilityDiff,
-): (change: ReachabilityChange) => { before: Verdict; after: Verdict } {
-  const cache = new Map<ReachabilityChange, { before: Verdict; after: Verdict }>();
+  diff: ide.ReachabilityDiff,
+): (change: ide.ReachabilityChange) => { before: Verdict; after: Verdict } {
+  const cache = new Map<ide.ReachabilityChange, { before: Verdict; after: Verdict }>();
   return (change) => {
     let verdicts = cache.get(change);
     if (verdicts === undefined) {
@@ -107,7 +94,7 @@ function verdictCache(
 }
 
 function toFlowChange(
-  change: FlowChange,
+  change: ide.FlowChange,
   texts: ReadonlyMap<string, SourceText>,
   dataplane: string,
 ): FlowChangeJson {
@@ -128,7 +115,7 @@ function toFlowChange(
     protocol: after.protocol,
     before: change.before.verdict.allowed ? 'allow' : 'deny',
     after: after.verdict.allowed ? 'allow' : 'deny',
-    summary: summarizeVerdict(after.verdict),
+    summary: present.summarizeVerdict(after.verdict),
     explanation: toExplanation(after.verdict, dataplane),
   };
 }
@@ -162,11 +149,11 @@ export function formatDiffText(json: DiffJson): string {
 /** A heading and tables that fit a pull-request comment. */
 export function formatDiffMarkdown(json: DiffJson): string {
   const lines = [
-    `### netpol-lens: ${summarizeDiffCounts(json.counts.opened, json.counts.closed)}`,
+    `### netpol-lens: ${present.summarizeDiffCounts(json.counts.opened, json.counts.closed)}`,
     '',
   ];
   if (json.flows.length > 0) {
-    lines.push(`**${capitalize(describeFlowChanges(json.flows.length))}**`, '');
+    lines.push(`**${capitalize(present.describeFlowChanges(json.flows.length))}**`, '');
     lines.push(
       '| flow | from | to | port | before | after | now |',
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -213,8 +200,8 @@ export function formatDiffMarkdown(json: DiffJson): string {
 
 function summaryLine(json: DiffJson): string {
   const parts = [
-    `${summarizeDiffCounts(json.counts.opened, json.counts.closed)} (workload pairs by port)`,
-    describeFlowChanges(json.counts.flows),
+    `${present.summarizeDiffCounts(json.counts.opened, json.counts.closed)} (workload pairs by port)`,
+    present.describeFlowChanges(json.counts.flows),
   ];
   if (json.added.length > 0 || json.removed.length > 0) {
     parts.push(
@@ -229,7 +216,7 @@ function pairText(pair: PairJson): string {
 }
 
 function portText(pair: PairJson): string {
-  return describePort({
+  return present.describePort({
     containerPort: pair.port,
     protocol: pair.protocol,
     ...(pair.portName === null ? {} : { name: pair.portName }),

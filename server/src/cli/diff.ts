@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { diffReachability } from '../engine';
+import { ide } from '../engine';
 import type { Dataplane } from '../engine';
 import { formatDiffMarkdown, formatDiffText, toDiffJson } from './diff-output';
 import type { DiffFormat } from './diff-output';
@@ -66,7 +66,7 @@ export function registerDiff(program: Command, setStatus: (status: number) => vo
 
 async function runDiff(paths: readonly string[], options: DiffOptions): Promise<number> {
   const { base, head } = await loadVersions(paths, options);
-  const diff = diffReachability(base.analysis, head.analysis, { dataplane: options.dataplane });
+  const diff = ide.diffReachability(base.analysis, head.analysis, { dataplane: options.dataplane });
   const limit = options.limit ?? (options.format === 'markdown' ? 100 : 1000);
   const json = toDiffJson(diff, head.texts, limit);
   if (options.format === 'json') {

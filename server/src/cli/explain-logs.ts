@@ -1,6 +1,7 @@
 import pc from 'picocolors';
-import { explainRecord } from '../engine';
-import type { ExplainedRecord, RecordProblem, RecordsExplanation } from '../engine';
+import { present } from '../engine';
+import type { ide } from '../engine';
+
 import { toExplanation } from '../flow-json';
 import type { ExplanationJson } from '../flow-json';
 
@@ -36,7 +37,7 @@ export interface ExplainLogsOutput {
 }
 
 export function formatExplainLogs(
-  explanation: RecordsExplanation,
+  explanation: ide.RecordsExplanation,
   file: string,
   format: 'text' | 'json',
   dataplane: string,
@@ -56,7 +57,7 @@ export function formatExplainLogs(
   return { text: formatText(records, explanation.problems, file, color), status };
 }
 
-export function toRecordJson(explained: ExplainedRecord, dataplane: string): RecordJson {
+export function toRecordJson(explained: ide.ExplainedRecord, dataplane: string): RecordJson {
   const { record } = explained;
   return {
     index: explained.index,
@@ -76,15 +77,15 @@ export function toRecordJson(explained: ExplainedRecord, dataplane: string): Rec
     placed: { from: placedBy(explained.source), to: placedBy(explained.destination) },
     explanation:
       explained.verdict === undefined ? null : toExplanation(explained.verdict, dataplane),
-    message: explainRecord(explained),
+    message: present.explainRecord(explained),
   };
 }
 
-function placedBy(endpoint: ExplainedRecord['source']): string {
+function placedBy(endpoint: ide.ExplainedRecord['source']): string {
   return endpoint.placed ? endpoint.by : 'unplaced';
 }
 
-function toProblemJson(problem: RecordProblem): RecordProblemJson {
+function toProblemJson(problem: ide.RecordProblem): RecordProblemJson {
   return {
     index: problem.index ?? null,
     line: problem.line,
@@ -95,7 +96,7 @@ function toProblemJson(problem: RecordProblem): RecordProblemJson {
 
 function formatText(
   records: readonly RecordJson[],
-  problems: readonly RecordProblem[],
+  problems: readonly ide.RecordProblem[],
   file: string,
   color: boolean,
 ): string {

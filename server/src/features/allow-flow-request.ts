@@ -1,4 +1,4 @@
-import { simulateFlow, summarizeVerdict } from '../engine';
+import { ide, present } from '../engine';
 import { allowFlowRequest } from '../protocol';
 import type { AllowFlowResult } from '../protocol';
 import { runSafe } from '../run-safe';
@@ -43,13 +43,13 @@ export async function answerAllowFlow(
       message: 'The workspace is still being analysed; try again in a moment.',
     };
   }
-  const result = simulateFlow(analysis, request);
+  const result = ide.simulateFlow(analysis, request);
   if ('problems' in result) {
     const message = result.problems.map((problem) => problem.message).join(' ');
     return { ok: false, code: 'unresolved', message };
   }
   const { flow, verdict } = result.simulation;
-  const summary = summarizeVerdict(verdict);
+  const summary = present.summarizeVerdict(verdict);
   if (verdict.allowed) {
     return {
       ok: false,

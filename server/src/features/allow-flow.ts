@@ -1,8 +1,8 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { allowFlow, allowFlowFiles } from '../engine';
-import type { AllowFlowFix, FlowToAllow, WorkspaceAnalysis } from '../engine';
+import { ide } from '../engine';
+import type { WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { createTextLookup } from './definition';
@@ -62,7 +62,7 @@ export async function allowFlowActions(
 export function findAllowFlowChange(
   context: FeatureContext,
   analysis: WorkspaceAnalysis,
-  flow: FlowToAllow,
+  flow: ide.FlowToAllow,
 ): Promise<AllowFlowChange | undefined> {
   let byFlow = found.get(analysis);
   if (byFlow === undefined) {
@@ -81,17 +81,17 @@ export function findAllowFlowChange(
 async function computeChange(
   context: FeatureContext,
   analysis: WorkspaceAnalysis,
-  flow: FlowToAllow,
+  flow: ide.FlowToAllow,
 ): Promise<AllowFlowChange | undefined> {
   const lookup = createTextLookup(context);
   const documents = new Map<string, TextDocument>();
-  for (const uri of allowFlowFiles(flow)) {
+  for (const uri of ide.allowFlowFiles(flow)) {
     const document = await lookup(uri);
     if (document !== undefined) {
       documents.set(uri, document);
     }
   }
-  const fix = allowFlow(analysis, flow, {
+  const fix = ide.allowFlow(analysis, flow, {
     textOf: (uri) => documents.get(uri)?.getText(),
     maxFileSize: context.settings().maxFileSize,
   });
@@ -101,7 +101,7 @@ async function computeChange(
   return { title: titleOf(fix), edit: toEdit(fix, documents), alsoOpens: fix.alsoOpensCount };
 }
 
-function titleOf(fix: AllowFlowFix): string {
+function titleOf(fix: ide.AllowFlowFix): string {
   const added = fix.policies.map((policy) => `${policy.namespace}/${policy.name}`).join(' and ');
   const others =
     fix.alsoOpensCount === 0
@@ -113,7 +113,10 @@ function titleOf(fix: AllowFlowFix): string {
   return `Allow this flow: add ${fix.policies.length === 1 ? 'policy' : 'policies'} ${added} (${others})`;
 }
 
-function toEdit(fix: AllowFlowFix, documents: ReadonlyMap<string, TextDocument>): WorkspaceEdit {
+function toEdit(
+  fix: ide.AllowFlowFix,
+  documents: ReadonlyMap<string, TextDocument>,
+): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const [uri, edits] of fix.edits) {
     const document = documents.get(uri)!;

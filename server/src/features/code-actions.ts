@@ -1,7 +1,7 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { refactorPeersAt } from '../engine';
+import { ide } from '../engine';
 import type { FileAnalysis, Problem } from '../engine';
 import { runSafe } from '../run-safe';
 import { toRange, toWorkspaceEdit } from '../to-lsp';
@@ -59,7 +59,7 @@ export function registerCodeActions(context: FeatureContext): void {
         }
       }
       if (wants(CodeActionKind.RefactorRewrite)) {
-        for (const refactoring of refactorPeersAt(document.getText(), start)) {
+        for (const refactoring of ide.refactorPeersAt(document.getText(), start)) {
           actions.push({
             title: refactoring.title,
             kind: CodeActionKind.RefactorRewrite,

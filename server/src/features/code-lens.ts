@@ -1,13 +1,6 @@
 import type { CodeLens, Location } from 'vscode-languageserver/node';
-import {
-  lensesOf,
-  locateOrigin,
-  podsSelectedBy,
-  shortReference,
-  subjectPods,
-  summarizeDirection,
-} from '../engine';
-import type { ClusterPolicy, Lens, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
+import { ide, locateOrigin, present } from '../engine';
+import type { ClusterPolicy, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
 import type { SimulateFlowParams } from '../protocol';
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
@@ -69,7 +62,7 @@ export function registerCodeLens(context: FeatureContext): void {
       if (document === undefined || analysis === undefined) {
         return [];
       }
-      return lensesOf(analysis, document.uri).flatMap((lens): CodeLens[] => {
+      return ide.lensesOf(analysis, document.uri).flatMap((lens): CodeLens[] => {
         const start = document.positionAt(lens.span.start);
         const range = { start, end: start };
         if (lens.kind === 'flow') {
@@ -125,20 +118,20 @@ export function registerCodeLens(context: FeatureContext): void {
   );
 }
 
-function flowCommand(uri: string, lens: Extract<Lens, { kind: 'flow' }>): CodeLens['command'] {
+function flowCommand(uri: string, lens: Extract<ide.Lens, { kind: 'flow' }>): CodeLens['command'] {
   const { verdict, ok, expect } = lens.flow;
   const word = verdict.allowed ? 'allow' : 'deny';
   const failed = ok || expect === null ? '' : ` (expected ${expect})`;
   const argument: ShowLogPreviewArguments = { uri };
   return {
-    title: `${word}${failed} · ${summarizeDirection(verdict.egress)} · ${summarizeDirection(verdict.ingress)}`,
+    title: `${word}${failed} · ${present.summarizeDirection(verdict.egress)} · ${present.summarizeDirection(verdict.ingress)}`,
     command: 'netpol.showLogPreview',
     arguments: [argument],
   };
 }
 
 /** Opens the flow in the Simulate Flow view, with every pick already made. */
-function simulateCommand(lens: Extract<Lens, { kind: 'flow' }>): CodeLens['command'] {
+function simulateCommand(lens: Extract<ide.Lens, { kind: 'flow' }>): CodeLens['command'] {
   const { from, to, port, protocol } = lens.flow;
   const argument: SimulateFlowParams = { from, to, port: String(port), protocol };
   return { title: 'Simulate', command: 'netpol.simulateFlow', arguments: [argument] };
@@ -150,7 +143,7 @@ async function policyCommand(
   analysis: WorkspaceAnalysis,
   lookup: TextLookup,
 ): Promise<CodeLens['command']> {
-  const pods = podsSelectedBy(analysis.world, policy);
+  const pods = ide.podsSelectedBy(analysis.world, policy);
   const argument: ShowSelectedPodsArguments = {
     uri,
     policy: `${policy.namespace}/${policy.name}`,
@@ -171,7 +164,7 @@ async function clusterPolicyCommand(
   analysis: WorkspaceAnalysis,
   lookup: TextLookup,
 ): Promise<CodeLens['command']> {
-  const pods = subjectPods(analysis.world, policy);
+  const pods = ide.subjectPods(analysis.world, policy);
   const argument: ShowSelectedPodsArguments = {
     uri,
     policy: `${policy.kind} ${policy.name}`,
@@ -199,7 +192,7 @@ async function toSelectedPod(
   const span = locateOrigin(analysis.file, pod.origin, ['metadata', 'name']);
   const location = span && (await toLocation(lookup, pod.origin.uri, span));
   const selected: SelectedPod = {
-    ref: shortReference(pod),
+    ref: ide.shortReference(pod),
     namespace: pod.namespace,
     name: pod.name,
     kind: pod.workload?.kind ?? 'Pod',

@@ -1,8 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode } from 'vscode-languageserver/node';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete } from '../engine';
-import type { Completion, CompletionKind } from '../engine';
+import { ide } from '../engine';
+
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
@@ -10,7 +10,7 @@ import type { FeatureContext } from './context';
 // `-` is left out: right after it the item still needs its space, which ` ` then triggers.
 export const COMPLETION_TRIGGERS = [':', ' ', '/'];
 
-const KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+const KINDS: Readonly<Record<ide.CompletionKind, CompletionItemKind>> = {
   field: CompletionItemKind.Property,
   value: CompletionItemKind.EnumMember,
   label: CompletionItemKind.Value,
@@ -35,13 +35,13 @@ export function registerCompletion({ connection, documents, workspace }: Feature
       if (params.context?.triggerCharacter === ' ' && !/(?::|^\s*-) $/.test(linePrefix)) {
         return null;
       }
-      const items = complete(text, offset, workspace.analysis()?.world);
+      const items = ide.complete(text, offset, workspace.analysis()?.world);
       return { isIncomplete: false, items: items.map((item) => toItem(document, item)) };
     }),
   );
 }
 
-function toItem(document: TextDocument, completion: Completion): CompletionItem {
+function toItem(document: TextDocument, completion: ide.Completion): CompletionItem {
   return {
     label: completion.label,
     kind: KINDS[completion.kind],

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { definitionAt, selectionDefinitionAt } from '../engine';
+import { ide } from '../engine';
 import type { Span } from '../engine';
 import { readFileText } from '../read-file';
 import { runSafe } from '../run-safe';
@@ -25,11 +25,11 @@ export function registerDefinition(context: FeatureContext): void {
       const offset = document.offsetAt(params.position);
       // Plain Locations: every client takes them, LocationLink needs `linkSupport`.
       const lookup = createTextLookup(context);
-      const found = definitionAt(analysis, document.uri, offset);
+      const found = ide.definitionAt(analysis, document.uri, offset);
       if (found !== undefined) {
         return (await toLocation(lookup, found.target.uri, found.target.span)) ?? null;
       }
-      const selected = selectionDefinitionAt(analysis, document.uri, offset);
+      const selected = ide.selectionDefinitionAt(analysis, document.uri, offset);
       const locations = await Promise.all(
         (selected?.targets ?? []).map((target) => toLocation(lookup, target.uri, target.span)),
       );

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { explainRecord, explainRecords } from '../engine';
-import type { ExplainedRecord, RecordProblem, Span, WorkspaceAnalysis } from '../engine';
+import { ide, present } from '../engine';
+import type { Span, WorkspaceAnalysis } from '../engine';
 import { explainRecordsRequest } from '../protocol';
 import type {
   ExplainRecordsResult,
@@ -31,7 +31,7 @@ export function explainRecordsText(
   if (analysis === undefined) {
     return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
   }
-  const explanation = explainRecords(analysis, text);
+  const explanation = ide.explainRecords(analysis, text);
   const document = TextDocument.create('records', 'json', 0, text);
   // A record of an export spans many lines: its first line carries what is said about it.
   const rangeOf = (span: Span): LineRange => {
@@ -60,16 +60,16 @@ export function explainRecordsText(
   return { ok: true, diagnostics, records, summary };
 }
 
-function problemDiagnostic(problem: RecordProblem, range: LineRange): RecordDiagnostic {
+function problemDiagnostic(problem: ide.RecordProblem, range: LineRange): RecordDiagnostic {
   return { range, severity: 'error', code: problem.code, message: problem.message };
 }
 
 /** A disagreement warns; an endpoint the workspace cannot place, or another undecided record, informs. */
-function recordDiagnostics(record: ExplainedRecord, range: LineRange): RecordDiagnostic[] {
+function recordDiagnostics(record: ide.ExplainedRecord, range: LineRange): RecordDiagnostic[] {
   if (record.agrees === true) {
     return [];
   }
-  const message = explainRecord(record);
+  const message = present.explainRecord(record);
   if (record.agrees === false) {
     return [{ range, severity: 'warning', code: 'record-disagrees', message }];
   }
@@ -78,7 +78,7 @@ function recordDiagnostics(record: ExplainedRecord, range: LineRange): RecordDia
 }
 
 /** The record as a sample flow: production's behaviour, pinned as a test. */
-export function toSampleFlow(record: ExplainedRecord): SampleFlow | null {
+export function toSampleFlow(record: ide.ExplainedRecord): SampleFlow | null {
   if (record.flow === undefined || !record.source.placed || !record.destination.placed) {
     return null;
   }

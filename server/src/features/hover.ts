@@ -1,5 +1,5 @@
 import type { Hover } from 'vscode-languageserver/node';
-import { describeAt, flowQuery } from '../engine';
+import { ide } from '../engine';
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
@@ -35,7 +35,7 @@ export function registerHover(context: FeatureContext): void {
             kind: 'markdown',
             value: renderFlowHover(
               flow,
-              flowQuery(flow.flow, loggingTarget(context.settings())),
+              ide.flowQuery(flow.flow, loggingTarget(context.settings())),
               analysis!.duplicates,
             ),
           },
@@ -50,7 +50,7 @@ export function registerHover(context: FeatureContext): void {
       if (about !== undefined) {
         return about;
       }
-      const field = describeAt(file, offset);
+      const field = ide.describeAt(file, offset);
       return field === undefined
         ? null
         : {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { analyzeVariant, diffReachability } from '../engine';
+import { analyzeVariant, ide } from '../engine';
 import type { SourceText } from '../cli-output';
 import { formatDiffText, toDiffJson } from '../cli/diff-output';
 import { impactRequest } from '../protocol';
@@ -31,7 +31,7 @@ export function registerImpact(context: FeatureContext): void {
         new Map(bases.map((each) => [each.uri, each.text])),
         context.settings().maxFileSize,
       );
-      const diff = diffReachability(base, head, { dataplane: head.dataplane });
+      const diff = ide.diffReachability(base, head, { dataplane: head.dataplane });
       const lookup = createTextLookup(context);
       const texts = new Map<string, SourceText>();
       for (const uri of new Set(diff.flows.map((change) => change.after.uri))) {

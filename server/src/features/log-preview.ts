@@ -1,4 +1,4 @@
-import { renderLogDocument } from '../engine';
+import { present } from '../engine';
 import { logPreviewRequest } from '../protocol';
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
@@ -13,7 +13,7 @@ export function registerLogPreview({ connection, workspace }: FeatureContext): v
       const text =
         analysis === undefined
           ? 'The workspace is still being analysed.\n'
-          : renderLogDocument({ title, config: analysis.logging, flows });
+          : present.renderLogDocument({ title, config: analysis.logging, flows });
       return { title, text, flowCount: flows.length };
     }),
   );

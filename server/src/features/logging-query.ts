@@ -1,12 +1,12 @@
 import type { CodeAction } from 'vscode-languageserver/node';
-import { flowQuery, lensesOf, policyQuery } from '../engine';
-import type { Lens, LoggingQuery, LoggingTarget, WorkspaceAnalysis } from '../engine';
+import { ide } from '../engine';
+import type { WorkspaceAnalysis } from '../engine';
 import type { Settings } from '../settings';
 
 /** The client command that puts its first argument on the clipboard (`client/src/copy-text.ts`). */
 export const COPY_TEXT_COMMAND = 'netpol.copyText';
 
-export function loggingTarget(settings: Settings): LoggingTarget {
+export function loggingTarget(settings: Settings): ide.LoggingTarget {
   return settings.gcp;
 }
 
@@ -19,22 +19,24 @@ export function queryActions(
   uri: string,
   start: number,
   end: number,
-  target: LoggingTarget,
+  target: ide.LoggingTarget,
 ): CodeAction[] {
   // GKE's policy logging knows no tiered cluster policy: such a policy has no query.
-  const lens = lensesOf(analysis, uri).find(
-    (candidate): candidate is Exclude<Lens, { kind: 'cluster-policy' }> =>
-      candidate.kind !== 'cluster-policy' &&
-      candidate.span.start <= end &&
-      start <= candidate.span.end,
-  );
+  const lens = ide
+    .lensesOf(analysis, uri)
+    .find(
+      (candidate): candidate is Exclude<ide.Lens, { kind: 'cluster-policy' }> =>
+        candidate.kind !== 'cluster-policy' &&
+        candidate.span.start <= end &&
+        start <= candidate.span.end,
+    );
   if (lens === undefined) {
     return [];
   }
   const query =
     lens.kind === 'flow'
-      ? flowQuery(lens.flow.flow, target)
-      : policyQuery(
+      ? ide.flowQuery(lens.flow.flow, target)
+      : ide.policyQuery(
           { kind: 'NetworkPolicy', namespace: lens.policy.namespace, name: lens.policy.name },
           target,
         );
@@ -53,7 +55,7 @@ function copyAction(title: string, text: string, what: string): CodeAction {
 }
 
 /** The hover's Cloud Logging section: a Logs Explorer link and the gcloud command. */
-export function renderQueryMarkdown(query: LoggingQuery): string {
+export function renderQueryMarkdown(query: ide.LoggingQuery): string {
   return [
     `**Real records:** [open in Logs Explorer](${query.url}), or run:`,
     ['```sh', query.command, '```'].join('\n'),

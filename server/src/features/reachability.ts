@@ -1,15 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  computeReachability,
-  describeClusterRule,
-  describePolicy,
-  describeRule,
-  explainVerdict,
-  locateOrigin,
-  summarizeVerdict,
-  toReachabilityGrid,
-} from '../engine';
-import type { Reachability, Span, Verdict, WorkspaceAnalysis } from '../engine';
+import { ide, locateOrigin, present } from '../engine';
+import type { Span, Verdict, WorkspaceAnalysis } from '../engine';
 import { reachabilityCellRequest, reachabilityRequest } from '../protocol';
 import type { ReachabilityCellResult, ReachabilityLink, ReachabilityResult } from '../protocol';
 import { runSafe } from '../run-safe';
@@ -20,7 +11,7 @@ import type { TextLookup } from './definition';
 
 interface Computed {
   readonly analysis: WorkspaceAnalysis;
-  readonly matrix: Reachability;
+  readonly matrix: ide.Reachability;
   readonly version: number;
   result?: ReachabilityResult;
 }
@@ -43,7 +34,7 @@ export function registerReachability(context: FeatureContext): void {
       return undefined;
     }
     if (computed?.analysis !== analysis) {
-      const matrix = computeReachability(analysis.policies, analysis.world, {
+      const matrix = ide.computeReachability(analysis.policies, analysis.world, {
         dataplane: analysis.dataplane,
         clusterPolicies: analysis.clusterPolicies,
       });
@@ -103,7 +94,7 @@ function toResult({ analysis, matrix, version }: Computed): ReachabilityResult {
       egressIsolated: matrix.isolated(index, 'egress'),
     })),
     columns: matrix.columns.length,
-    cells: Buffer.from(toReachabilityGrid(matrix)).toString('base64'),
+    cells: Buffer.from(ide.toReachabilityGrid(matrix)).toString('base64'),
     allowedPodPairs: matrix.allowedPodPairs,
     deniedPodPairs: matrix.deniedPodPairs,
   };
@@ -137,8 +128,8 @@ async function explainCell(
     port: port.containerPort,
     protocol: port.protocol,
     allowed: verdict.allowed,
-    summary: summarizeVerdict(verdict),
-    explanation: explainVerdict(verdict, flow),
+    summary: present.summarizeVerdict(verdict),
+    explanation: present.explainVerdict(verdict, flow),
     links: await linksOf(analysis, verdict, lookup),
   };
 }
@@ -171,7 +162,7 @@ async function linksOf(
         ['spec', match.direction, match.ruleIndex],
         'key',
       );
-      await add(describeClusterRule(match), origin.uri, span);
+      await add(present.describeClusterRule(match), origin.uri, span);
     }
     for (const match of side.allowedBy) {
       const origin = match.policy.origin;
@@ -181,12 +172,12 @@ async function linksOf(
         ['spec', match.direction, match.ruleIndex],
         'key',
       );
-      await add(describeRule(match), origin.uri, span);
+      await add(present.describeRule(match), origin.uri, span);
     }
     if (!side.allowed) {
       for (const policy of side.isolatedBy) {
         const span = locateOrigin(analysis.file, policy.origin, ['metadata', 'name']);
-        await add(describePolicy(policy), policy.origin.uri, span);
+        await add(present.describePolicy(policy), policy.origin.uri, span);
       }
     }
   }

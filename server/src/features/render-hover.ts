@@ -1,19 +1,22 @@
-import type { Duplicates, FlowAnalysis, LoggingQuery } from '../engine';
-import { describeDuplicates, duplicatesUsedBy, explainVerdict, renderLogMarkdown } from '../engine';
-import type { FieldDescription } from '../engine/ide/describe-at';
+import type { Duplicates, FlowAnalysis } from '../engine';
+import { ide, present } from '../engine';
+
 import { renderQueryMarkdown } from './logging-query';
 
 export function renderFlowHover(
   flow: FlowAnalysis,
-  query: LoggingQuery,
+  query: ide.LoggingQuery,
   duplicates: Duplicates = new Map(),
 ): string {
-  const used = duplicatesUsedBy(
+  const used = ide.duplicatesUsedBy(
     flow.verdict,
     [flow.flow.source, flow.flow.destination],
     duplicates,
   );
-  const explanation = [explainVerdict(flow.verdict, flow.flow), ...describeDuplicates(used)];
+  const explanation = [
+    present.explainVerdict(flow.verdict, flow.flow),
+    ...present.describeDuplicates(used),
+  ];
   const verdict = flow.verdict.allowed ? 'allow' : 'deny';
   const title = flow.name === null ? '' : ` · ${flow.name}`;
   const expectation =
@@ -23,12 +26,12 @@ export function renderFlowHover(
     ['```text', ...explanation, '```'].join('\n'),
     `_Dataplane profile: ${flow.dataplane} (setting \`netpol.dataplane\`)._`,
     '---',
-    renderLogMarkdown(flow.logs),
+    present.renderLogMarkdown(flow.logs),
     renderQueryMarkdown(query),
   ].join('\n\n');
 }
 
-export function renderFieldHover(field: FieldDescription): string {
+export function renderFieldHover(field: ide.FieldDescription): string {
   const type = field.type === undefined ? '' : ` \`${field.type}\``;
   const lines = [`**${field.field}**${type}`];
   if (field.description !== undefined) {

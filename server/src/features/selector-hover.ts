@@ -1,14 +1,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { clusterSelectionAt, selectorAt } from '../engine';
-import type {
-  ClusterSelectionAt,
-  MatchedNamespace,
-  MatchedPod,
-  SelectorAt,
-  Span,
-  WorkspaceAnalysis,
-} from '../engine';
+import { ide } from '../engine';
+import type { Span, WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 
 // Long lists help nobody in a hover; the code lens's quick pick shows them all.
@@ -23,7 +16,7 @@ export function hoverSelector(
   return hoverOf(
     analysis,
     document,
-    selectorAt(analysis, document.uri, offset),
+    ide.selectorAt(analysis, document.uri, offset),
     renderSelectorHover,
   );
 }
@@ -47,7 +40,7 @@ function hoverOf<T extends { readonly span: Span }>(
   };
 }
 
-export function renderSelectorHover(selection: SelectorAt): string {
+export function renderSelectorHover(selection: ide.SelectorAt): string {
   const lines = [`**${subjectOf(selection)}**`, '', countLine(selection)];
   if (selection.byNamespaceSelector) {
     lines.push('', namespaceLine(selection.namespaces));
@@ -59,7 +52,7 @@ export function renderSelectorHover(selection: SelectorAt): string {
   return lines.join('\n');
 }
 
-function subjectOf({ target }: SelectorAt): string {
+function subjectOf({ target }: ide.SelectorAt): string {
   const requirement = target.requirement;
   const part =
     requirement === undefined
@@ -75,7 +68,7 @@ function subjectOf({ target }: SelectorAt): string {
   return part === '' ? peer : `${peer}: ${part}`;
 }
 
-function countLine(selection: SelectorAt): string {
+function countLine(selection: ide.SelectorAt): string {
   const pods = selection.pods.length;
   if (pods === 0) {
     return `Matches no pods ${scopeOf(selection)} in the workspace.`;
@@ -84,14 +77,14 @@ function countLine(selection: SelectorAt): string {
   return `Matches ${plural(pods, 'pod')} in ${plural(namespaces, 'namespace')}.`;
 }
 
-function scopeOf(selection: SelectorAt): string {
+function scopeOf(selection: ide.SelectorAt): string {
   if (selection.byNamespaceSelector) {
     return 'of the selected namespaces';
   }
   return `of namespace \`${selection.namespaces[0]?.name ?? ''}\``;
 }
 
-function namespaceLine(namespaces: readonly MatchedNamespace[]): string {
+function namespaceLine(namespaces: readonly ide.MatchedNamespace[]): string {
   if (namespaces.length === 0) {
     return 'The namespace selector matches no namespace in the workspace.';
   }
@@ -102,7 +95,7 @@ function namespaceLine(namespaces: readonly MatchedNamespace[]): string {
   return `Namespaces: ${capped(names, more).join(', ')}`;
 }
 
-function podLine({ pod, labels }: MatchedPod): string {
+function podLine({ pod, labels }: ide.MatchedPod): string {
   const kind = pod.workload?.kind ?? 'Pod';
   const hostNetwork = pod.hostNetwork ? ' · host network' : '';
   return `- \`${pod.namespace}/${pod.name}\` · ${kind}${labelText(labels)}${hostNetwork}`;
@@ -135,12 +128,12 @@ export function hoverClusterSelection(
   return hoverOf(
     analysis,
     document,
-    clusterSelectionAt(analysis, document.uri, offset),
+    ide.clusterSelectionAt(analysis, document.uri, offset),
     renderClusterSelectionHover,
   );
 }
 
-export function renderClusterSelectionHover(selection: ClusterSelectionAt): string {
+export function renderClusterSelectionHover(selection: ide.ClusterSelectionAt): string {
   const { policy, peer, pods } = selection;
   const where =
     peer === undefined

@@ -1,5 +1,6 @@
-import type { Protocol, SimulateRequest, WorkspaceAnalysis } from '../engine';
-import { explainVerdict, renderLogPreview, simulateFlow } from '../engine';
+import type { Protocol, WorkspaceAnalysis } from '../engine';
+import { ide, present } from '../engine';
+
 import { fromSimulation } from '../flow-json';
 import { simulateFlowRequest } from '../protocol';
 import type { SimulateFlowParams, SimulateFlowResult } from '../protocol';
@@ -32,16 +33,16 @@ export function simulate(
   if ('message' in request) {
     return { ok: false, message: request.message };
   }
-  const result = simulateFlow(analysis, request);
+  const result = ide.simulateFlow(analysis, request);
   if ('problems' in result) {
     return { ok: false, message: result.problems.map((problem) => problem.message).join(' ') };
   }
   const { simulation } = result;
   const text = [
-    explainVerdict(simulation.verdict, simulation.flow),
+    present.explainVerdict(simulation.verdict, simulation.flow),
     '',
     'Log preview:',
-    ...renderLogPreview(simulation.logs).map((line) => `  ${line}`),
+    ...present.renderLogPreview(simulation.logs).map((line) => `  ${line}`),
   ].join('\n');
   return { ok: true, text, flow: fromSimulation(simulation, analysis.dataplane) };
 }
@@ -50,7 +51,9 @@ export function simulate(
  * A flow typed by the user or sent by the client, checked: every bad value is a message. The
  * client is ours, but a request is still only JSON: its shape is checked before it is trusted.
  */
-export function toSimulateRequest(params: unknown): SimulateRequest | { readonly message: string } {
+export function toSimulateRequest(
+  params: unknown,
+): ide.SimulateRequest | { readonly message: string } {
   if (typeof params !== 'object' || params === null) {
     return { message: NOT_A_FLOW };
   }

@@ -1,8 +1,8 @@
 import { SymbolKind } from 'vscode-languageserver/node';
 import type { DocumentSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { outlineFile } from '../engine';
-import type { OutlineItem } from '../engine';
+import { ide } from '../engine';
+
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
@@ -19,12 +19,12 @@ export function registerSymbols({ connection, documents, workspace }: FeatureCon
       if (document === undefined || file === undefined) {
         return [];
       }
-      return outlineFile(file).map((item) => toSymbol(document, item));
+      return ide.outlineFile(file).map((item) => toSymbol(document, item));
     }),
   );
 }
 
-function toSymbol(document: TextDocument, item: OutlineItem): DocumentSymbol {
+function toSymbol(document: TextDocument, item: ide.OutlineItem): DocumentSymbol {
   // The selection range must lie inside the range, or clients drop the symbol.
   const inside = item.nameSpan.start >= item.span.start && item.nameSpan.end <= item.span.end;
   const symbol: DocumentSymbol = {
@@ -38,7 +38,7 @@ function toSymbol(document: TextDocument, item: OutlineItem): DocumentSymbol {
   return symbol;
 }
 
-function describe(item: OutlineItem): Pick<DocumentSymbol, 'name' | 'detail' | 'kind'> {
+function describe(item: ide.OutlineItem): Pick<DocumentSymbol, 'name' | 'detail' | 'kind'> {
   switch (item.kind) {
     case 'policy':
       return {
@@ -83,12 +83,12 @@ function describe(item: OutlineItem): Pick<DocumentSymbol, 'name' | 'detail' | '
 
 const CLUSTER_SCOPED: readonly string[] = ['Namespace', 'NetworkLogging'];
 
-function clusterDetail(item: Extract<OutlineItem, { kind: 'cluster-policy' }>): string {
+function clusterDetail(item: Extract<ide.OutlineItem, { kind: 'cluster-policy' }>): string {
   const priority = item.priority === null ? '' : ` · priority ${item.priority}`;
   return `${item.policyKind} · ${item.tier}${priority}`;
 }
 
-function ruleDetail(item: Extract<OutlineItem, { kind: 'rule' }>): string {
+function ruleDetail(item: Extract<ide.OutlineItem, { kind: 'rule' }>): string {
   const side = item.direction === 'ingress' ? 'from' : 'to';
   const peers = item.peers === null ? `${side} anywhere` : `${side} ${plural(item.peers, 'peer')}`;
   const ports = item.ports === 0 ? 'all ports' : plural(item.ports, 'port');

@@ -1,13 +1,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { locateOrigin, workloadAt } from '../engine';
-import type {
-  ClusterPolicy,
-  NetworkPolicy,
-  PodIsolation,
-  TierPolicies,
-  WorkspaceAnalysis,
-} from '../engine';
+import { ide, locateOrigin } from '../engine';
+import type { ClusterPolicy, NetworkPolicy, TierPolicies, WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { createTextLookup, toLocation } from './definition';
@@ -20,7 +14,7 @@ export async function hoverWorkload(
   document: TextDocument,
   offset: number,
 ): Promise<Hover | undefined> {
-  const found = workloadAt(analysis, document.uri, offset);
+  const found = ide.workloadAt(analysis, document.uri, offset);
   if (found === undefined) {
     return undefined;
   }
@@ -52,7 +46,7 @@ export async function hoverWorkload(
 }
 
 async function isolationLine(
-  isolation: PodIsolation,
+  isolation: ide.PodIsolation,
   link: (policy: NetworkPolicy) => Promise<string>,
 ): Promise<string> {
   const direction = isolation.direction === 'ingress' ? 'Ingress' : 'Egress';

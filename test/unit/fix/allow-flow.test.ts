@@ -4,7 +4,7 @@ import {
   analyzeFile,
   analyzeWorkspace,
   DEFAULT_MAX_FILE_SIZE,
-  simulateFlow,
+  ide,
 } from '../../../server/src/engine';
 import type { FlowAnalysis, WorkspaceAnalysis } from '../../../server/src/engine';
 import { allowFlow } from '../../../server/src/engine/ide/fix/allow-flow';
@@ -210,7 +210,7 @@ describe('Allow this flow', () => {
     ]);
     const analysis = analyze(texts);
     const request = { from: 'shop/web', to: 'shop/api', port: 'grpc', protocol: 'TCP' } as const;
-    const simulated = simulateFlow(analysis, request);
+    const simulated = ide.simulateFlow(analysis, request);
     assert.ok('simulation' in simulated);
     const { flow, verdict } = simulated.simulation;
     const fix = allowFlow(
@@ -223,7 +223,7 @@ describe('Allow this flow', () => {
     for (const [uri, edits] of fix.edits) {
       next[uri] = applyEdits(next[uri]!, edits);
     }
-    const after = simulateFlow(analyze(next), request);
+    const after = ide.simulateFlow(analyze(next), request);
     assert.ok('simulation' in after);
     assert.equal(after.simulation.verdict.allowed, true);
     assert.deepEqual(

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  analyzeFile,
-  clusterSelectionAt,
-  DEFAULT_MAX_FILE_SIZE,
-  lensesOf,
-  outlineFile,
-  selectionDefinitionAt,
-  subjectPods,
-  workloadAt,
-} from '../../../server/src/engine';
+import { analyzeFile, DEFAULT_MAX_FILE_SIZE, ide } from '../../../server/src/engine';
 import { analyze, offsetOf, WORLD, WORLD_URI } from './fixture';
 
 const CLUSTER = `apiVersion: policy.networking.k8s.io/v1alpha2
@@ -40,19 +31,19 @@ const analysis = analyze({ [WORLD_URI]: WORLD, [CLUSTER_URI]: CLUSTER });
 
 describe('tiered cluster policies in the editor', () => {
   it('a lens per cluster policy, whose subject names the pods it applies to', () => {
-    const lenses = lensesOf(analysis, CLUSTER_URI);
+    const lenses = ide.lensesOf(analysis, CLUSTER_URI);
     assert.equal(lenses.length, 1);
     const [lens] = lenses;
     assert.ok(lens?.kind === 'cluster-policy');
     assert.equal(lens.span.start, 0);
     assert.deepEqual(
-      subjectPods(analysis.world, lens.policy).map((pod) => pod.name),
+      ide.subjectPods(analysis.world, lens.policy).map((pod) => pod.name),
       ['api', 'web'],
     );
   });
 
   it('the subject under the cursor: its pods and namespaces', () => {
-    const found = clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'team: shop'));
+    const found = ide.clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'team: shop'));
     assert.ok(found);
     assert.equal(found.peer, undefined);
     assert.equal(found.span.start, CLUSTER.indexOf('subject:'));
@@ -61,7 +52,11 @@ describe('tiered cluster policies in the editor', () => {
   });
 
   it('a peer under the cursor: the pods it matches', () => {
-    const found = clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'app: prometheus'));
+    const found = ide.clusterSelectionAt(
+      analysis,
+      CLUSTER_URI,
+      offsetOf(CLUSTER, 'app: prometheus'),
+    );
     assert.deepEqual(found?.peer, { direction: 'ingress', ruleIndex: 0, peerIndex: 0 });
     assert.deepEqual(
       found?.pods.map((pod) => `${pod.namespace}/${pod.name}`),
@@ -70,27 +65,27 @@ describe('tiered cluster policies in the editor', () => {
   });
 
   it('a networks peer matches pods by address; domain names leave the field description', () => {
-    const networks = clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, '203.0.113'));
+    const networks = ide.clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, '203.0.113'));
     assert.deepEqual(networks?.pods, []);
     assert.equal(networks?.namespaces, undefined);
     assert.equal(
-      clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'example.com')),
+      ide.clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'example.com')),
       undefined,
     );
     assert.equal(
-      clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'priority')),
+      ide.clusterSelectionAt(analysis, CLUSTER_URI, offsetOf(CLUSTER, 'priority')),
       undefined,
     );
   });
 
   it('a workload lists the cluster policies that select it, per direction, in tier order', () => {
-    const found = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: api', 0, 7));
+    const found = ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: api', 0, 7));
     assert.deepEqual(
       found?.tiers.ingress.admin.map((policy) => policy.name),
       ['shop-guard'],
     );
     assert.deepEqual(found?.tiers.egress.baseline, []);
-    const prometheus = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
+    const prometheus = ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
     assert.deepEqual(prometheus?.tiers.ingress.admin, []);
   });
 });
@@ -107,10 +102,9 @@ spec:
 
 describe('go to what a cluster policy selects', () => {
   const names = (offset: number) =>
-    selectionDefinitionAt(analysis, CLUSTER_URI, offset)?.targets.map((target) => [
-      target.uri,
-      WORLD.slice(target.span.start, target.span.end),
-    ]);
+    ide
+      .selectionDefinitionAt(analysis, CLUSTER_URI, offset)
+      ?.targets.map((target) => [target.uri, WORLD.slice(target.span.start, target.span.end)]);
 
   it('from the subject to its namespaces and pods, in file order', () => {
     assert.deepEqual(names(offsetOf(CLUSTER, 'team: shop')), [
@@ -133,7 +127,7 @@ describe('go to what a cluster policy selects', () => {
 
 describe('outline of tiered cluster policies', () => {
   const outline = (text: string) =>
-    outlineFile(analyzeFile(CLUSTER_URI, text, { maxFileSize: DEFAULT_MAX_FILE_SIZE }));
+    ide.outlineFile(analyzeFile(CLUSTER_URI, text, { maxFileSize: DEFAULT_MAX_FILE_SIZE }));
 
   it('a policy with its tier and priority, and a child per rule with its name and action', () => {
     const [item] = outline(CLUSTER);

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  analyzeFile,
-  DEFAULT_MAX_FILE_SIZE,
-  definitionAt,
-  lensesOf,
-  outlineFile,
-  MAX_DEFINITIONS,
-  podsSelectedBy,
-  selectionDefinitionAt,
-} from '../../../server/src/engine';
+import { analyzeFile, DEFAULT_MAX_FILE_SIZE, ide } from '../../../server/src/engine';
 import { analyze, offsetOf, POLICY, POLICY_URI, WORLD, WORLD_URI } from './fixture';
 
 const FLOWS = `apiVersion: netpol-lens.dev/v1alpha1
@@ -31,7 +22,11 @@ const analysis = analyze({ [WORLD_URI]: WORLD, [POLICY_URI]: POLICY, [FLOWS_URI]
 
 describe('definitionAt', () => {
   it("goes from a flow's endpoint reference to the workload's metadata.name", () => {
-    const found = definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, 'shop/deployment/api', 0, 3));
+    const found = ide.definitionAt(
+      analysis,
+      FLOWS_URI,
+      offsetOf(FLOWS, 'shop/deployment/api', 0, 3),
+    );
     const start = FLOWS.indexOf('shop/deployment/api');
     assert.deepEqual(found?.span, { start, end: start + 'shop/deployment/api'.length });
     const name = WORLD.indexOf('api', WORLD.indexOf('name: api'));
@@ -39,9 +34,9 @@ describe('definitionAt', () => {
   });
 
   it('reaches a Pod, and nothing from another field', () => {
-    const found = definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, 'ops/prometheus'));
+    const found = ide.definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, 'ops/prometheus'));
     assert.equal(found?.target.span.start, WORLD.indexOf('prometheus'));
-    assert.equal(definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, '9090')), undefined);
+    assert.equal(ide.definitionAt(analysis, FLOWS_URI, offsetOf(FLOWS, '9090')), undefined);
   });
 });
 
@@ -53,7 +48,7 @@ describe('selectionDefinitionAt', () => {
   };
 
   it("goes from a policy's podSelector to the workloads it selects", () => {
-    const found = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: api'));
+    const found = ide.selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: api'));
     assert.equal(found?.span.start, POLICY.indexOf('app: api'));
     assert.deepEqual(found?.targets, [nameIn('api')]);
     assert.equal(found?.total, 1);
@@ -61,30 +56,33 @@ describe('selectionDefinitionAt', () => {
 
   it('from a peer with a namespace selector to its namespaces and pods, in file order', () => {
     const namespaces = offsetOf(POLICY, 'team: ops', 1);
-    const found = selectionDefinitionAt(analysis, POLICY_URI, namespaces);
+    const found = ide.selectionDefinitionAt(analysis, POLICY_URI, namespaces);
     assert.deepEqual(found?.targets, [nameIn('ops'), nameIn('prometheus')]);
     const anded = offsetOf(POLICY, 'key: app');
-    assert.deepEqual(selectionDefinitionAt(analysis, POLICY_URI, anded)?.targets, [
+    assert.deepEqual(ide.selectionDefinitionAt(analysis, POLICY_URI, anded)?.targets, [
       nameIn('ops'),
       nameIn('prometheus'),
     ]);
   });
 
   it('a podSelector alone goes to pods only; a selector of nothing, nowhere', () => {
-    const front = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'tier: front'));
+    const front = ide.selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'tier: front'));
     assert.deepEqual(front?.targets, [nameIn('web')]);
-    const nobody = selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: nobody'));
+    const nobody = ide.selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'app: nobody'));
     assert.deepEqual([nobody?.targets, nobody?.total], [[], 0]);
-    assert.equal(selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'cidr')), undefined);
     assert.equal(
-      selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'policyTypes')),
+      ide.selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'cidr')),
+      undefined,
+    );
+    assert.equal(
+      ide.selectionDefinitionAt(analysis, POLICY_URI, offsetOf(POLICY, 'policyTypes')),
       undefined,
     );
   });
 
-  it(`lists at most ${MAX_DEFINITIONS} objects and counts them all`, () => {
+  it(`lists at most ${ide.MAX_DEFINITIONS} objects and counts them all`, () => {
     const pods = Array.from(
-      { length: MAX_DEFINITIONS + 5 },
+      { length: ide.MAX_DEFINITIONS + 5 },
       (_, index) => `---
 apiVersion: v1
 kind: Pod
@@ -93,9 +91,9 @@ metadata: { name: pod-${index}, namespace: shop, labels: { app: many } }
     ).join('');
     const policy = POLICY.replace('app: nobody', 'app: many');
     const many = analyze({ [WORLD_URI]: WORLD + pods, [POLICY_URI]: policy });
-    const found = selectionDefinitionAt(many, POLICY_URI, offsetOf(policy, 'app: many'));
-    assert.equal(found?.total, MAX_DEFINITIONS + 5);
-    assert.equal(found?.targets.length, MAX_DEFINITIONS);
+    const found = ide.selectionDefinitionAt(many, POLICY_URI, offsetOf(policy, 'app: many'));
+    assert.equal(found?.total, ide.MAX_DEFINITIONS + 5);
+    assert.equal(found?.targets.length, ide.MAX_DEFINITIONS);
     const starts = found?.targets.map((target) => target.span.start) ?? [];
     assert.deepEqual(
       starts,
@@ -107,17 +105,17 @@ metadata: { name: pod-${index}, namespace: shop, labels: { app: many } }
 
 describe('lensesOf', () => {
   it('a lens per policy with its selected pods, and per flow', () => {
-    const policyLenses = lensesOf(analysis, POLICY_URI);
+    const policyLenses = ide.lensesOf(analysis, POLICY_URI);
     assert.equal(policyLenses.length, 1);
     const [lens] = policyLenses;
     assert.equal(lens?.kind, 'policy');
     assert.equal(lens?.span.start, 0);
     assert.ok(lens?.kind === 'policy');
     assert.deepEqual(
-      podsSelectedBy(analysis.world, lens.policy).map((pod) => pod.name),
+      ide.podsSelectedBy(analysis.world, lens.policy).map((pod) => pod.name),
       ['api'],
     );
-    const flowLenses = lensesOf(analysis, FLOWS_URI);
+    const flowLenses = ide.lensesOf(analysis, FLOWS_URI);
     assert.deepEqual(
       flowLenses.map((flowLens) => flowLens.span.start),
       [FLOWS.indexOf('name: web calls'), FLOWS.indexOf('from: ops')],
@@ -127,7 +125,7 @@ describe('lensesOf', () => {
 
 describe('outlineFile', () => {
   it('policies with their rules, flows, and the other objects', () => {
-    const policy = outlineFile(
+    const policy = ide.outlineFile(
       analyzeFile(POLICY_URI, POLICY, { maxFileSize: DEFAULT_MAX_FILE_SIZE }),
     );
     assert.equal(policy.length, 1);
@@ -146,7 +144,7 @@ describe('outlineFile', () => {
       ],
     );
     assert.equal(item.children[0]?.span.start, POLICY.indexOf('from:'));
-    const flows = outlineFile(
+    const flows = ide.outlineFile(
       analyzeFile(FLOWS_URI, FLOWS, { maxFileSize: DEFAULT_MAX_FILE_SIZE }),
     );
     assert.ok(flows[0]?.kind === 'sample-flows');
@@ -157,7 +155,7 @@ describe('outlineFile', () => {
         [null, 'ops/prometheus', 'shop/api'],
       ],
     );
-    const world = outlineFile(
+    const world = ide.outlineFile(
       analyzeFile(WORLD_URI, WORLD, { maxFileSize: DEFAULT_MAX_FILE_SIZE }),
     );
     assert.deepEqual(

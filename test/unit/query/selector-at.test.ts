@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { selectorAt } from '../../../server/src/engine';
-import type { SelectorAt } from '../../../server/src/engine';
+import { ide } from '../../../server/src/engine';
+
 import { analyze, offsetOf, POLICY, POLICY_URI, WORLD, WORLD_URI } from './fixture';
 
 const analysis = analyze({ [WORLD_URI]: WORLD, [POLICY_URI]: POLICY });
 
-function at(needle: string, occurrence = 0, delta = 1): SelectorAt | undefined {
-  return selectorAt(analysis, POLICY_URI, offsetOf(POLICY, needle, occurrence, delta));
+function at(needle: string, occurrence = 0, delta = 1): ide.SelectorAt | undefined {
+  return ide.selectorAt(analysis, POLICY_URI, offsetOf(POLICY, needle, occurrence, delta));
 }
 
-const names = (selection: SelectorAt | undefined) =>
+const names = (selection: ide.SelectorAt | undefined) =>
   selection?.pods.map((matched) => `${matched.pod.namespace}/${matched.pod.name}`);
 
 describe('selectorAt', () => {
@@ -66,6 +66,6 @@ describe('selectorAt', () => {
   it('nothing for an ipBlock peer, metadata or another file', () => {
     assert.equal(at('cidr'), undefined);
     assert.equal(at('api-ingress'), undefined);
-    assert.equal(selectorAt(analysis, WORLD_URI, WORLD.indexOf('app: web')), undefined);
+    assert.equal(ide.selectorAt(analysis, WORLD_URI, WORLD.indexOf('app: web')), undefined);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { workloadAt } from '../../../server/src/engine';
+import { ide } from '../../../server/src/engine';
 import { analyze, offsetOf, POLICY, POLICY_URI, WORLD, WORLD_URI } from './fixture';
 
 const DENY_ALL = `apiVersion: networking.k8s.io/v1
@@ -20,7 +20,7 @@ const names = (policies: readonly { name: string }[] | undefined) =>
 
 describe('workloadAt', () => {
   it('a workload: the policies that isolate it in each direction', () => {
-    const found = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: api', 0, 7));
+    const found = ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: api', 0, 7));
     assert.equal(found?.pod.name, 'api');
     assert.equal(found?.pod.workload?.kind, 'Deployment');
     assert.deepEqual(names(found?.ingress.policies), ['api-ingress', 'deny-all']);
@@ -31,14 +31,17 @@ describe('workloadAt', () => {
   });
 
   it('a Pod that no policy selects is isolated in neither direction', () => {
-    const found = workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
+    const found = ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'prometheus', 0, 2));
     assert.equal(found?.pod.name, 'prometheus');
     assert.equal(found?.ingress.isolated, false);
     assert.equal(found?.egress.isolated, false);
   });
 
   it('only on metadata.name, and not on a Namespace', () => {
-    assert.equal(workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'app: web')), undefined);
-    assert.equal(workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: shop', 0, 7)), undefined);
+    assert.equal(ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'app: web')), undefined);
+    assert.equal(
+      ide.workloadAt(analysis, WORLD_URI, offsetOf(WORLD, 'name: shop', 0, 7)),
+      undefined,
+    );
   });
 });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainRecord, explainRecords } from '../../../server/src/engine';
-import type { ExplainedRecord } from '../../../server/src/engine';
+import { ide, present } from '../../../server/src/engine';
+
 import { analyzeFixture, readFixture } from './fixture';
 
 const analysis = analyzeFixture();
 
-function summary(record: ExplainedRecord) {
+function summary(record: ide.ExplainedRecord) {
   return {
     line: record.line,
     from: record.source.reference,
@@ -17,7 +17,7 @@ function summary(record: ExplainedRecord) {
 }
 
 describe('explain real records: the node file', () => {
-  const explained = explainRecords(analysis, readFixture('policy_action.log'));
+  const explained = ide.explainRecords(analysis, readFixture('policy_action.log'));
 
   it('reads one record per line, and every malformed line on its own', () => {
     assert.equal(explained.format, 'json-lines');
@@ -112,16 +112,16 @@ describe('explain real records: the node file', () => {
     assert.equal(aggregated.record.count, 4);
     assert.equal(aggregated.record.connection.src_port, undefined);
     assert.equal(aggregated.flow?.port, 8080);
-    assert.match(explainRecord(aggregated), /4 attempts/);
+    assert.match(present.explainRecord(aggregated), /4 attempts/);
   });
 
   it('explains a disagreement by the rule that now decides it', () => {
     assert.match(
-      explainRecord(explained.records[2]!),
+      present.explainRecord(explained.records[2]!),
       /^Production denied this at ingress; your policies now allow it \(ingress allowed by default\/np rule 1\)\.$/,
     );
     assert.match(
-      explainRecord(explained.records[10]!),
+      present.explainRecord(explained.records[10]!),
       /by default\/np-old; your policies now deny it/,
     );
   });
@@ -129,7 +129,7 @@ describe('explain real records: the node file', () => {
   it('says why it cannot decide: an endpoint it cannot place, or a protocol no port names', () => {
     assert.equal(explained.records[7]!.undecided, 'unplaced');
     assert.match(
-      explainRecord(explained.records[7]!),
+      present.explainRecord(explained.records[7]!),
       /elsewhere\/ghost-6b9f7c5d4-q8w2z is not in the workspace/,
     );
     assert.equal(explained.records[8]!.undecided, 'protocol');
@@ -137,14 +137,14 @@ describe('explain real records: the node file', () => {
 
   it('notes a side the workspace leaves unisolated, where production logged', () => {
     assert.match(
-      explainRecord(explained.records[9]!),
+      present.explainRecord(explained.records[9]!),
       /no policy isolates default\/db for ingress/,
     );
   });
 });
 
 describe('explain real records: a gcloud logging read export', () => {
-  const explained = explainRecords(analysis, readFixture('records.json'));
+  const explained = ide.explainRecords(analysis, readFixture('records.json'));
 
   it('reads the entries of the array, their jsonPayload, and each bad entry on its own', () => {
     assert.equal(explained.format, 'cloud-logging');
@@ -174,7 +174,7 @@ describe('explain real records: a gcloud logging read export', () => {
 
   it('reports an export cut short, and still reads what came before', () => {
     const text = readFixture('records.json');
-    const cut = explainRecords(analysis, text.slice(0, text.indexOf('"insertId": "a4"')));
+    const cut = ide.explainRecords(analysis, text.slice(0, text.indexOf('"insertId": "a4"')));
     assert.equal(cut.records.length, 2);
     assert.deepEqual(
       cut.problems.map((problem) => problem.message.startsWith('Entry 4') || problem.message),
@@ -183,7 +183,7 @@ describe('explain real records: a gcloud logging read export', () => {
   });
 
   it('reads nothing from text that is no records, with a message per line', () => {
-    const explainedText = explainRecords(analysis, 'hello\n\nworld\n');
+    const explainedText = ide.explainRecords(analysis, 'hello\n\nworld\n');
     assert.equal(explainedText.records.length, 0);
     assert.deepEqual(
       explainedText.problems.map((problem) => problem.line),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainRecords } from '../../../server/src/engine';
+import { ide } from '../../../server/src/engine';
 import type { Flow } from '../../../server/src/engine';
 import { toCloudLoggingEntry } from '../../../server/src/engine/logs';
 import type { LoggedEntry } from '../../../server/src/engine/logs';
@@ -44,7 +44,7 @@ describe('round trip: the preview writes a record, explain-logs reads it back', 
           form === 'node file line'
             ? entry.line
             : JSON.stringify([toCloudLoggingEntry(entry.record).entry], null, 2);
-        const explained = explainRecords(analysis, text);
+        const explained = ide.explainRecords(analysis, text);
         assert.deepEqual(explained.problems, []);
         const [record] = explained.records;
         const about = `${entry.direction} record of ${same(flow.flow)}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { explainVerdict } from '../../../server/src/engine';
+import { present } from '../../../server/src/engine';
 import { analyzeTexts, analyzeVersions } from './helpers';
 
 const WORLD = 'file:///ws/world.yaml';
@@ -54,7 +54,7 @@ describe('assumed cluster DNS', () => {
     assert.equal(udp?.flow.port, 53);
     assert.equal(tcp?.verdict.allowed, false);
     assert.match(
-      explainVerdict(udp.verdict, udp.flow),
+      present.explainVerdict(udp.verdict, udp.flow),
       /kube-system\/kube-dns is not in the workspace/,
     );
     // It is no pod of the workspace's listings.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDuplicates, duplicatesUsedBy } from '../../../server/src/engine';
+import { ide, present } from '../../../server/src/engine';
 import { analyzeTexts, analyzeVersions, problemsOf } from './helpers';
 
 const POLICIES = 'file:///ws/policies/deny.yaml';
@@ -83,7 +83,7 @@ describe('duplicate-object', () => {
     const analysis = analyzeTexts(texts);
     const [toApi, toWeb] = analysis.flows;
     const used = (flow: typeof toApi) =>
-      duplicatesUsedBy(
+      ide.duplicatesUsedBy(
         flow!.verdict,
         [flow!.flow.source, flow!.flow.destination],
         analysis.duplicates,
@@ -92,7 +92,7 @@ describe('duplicate-object', () => {
     // api's egress is not isolated and web's ingress neither: no policy decided.
     assert.deepEqual(used(toWeb), []);
     assert.match(
-      describeDuplicates(used(toApi)).join('\n'),
+      present.describeDuplicates(used(toApi)).join('\n'),
       /NetworkPolicy shop\/api is defined more than once/,
     );
   });

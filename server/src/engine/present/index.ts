@@ -13,3 +13,7 @@ export {
   describePolicy,
   describeRule,
 } from './describe';
+export { renderLogMarkdown, renderLogPreview } from './logs';
+export { renderLogDocument } from './logs-document';
+export { describeFlowChanges, describePort, summarizeDiffCounts } from './diff';
+export { explainRecord } from './records';

@@ -5,6 +5,7 @@ import type { NetworkPolicy } from '../../model/types';
 import type { Span } from '../../core/span';
 import type { Pod, World } from '../../world/types';
 import { selectPolicyPods } from '../../evaluate/select-pods';
+import { sameItems } from '../../core/same-items';
 
 /** What a code lens stands on: a policy, or a flow and its verdict. */
 export type Lens =
@@ -51,4 +52,20 @@ export function lensesOf(analysis: WorkspaceAnalysis, uri: string): Lens[] {
 /** The pods of its namespace that a policy's `spec.podSelector` selects. */
 export function podsSelectedBy(world: World, policy: NetworkPolicy): Pod[] {
   return selectPolicyPods(world, policy).pods.map((matched) => matched.pod);
+}
+
+/**
+ * Whether lenses computed from `before` may differ from those of `analysis`: they read the
+ * policies, the world and the flows' verdicts. Compared item by item, because an analysis that
+ * changed none of them may still hand out new lists, and a refresh for nothing re-renders every
+ * lens (a click on the old one then finds no command).
+ */
+export function lensesMayDiffer(analysis: WorkspaceAnalysis, before?: WorkspaceAnalysis): boolean {
+  return (
+    before === undefined ||
+    analysis.world !== before.world ||
+    !sameItems(analysis.policies, before.policies) ||
+    !sameItems(analysis.clusterPolicies, before.clusterPolicies) ||
+    !sameItems(analysis.flows, before.flows)
+  );
 }
