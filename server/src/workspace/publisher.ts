@@ -11,7 +11,6 @@ export interface PublisherView {
   file(uri: string): { readonly document: TextDocument; readonly revision: number } | undefined;
   included(uri: string): boolean;
   settings(): Settings;
-  relatedSupported(): boolean;
 }
 
 /**
@@ -31,6 +30,8 @@ export function createPublisher(connection: Connection, view: PublisherView) {
   >();
   /** What the editor's changes since a file's last publish left in place (null: unknown). */
   const editedSince = new Map<string, Edited | null>();
+  /** Whether the client shows a diagnostic's related places; it says so once, when it starts. */
+  let relatedSupported = false;
 
   /** Sends the diagnostics of each file whose problems differ from what was last sent. */
   function publish(
@@ -94,12 +95,7 @@ export function createPublisher(connection: Connection, view: PublisherView) {
       }
       problem = { ...problem, severity: verdictSeverity };
     }
-    return toDiagnostic(
-      document,
-      problem,
-      (other) => view.file(other)?.document,
-      view.relatedSupported(),
-    );
+    return toDiagnostic(document, problem, (other) => view.file(other)?.document, relatedSupported);
   }
 
   function noteEdited(uri: string, edited: Edited | null): void {
@@ -135,11 +131,23 @@ export function createPublisher(connection: Connection, view: PublisherView) {
     void connection.sendDiagnostics({ uri, version: entry.document.version, diagnostics });
   }
 
+  /**
+   * Sends the files no edit touched, once the edits pause: those the analysis finds problems in,
+   * and those sent diagnostics before, which may need replacing with none.
+   */
+  function publishRest(analysis: WorkspaceAnalysis): void {
+    publish(analysis, [...published.keys(), ...analysis.problems.keys()], new Set());
+  }
+
+  function setRelatedSupported(supported: boolean): void {
+    relatedSupported = supported;
+  }
+
   return {
     publish,
     publishOwn,
+    publishRest,
     noteEdited,
-    /** The files whose last diagnostics sent may need replacing. */
-    sent: () => published.keys(),
+    setRelatedSupported,
   };
 }
