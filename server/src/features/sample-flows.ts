@@ -23,10 +23,8 @@ export function registerSampleFlows({ connection, workspace }: FeatureContext): 
 export function listSampleFlowsFiles(
   analysis: WorkspaceAnalysis | undefined,
 ): SampleFlowsFilesResult {
-  const uris = new Set(
-    (analysis?.objects ?? [])
-      .filter((object) => object.kind === 'SampleFlows')
-      .map((object) => object.uri),
+  const uris = (analysis?.uris ?? []).filter((uri) =>
+    analysis?.file(uri)?.objects.some((object) => object.kind === 'SampleFlows'),
   );
   return { uris: [...uris].sort() };
 }

@@ -31,7 +31,13 @@ export function plainAnalysis(analysis: WorkspaceAnalysis): unknown {
       pods: analysis.world.pods,
       assumedDns: analysis.world.assumedDns ?? null,
       logging: analysis.logging,
-      objects: analysis.objects.map((object) => [object.uri, object.offset, object.kind]),
+      objects: analysis.uris.flatMap((uri) =>
+        (analysis.file(uri)?.objects ?? []).map((object) => [
+          object.uri,
+          object.offset,
+          object.kind,
+        ]),
+      ),
       duplicates: [...analysis.duplicates],
     }),
   );

@@ -13,7 +13,7 @@ export function analyzeVariant(
   texts: ReadonlyMap<string, string | null>,
   maxFileSize: number,
 ): WorkspaceAnalysis {
-  const uris = new Set([...analysis.objects.map((object) => object.uri), ...texts.keys()]);
+  const uris = new Set([...analysis.uris, ...texts.keys()]);
   const files: FileAnalysis[] = [];
   for (const uri of uris) {
     const text = texts.get(uri);

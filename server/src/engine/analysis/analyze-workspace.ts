@@ -2,7 +2,7 @@ import { checkObjects, mattersToLogging } from '../check';
 import type { FileAnalysis, FileLookup } from '../check/document-analysis';
 import { fileProblems } from '../check/under-dataplane';
 import type { Problem } from '../core/problem';
-import type { PlacedObject, PlacedProblem } from '../core/source';
+import type { PlacedProblem } from '../core/source';
 import type { Dataplane } from '../core/vocabulary';
 import { readLoggingConfig } from '../logs';
 import type { LoggingConfig } from '../logs';
@@ -26,7 +26,8 @@ export type { WorkspaceOptions } from './evaluate-workspace';
 
 /** Everything the engine concludes about a workspace; the adapters only present it. */
 export interface WorkspaceAnalysis {
-  readonly objects: readonly PlacedObject[];
+  /** The files analysed, in the order they were given; `file` gives each one's analysis. */
+  readonly uris: readonly string[];
   readonly policies: readonly NetworkPolicy[];
   /** The tiered cluster policies (ClusterNetworkPolicy, AdminNetworkPolicy...), as written. */
   readonly clusterPolicies: readonly ClusterPolicy[];
@@ -72,7 +73,7 @@ export function analyzeWorkspace(
   checkDuplicates(duplicates, file).forEach(add);
   checkClusterPolicySupport(evaluation.clusterPolicies, options.dataplane, file).forEach(add);
   return {
-    objects,
+    uris: list.map((each) => each.uri),
     policies,
     clusterPolicies: evaluation.clusterPolicies,
     world,

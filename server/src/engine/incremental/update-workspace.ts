@@ -134,7 +134,7 @@ function keepSameLists(problems: Map<string, Problem[]>, previous: WorkspaceAnal
   }
 }
 
-/** The analysis handed out: plain data, its objects gathered only when something reads them. */
+/** The analysis handed out: plain data, built from what this update keeps. */
 function analysisOf(
   groups: ReadonlyMap<string, readonly PlacedObject[]>,
   kept: AnalysisMemo,
@@ -143,12 +143,8 @@ function analysisOf(
   file: FileLookup,
 ): WorkspaceAnalysis {
   const { evaluation } = kept;
-  let objects: readonly PlacedObject[] | undefined;
   return {
-    get objects() {
-      objects ??= [...groups.values()].flat();
-      return objects;
-    },
+    uris: [...groups.keys()],
     policies: evaluation.policies,
     clusterPolicies: evaluation.clusterPolicies,
     world: evaluation.world,
