@@ -27,6 +27,8 @@ export { complete } from './complete/complete';
 export type { Completion, CompletionKind } from './complete/completion';
 export { refactorPeersAt } from './fix/peers';
 export { allowFlow, allowFlowFiles } from './fix/allow-flow';
+export { appendFlow } from './fix/append-flow';
+export type { FlowToAppend } from './fix/append-flow';
 export type { AllowFlowFix, FlowToAllow } from './fix/allow-flow';
 
 // Flows: one simulated, all of them as a map, and what a change of policies did to them.

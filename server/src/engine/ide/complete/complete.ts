@@ -1,7 +1,7 @@
 import type { SchemaKind } from '../../check/schema';
 import type { World } from '../../world/types';
 import type { Completion } from './completion';
-import { toScalar } from './completion';
+import { toScalar } from '../yaml-scalar';
 import type { Cursor } from './cursor';
 import { readCursor } from './cursor';
 import type { SchemaField } from './schema-fields';

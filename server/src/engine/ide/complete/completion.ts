@@ -17,13 +17,3 @@ export interface Completion {
   /** Orders items where the label does not (the most used labels first). */
   readonly sortText?: string;
 }
-
-const RESERVED =
-  /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*)?\.?\d*(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i;
-
-/** `value` as a YAML scalar that reads back as the same string. */
-export function toScalar(value: string): string {
-  return /^[\w./-]+$/.test(value) && !RESERVED.test(value) && !value.startsWith('-')
-    ? value
-    : JSON.stringify(value);
-}

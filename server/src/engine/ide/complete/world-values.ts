@@ -4,7 +4,7 @@ import type { Path } from '../../core/source';
 import type { Labels } from '../../model/types';
 import type { World } from '../../world/types';
 import type { Completion, CompletionKind } from './completion';
-import { toScalar } from './completion';
+import { toScalar } from '../yaml-scalar';
 import type { Cursor } from './cursor';
 import { clusterSelectorAt, policySelectorAt } from './selector-labels';
 import type { SelectorUnder } from './selector-labels';
