@@ -57,7 +57,7 @@ const WORKSPACE_RULES: readonly RuleSummary[] = [
     severity: 'warning',
     scope: 'file',
     summary:
-      'A file has more than 500 problems: the rest are counted in one problem, as severe as the worst of them.',
+      'A file has more than 500 problems: the 500 most severe are shown (errors first), the rest counted in one problem, as severe as the worst of them.',
   },
   {
     code: 'too-deeply-nested',

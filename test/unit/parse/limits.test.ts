@@ -50,6 +50,50 @@ describe('limits of the work per file', () => {
     assert.match(summary.message, /\b1499\b/);
   });
 
+  it('keeps errors before warnings, so an error typed below many warnings shows where it is', () => {
+    const blocks = Array.from(
+      { length: MAX_FILE_PROBLEMS + 100 },
+      () => '    - to: [{ ipBlock: { cidr: 10.0.0.1/8 } }]',
+    );
+    const warnings = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: many, namespace: shop }
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+${blocks.join('\n')}
+`;
+    const error = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: typo, namespace: shop }
+spec:
+  podSelector: {}
+  ingress:
+    - ports: [{ port: true }]
+`;
+    const text = `${warnings}---\n${error}`;
+    const file = analyzeFile(URI, text, { maxFileSize: 1_000_000 });
+    assert.equal(file.problems.length, MAX_FILE_PROBLEMS + 1);
+    const errors = file.problems.filter((problem) => problem.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.ok(errors[0]!.span.start > text.indexOf('name: typo'));
+    const starts = file.problems.slice(0, -1).map((problem) => problem.span.start);
+    assert.deepEqual(
+      starts,
+      [...starts].sort((left, right) => left - right),
+    );
+    const summary = file.problems.at(-1);
+    assert.equal(summary?.code, 'too-many-problems');
+    assert.equal(summary.severity, 'warning');
+    assert.match(summary.message, /^101 more problems .*\(101 warnings\)/);
+    // Placed at the first warning left out: after every warning kept, before the error.
+    const kept = file.problems.filter((problem) => problem.code === 'cidr-host-bits');
+    assert.equal(kept.length, MAX_FILE_PROBLEMS - 1);
+    assert.ok(summary.span.start > kept.at(-1)!.span.start);
+    assert.ok(summary.span.start < errors[0]!.span.start);
+  });
+
   it('refuses a file of more documents than the limit, from scratch and after an edit alike', () => {
     const text = '---\na: b\n'.repeat(MAX_FILE_DOCUMENTS + 1);
     const options = { maxFileSize: 1_000_000 };

@@ -49,15 +49,24 @@ export function countEntries(text: string): number {
 }
 
 /**
- * The first `MAX_FILE_PROBLEMS` problems, then one that counts the rest, placed where the first
- * of them is and as severe as the worst of them, so that an error left out still fails the run.
+ * At most `MAX_FILE_PROBLEMS` problems, the most severe first, in their order in the file, then
+ * one that counts the rest, placed where the first of them is and as severe as the worst of them,
+ * so that an error left out still fails the run. Keeping errors before warnings means that an
+ * error typed into a file already full of warnings shows where it was typed.
  */
 export function capProblems(problems: readonly Problem[]): readonly Problem[] {
   if (problems.length <= MAX_FILE_PROBLEMS) {
     return problems;
   }
-  const kept = problems.slice(0, MAX_FILE_PROBLEMS);
-  const left = problems.slice(MAX_FILE_PROBLEMS);
+  const rank = (index: number) => SEVERITIES.indexOf(problems[index]!.severity);
+  const chosen = new Uint8Array(problems.length);
+  problems
+    .map((_problem, index) => index)
+    .sort((left, right) => rank(left) - rank(right) || left - right)
+    .slice(0, MAX_FILE_PROBLEMS)
+    .forEach((index) => (chosen[index] = 1));
+  const kept = problems.filter((_problem, index) => chosen[index] === 1);
+  const left = problems.filter((_problem, index) => chosen[index] === 0);
   const severity = highestSeverity(left);
   const counts = SEVERITIES.filter((name) => left.some((problem) => problem.severity === name))
     .map((name) => plural(left.filter((problem) => problem.severity === name).length, name))
@@ -65,7 +74,7 @@ export function capProblems(problems: readonly Problem[]): readonly Problem[] {
   kept.push({
     code: 'too-many-problems',
     severity,
-    message: `${left.length} more problems of this file, from here on, are not shown (${counts}); fix the first ones and check again.`,
+    message: `${left.length} more problems of this file are not shown (${counts}), the first of them here; fix the ones shown and check again.`,
     span: left[0]?.span ?? { start: 0, end: 0 },
   });
   return kept;
