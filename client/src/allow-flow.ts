@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { allowFlowRequest } from '../../server/src/protocol';
 import type { AllowFlowParams } from '../../server/src/protocol';
+import { confirmChange } from './confirm-change';
 import { registerCommand } from './run-command';
 
 export const ALLOW_THIS_FLOW = 'Allow this flow';
@@ -16,24 +17,25 @@ export function registerAllowFlow(client: LanguageClient): vscode.Disposable {
 /**
  * "Allow this flow" for a flow that is not a sample flow (a record's, a simulated one): the
  * server's change, applied as a workspace edit so that undo takes it back. A change that opens
- * other connections too is applied only once the user has read which.
+ * other connections too is applied only once the user has read which (see confirmChange).
  */
 export async function allowFlow(client: LanguageClient, flow: AllowFlowParams): Promise<void> {
-  const result = await client.sendRequest(allowFlowRequest, {
+  const params: AllowFlowParams = {
     from: flow.from,
     to: flow.to,
     port: flow.port,
     ...(flow.protocol === undefined ? {} : { protocol: flow.protocol }),
-  });
+  };
+  const result = await confirmChange(
+    () => client.sendRequest(allowFlowRequest, params),
+    async (title) => (await vscode.window.showWarningMessage(`${title}.`, APPLY)) === APPLY,
+  );
+  if (result === undefined) {
+    return;
+  }
   if (!result.ok) {
     void vscode.window.showInformationMessage(`netpol-lens: ${result.message}`);
     return;
-  }
-  if (result.alsoOpens > 0) {
-    const choice = await vscode.window.showWarningMessage(`${result.title}.`, APPLY);
-    if (choice !== APPLY) {
-      return;
-    }
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   if (!(await vscode.workspace.applyEdit(edit))) {
