@@ -26,7 +26,7 @@ export interface EngineFigures {
   readonly throughput: Figure;
   readonly matrices: readonly MatrixFigure[];
   /** explain-logs over 100,000 records. */
-  readonly records: { readonly time: Figure; readonly size: string };
+  readonly records: { readonly time: Figure; readonly again: Figure; readonly size: string };
   /** diffReachability of the workspace with itself: two matrices and every pair of joint classes. */
   readonly diff: Figure;
   readonly notes: readonly string[];

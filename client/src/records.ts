@@ -24,11 +24,23 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
   const chosen = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
 
+  // The version of each records file whose text the server was last sent: it keeps the records
+  // it read, so a file that has not changed since is asked about by version alone.
+  const sent = new Map<string, number>();
+  const ask = async (document: vscode.TextDocument) => {
+    const uri = document.uri.toString();
+    const { version } = document;
+    if (sent.get(uri) === version) {
+      const result = await client.sendRequest(explainRecordsRequest, { uri, version });
+      if (result.ok || result.code !== 'text-needed') {
+        return result;
+      }
+    }
+    sent.set(uri, version);
+    return client.sendRequest(explainRecordsRequest, { uri, version, text: document.getText() });
+  };
   const explain = async (document: vscode.TextDocument, tell: boolean): Promise<boolean> => {
-    const result = await client.sendRequest(explainRecordsRequest, {
-      uri: document.uri.toString(),
-      text: document.getText(),
-    });
+    const result = await ask(document);
     if (!result.ok) {
       if (tell) {
         void vscode.window.showWarningMessage(result.message);
@@ -92,6 +104,7 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
       collection.delete(document.uri);
       explained.delete(key);
       chosen.delete(key);
+      sent.delete(key);
     }),
     vscode.commands.registerCommand('netpol.explainRecords', async () => {
       const document = vscode.window.activeTextEditor?.document;

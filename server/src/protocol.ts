@@ -257,7 +257,13 @@ export const reachabilityCellRequest = new RequestType<
 /** Parameters of `netpol/explainRecords`: a file of real policy-action records. */
 export interface ExplainRecordsParams {
   readonly uri: string;
-  readonly text: string;
+  /** The editor's version of the file: the server keeps what it read of the text it was sent. */
+  readonly version?: number;
+  /**
+   * The file's text. Left out, the server reads the records it kept from the text of this
+   * `version`, and answers `text-needed` when it has none (it restarted, or kept another file).
+   */
+  readonly text?: string;
 }
 
 /** A range in 0-based line/character positions (an LSP `Range`). */
@@ -297,7 +303,7 @@ export type ExplainRecordsResult =
       /** `3 records: 2 agree, 1 disagree, 0 undecided` */
       readonly summary: string;
     }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly code?: 'text-needed' };
 
 /** Reads real records against the workspace as the server sees it now. */
 export const explainRecordsRequest = new RequestType<

@@ -82,4 +82,44 @@ describe('language server: real records read against the workspace', () => {
     const diagnostics = await session.change('file:///w/flows.yaml', text);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'flow-expectation-failed'));
   });
+
+  it('keeps the records it read: by version alone, they are read against the policies as they are now', async () => {
+    const uri = 'file:///logs/kept/policy_action.log';
+    const text = read('policy_action.log');
+    const ask = (params: object): Promise<ExplainRecordsResult> =>
+      session.client.sendRequest('netpol/explainRecords', { uri, ...params });
+    const first = await ask({ version: 1, text });
+    assert.ok(first.ok);
+    assert.deepEqual(await ask({ version: 1 }), first);
+    const policies = read('workspace/policies.yaml');
+    // Without the rule of np, what production allowed through it now disagrees.
+    await session.change(
+      'file:///w/policies.yaml',
+      policies.replace(
+        '  ingress:\n    - from: [{ podSelector: { matchLabels: { app: client-allow } } }]\n      ports: [{ port: http }]\n',
+        '  policyTypes: [Ingress]\n',
+      ),
+    );
+    try {
+      const kept = await ask({ version: 1 });
+      assert.ok(kept.ok);
+      assert.notDeepEqual(kept.diagnostics, first.diagnostics);
+      assert.deepEqual(kept, await ask({ version: 1, text }));
+    } finally {
+      await session.change('file:///w/policies.yaml', policies);
+    }
+  });
+
+  it('asks for the text of a version it was not sent', async () => {
+    const uri = 'file:///logs/kept/other.log';
+    const text = read('policy_action.log');
+    const ask = (params: object): Promise<ExplainRecordsResult> =>
+      session.client.sendRequest('netpol/explainRecords', { uri, ...params });
+    const unsent = await ask({ version: 1 });
+    assert.ok(!unsent.ok);
+    assert.equal(unsent.code, 'text-needed');
+    assert.ok((await ask({ version: 1, text })).ok);
+    const later = await ask({ version: 2 });
+    assert.ok(!later.ok && later.code === 'text-needed');
+  });
 });

@@ -3,6 +3,7 @@ import { ide, present } from '../engine';
 import type { Span, WorkspaceAnalysis } from '../engine';
 import { explainRecordsRequest } from '../protocol';
 import type {
+  ExplainRecordsParams,
   ExplainRecordsResult,
   LineRange,
   RecordDiagnostic,
@@ -12,27 +13,68 @@ import type {
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
 
-/** `netpol/explainRecords`: real records read against the workspace as it is now. */
+/** Records files whose records are kept between requests: the ones being looked at. */
+const FILES_KEPT = 2;
+
+/** A records file as last sent: its text and the records read from it. */
+interface KeptRecords {
+  readonly version: number | undefined;
+  readonly document: TextDocument;
+  readonly read: ide.RecordsRead;
+}
+
+/**
+ * `netpol/explainRecords`: real records read against the workspace as it is now. Reading a large
+ * file is most of the work, and the editor asks again after each pause in editing the policies:
+ * the records read from a version are kept, and the editor sends only the version while it is the
+ * same.
+ */
 export function registerExplainRecords({ connection, workspace }: FeatureContext): void {
+  const kept = new Map<string, KeptRecords>();
+  const recordsOf = (params: ExplainRecordsParams): KeptRecords | undefined => {
+    const last = kept.get(params.uri);
+    kept.delete(params.uri);
+    const records =
+      params.text !== undefined
+        ? readText(params.text, params.version)
+        : last !== undefined && params.version !== undefined && last.version === params.version
+          ? last
+          : undefined;
+    if (records !== undefined && params.version !== undefined) {
+      kept.set(params.uri, records);
+      [...kept.keys()].slice(0, -FILES_KEPT).forEach((uri) => kept.delete(uri));
+    }
+    return records;
+  };
   connection.onRequest(explainRecordsRequest, (params) =>
     runSafe<ExplainRecordsResult>(
       connection,
       'explain records',
       { ok: false, message: 'Internal error.' },
-      () => explainRecordsText(workspace.analysis(), params.text),
+      () => {
+        const records = recordsOf(params);
+        return records === undefined
+          ? { ok: false, code: 'text-needed', message: 'The records file was not sent.' }
+          : explainKept(workspace.analysis(), records);
+      },
     ),
   );
 }
 
-export function explainRecordsText(
+function readText(text: string, version: number | undefined): KeptRecords {
+  const document = TextDocument.create('records', 'json', 0, text);
+  return { version, document, read: ide.readRecords(text) };
+}
+
+function explainKept(
   analysis: WorkspaceAnalysis | undefined,
-  text: string,
+  { document, read }: KeptRecords,
 ): ExplainRecordsResult {
   if (analysis === undefined) {
     return { ok: false, message: 'The workspace is still being analysed; try again in a moment.' };
   }
-  const explanation = ide.explainRecords(analysis, text);
-  const document = TextDocument.create('records', 'json', 0, text);
+  const explanation = ide.explainReadRecords(analysis, read);
+  const text = document.getText();
   // A record of an export spans many lines: its first line carries what is said about it.
   const rangeOf = (span: Span): LineRange => {
     const start = document.positionAt(span.start);

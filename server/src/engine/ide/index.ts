@@ -45,6 +45,7 @@ export type { ChangedPair } from './diff/diff-pairs';
 // GKE logs: the query that finds a flow's records, and real records read against the policies.
 export { flowQuery, policyQuery } from '../logs/query';
 export type { LoggingQuery, LoggingTarget } from '../logs/query';
-export { explainRecords } from '../logs/read/explain-records';
+export { explainReadRecords, explainRecords } from '../logs/read/explain-records';
 export type { ExplainedRecord, RecordsExplanation } from '../logs/read/explain-records';
-export type { RecordProblem } from '../logs/read/read-records';
+export { readRecords } from '../logs/read/read-records';
+export type { RecordProblem, RecordsRead } from '../logs/read/read-records';

@@ -49,7 +49,14 @@ export interface RecordsExplanation {
  * disposition. Records repeat the same connections, so placements and verdicts are shared.
  */
 export function explainRecords(subject: RecordsSubject, text: string): RecordsExplanation {
-  const read = readRecords(text);
+  return explainReadRecords(subject, readRecords(text));
+}
+
+/**
+ * The same for records already read: reading a large file is most of the work, and its records
+ * stay what they are while the policies they are read against change.
+ */
+export function explainReadRecords(subject: RecordsSubject, read: RecordsRead): RecordsExplanation {
   const place = placer(subject.world);
   const verdicts = new Map<string, Verdict>();
   const decide = (flow: Flow, key: string): Verdict => {
