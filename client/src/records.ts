@@ -4,6 +4,7 @@ import { explainRecordsRequest } from '../../server/src/protocol';
 import type { LineRange, RecordSummary, SampleFlow } from '../../server/src/protocol';
 import { addFlowsToSampleFlows } from './add-to-sample-flows';
 import { ALLOW_THIS_FLOW, allowFlowCommand } from './allow-flow';
+import { createRecordsAsker } from './records-request';
 
 // A node's log is policy_action.log, rotated as policy_action-<time>.log.
 const NODE_FILE = /(^|[\\/])policy[_-]action[^\\/]*\.log$/i;
@@ -16,7 +17,8 @@ const RETRIES = 60;
 /**
  * Diagnostics on files of real policy-action records: read against the workspace when such a
  * file is opened or edited, or for any file by the command `netpol.explainRecords`. The records
- * file is never synchronised with the server as a workspace file: it is sent as text on request.
+ * file is never synchronised with the server as a workspace file: its text goes with a request
+ * when the server has not read that version (see records-request.ts).
  */
 export function registerRecords(client: LanguageClient): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('netpol-records');
@@ -24,23 +26,13 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
   const chosen = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
 
-  // The version of each records file whose text the server was last sent: it keeps the records
-  // it read, so a file that has not changed since is asked about by version alone.
-  const sent = new Map<string, number>();
-  const ask = async (document: vscode.TextDocument) => {
-    const uri = document.uri.toString();
-    const { version } = document;
-    if (sent.get(uri) === version) {
-      const result = await client.sendRequest(explainRecordsRequest, { uri, version });
-      if (result.ok || result.code !== 'text-needed') {
-        return result;
-      }
-    }
-    sent.set(uri, version);
-    return client.sendRequest(explainRecordsRequest, { uri, version, text: document.getText() });
-  };
+  const asker = createRecordsAsker((params) => client.sendRequest(explainRecordsRequest, params));
   const explain = async (document: vscode.TextDocument, tell: boolean): Promise<boolean> => {
-    const result = await ask(document);
+    const result = await asker.ask({
+      uri: document.uri.toString(),
+      version: document.version,
+      getText: () => document.getText(),
+    });
     if (!result.ok) {
       if (tell) {
         void vscode.window.showWarningMessage(result.message);
@@ -104,7 +96,7 @@ export function registerRecords(client: LanguageClient): vscode.Disposable {
       collection.delete(document.uri);
       explained.delete(key);
       chosen.delete(key);
-      sent.delete(key);
+      asker.forget(key);
     }),
     vscode.commands.registerCommand('netpol.explainRecords', async () => {
       const document = vscode.window.activeTextEditor?.document;
