@@ -350,8 +350,9 @@ async function closePanel(page) {
 }
 
 /**
- * Scrolls the active editor (Ctrl+Down, one line at a time) until the cursor is `lines` lines
- * from its top: near, but below the sticky-scroll header that covers the first lines.
+ * Scrolls the active editor (Ctrl+Down or Ctrl+Up, one line at a time) until the cursor's line is
+ * within `lines` lines below the sticky-scroll header, which covers the first lines of the editor
+ * (and hovers pointed at them): near the top, never under the header.
  */
 async function scrollCursorNearTop(page, lines = 5) {
   // Not .view-lines: that layer moves as the editor scrolls.
@@ -371,12 +372,25 @@ async function scrollCursorNearTop(page, lines = 5) {
       await activeCursor(page).waitFor({ timeout: UI_MS });
       continue;
     }
-    if (box.y <= top + lines * box.height + 1) {
+    // The header grows and shrinks with what is scrolled past: measured at each step.
+    const header = await stickyHeaderBottom(page, top);
+    if (box.y < header) {
+      await page.keyboard.press('Control+ArrowUp');
+      continue;
+    }
+    if (box.y <= header + lines * box.height + 1) {
       return;
     }
     await page.keyboard.press('Control+ArrowDown');
   }
   throw new Error('the editor would not scroll the cursor to its top');
+}
+
+/** Where the active editor's sticky-scroll header ends (`top` when it shows no line). */
+async function stickyHeaderBottom(page, top) {
+  const header = activeGroup(page).locator('.editor-instance .sticky-widget').first();
+  const box = (await header.count()) > 0 ? await header.boundingBox() : null;
+  return box === null || box.height === 0 ? top : Math.max(top, box.y + box.height);
 }
 
 /** Waits until the cursor's line (1-based, as the status bar shows it) is at least `least`. */
