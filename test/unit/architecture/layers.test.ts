@@ -69,4 +69,14 @@ describe('the engine layout', () => {
       .map((file) => relative(ENGINE, file));
     assert.deepEqual(taking, []);
   });
+
+  it('makes problems only in parse/, check/ and workspace-checks/ (and core/, which counts the rest)', () => {
+    // A problem written out: a literal severity followed by the message it carries.
+    const literal = /severity: '(?:error|warning|information|hint)',\s*message/;
+    const making = files
+      .filter((file) => !['core', 'parse', 'check', 'workspace-checks'].includes(layerOf(file)))
+      .filter((file) => literal.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ENGINE, file));
+    assert.deepEqual(making, []);
+  });
 });

@@ -2,10 +2,9 @@ import { asServerReads, checkObject } from '../check';
 import type { DocumentAnalysis } from '../check/document-analysis';
 import { addTextFixes } from '../check/text-fixes';
 import { classify } from '../core/classify';
-import type { Problem } from '../core/problem';
 import { toSourceObjects } from '../parse/list';
 import { parseYamlDocument } from '../parse/parse-document';
-import { templateStart } from '../parse/template-syntax';
+import { skippedAsTemplate, templateStart } from '../parse/template-syntax';
 
 /** One document on its own: parsed, its objects of known kinds found, and checked. */
 export function analyzeDocument(text: string): DocumentAnalysis {
@@ -29,14 +28,4 @@ export function analyzeDocument(text: string): DocumentAnalysis {
   }
   const { value: _value, ...kept } = parsed;
   return { parsed: kept, objects, problems };
-}
-
-function skippedAsTemplate(start: number): Problem {
-  return {
-    code: 'template-skipped',
-    severity: 'information',
-    message:
-      'The document holds template syntax ({{ }}) and is not valid YAML until it is rendered; it is skipped.',
-    span: { start, end: start + 2 },
-  };
 }

@@ -24,7 +24,7 @@ export { resolvePort } from '../flows/resolve-port';
 export type { PortResolution } from '../flows/resolve-port';
 export { buildPolicy } from '../model/build-policy';
 export { buildWorld, namespaceLabels } from '../world/build-world';
-export type { FlowProblemCode, SampleFlow, UnresolvedEndpoint } from '../flows/types';
+export type { SampleFlow, UnresolvedEndpoint } from '../flows/types';
 export type { FlowResult } from '../evaluate/flow-result';
 export type { ClusterPolicy } from '../model/cluster-policy';
 export type {

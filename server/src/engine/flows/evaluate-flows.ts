@@ -1,10 +1,10 @@
 import type { Flow } from './types';
 import type { PlacedProblem } from '../core/source';
-import type { Span } from '../core/span';
 import type { World } from '../world/types';
 import { resolveEndpoint } from './resolve-endpoint';
 import { resolvePort } from './resolve-port';
-import type { FlowProblemCode, SampleFlow } from './types';
+import type { SampleFlow } from './types';
+import { unresolvedFlow } from '../check/unresolved-flow';
 
 /** The flow a sample names, or the problems that keep it from naming one. */
 export function toFlow(
@@ -15,17 +15,19 @@ export function toFlow(
   const destination = resolveEndpoint(world, sample.to);
   const problems: PlacedProblem[] = [];
   if (source.kind === 'unresolved') {
-    problems.push(placed(sample.uri, source.code, source.message, sample.spans.from));
+    problems.push(unresolvedFlow(sample.uri, source.code, source.message, sample.spans.from));
   }
   if (destination.kind === 'unresolved') {
-    problems.push(placed(sample.uri, destination.code, destination.message, sample.spans.to));
+    problems.push(
+      unresolvedFlow(sample.uri, destination.code, destination.message, sample.spans.to),
+    );
   }
   if (source.kind === 'unresolved' || destination.kind === 'unresolved') {
     return { problems };
   }
   const port = resolvePort(destination, sample.port, sample.protocol);
   if (port.kind === 'unresolved') {
-    return { problems: [placed(sample.uri, port.code, port.message, sample.spans.port)] };
+    return { problems: [unresolvedFlow(sample.uri, port.code, port.message, sample.spans.port)] };
   }
   const flow: Flow =
     port.portName === undefined
@@ -38,8 +40,4 @@ export function toFlow(
           protocol: sample.protocol,
         };
   return { flow };
-}
-
-function placed(uri: string, code: FlowProblemCode, message: string, span: Span): PlacedProblem {
-  return { uri, problem: { code, severity: 'error', message, span } };
 }

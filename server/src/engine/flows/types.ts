@@ -22,9 +22,6 @@ export interface Flow {
   readonly protocol: Protocol;
 }
 
-export type FlowProblemCode =
-  'unknown-endpoint' | 'ambiguous-endpoint' | 'unknown-named-port' | 'named-port-external';
-
 /** A reference that names no endpoint, or more than one. */
 export interface UnresolvedEndpoint {
   readonly kind: 'unresolved';

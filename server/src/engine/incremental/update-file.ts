@@ -1,8 +1,9 @@
 import type { FileAnalysis, PlacedDocument } from '../check/document-analysis';
 import { splitDocuments } from '../parse/split';
 import type { Chunk } from '../parse/split';
-import { fileOf, refusal, tooManyDocuments } from '../analysis/analyze-file';
-import type { FileOptions } from '../analysis/analyze-file';
+import { fileOf } from '../analysis/analyze-file';
+import { refusal, tooManyDocuments } from '../check/file-limits';
+import type { FileOptions } from '../check/file-limits';
 import { keepDocument, placeDocument } from './kept-documents';
 import type { MovableDocument } from './kept-documents';
 

@@ -1,3 +1,5 @@
+import type { Problem } from '../core/problem';
+
 // A block scalar's header (`|`, `>-`, `|2`...) at the end of a line: the lines under it are text.
 const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
@@ -88,4 +90,15 @@ function indentOf(text: string, start: number, end: number): number {
     index++;
   }
   return index - start;
+}
+
+/** The problem of a document skipped as a template: said once, where its first action opens. */
+export function skippedAsTemplate(start: number): Problem {
+  return {
+    code: 'template-skipped',
+    severity: 'information',
+    message:
+      'The document holds template syntax ({{ }}) and is not valid YAML until it is rendered; it is skipped.',
+    span: { start, end: start + 2 },
+  };
 }
