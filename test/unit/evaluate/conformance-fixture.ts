@@ -70,14 +70,13 @@ export const housePods = (house: House) => ({
 
 /**
  * A rule written once for both generations. Ports read `80/TCP`, `9003-9005/SCTP` or a
- * container port name; `Allow` is v1alpha1's word for v1alpha2's `Accept`.
+ * container port name; `Allow` is v1alpha1's word for v1alpha2's `Accept`. One peer, or several.
  */
-export interface Rule {
+export type Rule = {
   readonly name: string;
   readonly action: 'Allow' | 'Deny' | 'Pass';
-  readonly peer: unknown;
   readonly ports?: readonly string[];
-}
+} & ({ readonly peer: unknown } | { readonly peers: readonly unknown[] });
 
 /** A rule whose peer is one house's namespace. */
 export function houseRule(
@@ -166,18 +165,19 @@ function toDocument(policy: TieredPolicy, generation: Generation): string {
 
 function toRule(rule: Rule, peers: 'from' | 'to', generation: Generation): unknown {
   const ports = rule.ports?.map((port) => parsePort(port));
+  const listed = 'peers' in rule ? rule.peers : [rule.peer];
   if (generation === 'v1alpha1') {
     return {
       name: rule.name,
       action: rule.action,
-      [peers]: [rule.peer],
+      [peers]: listed,
       ...(ports && { ports: ports.map(toV1alpha1Port) }),
     };
   }
   return {
     name: rule.name,
     action: rule.action === 'Allow' ? 'Accept' : rule.action,
-    [peers]: [rule.peer],
+    [peers]: listed,
     ...(ports && { protocols: ports.map(toV1alpha2Protocol) }),
   };
 }

@@ -26,7 +26,7 @@ import type { Rule, Scenario, TieredPolicy } from './conformance-fixture';
 // subtests see every earlier edit; here each state the policy passes through is its own case.
 // Every scenario runs as v1alpha1 AdminNetworkPolicy/BaselineAdminNetworkPolicy and as the
 // equivalent v1alpha2 ClusterNetworkPolicy. The rules naming the hogwarts-staff professors in
-// some versions of these files are left out: that namespace is not in the suite's base manifests.
+// earlier versions of these files are in conformance-tiers-professors.test.ts.
 
 const swap = <T>(items: readonly T[], first: number, second: number): T[] => {
   const copy = [...items];
