@@ -123,15 +123,13 @@ function formatText(
   }
   // Both lists are in file order: a stable sort by line interleaves them.
   const lines = byLine.sort((left, right) => left.line - right.line).map((entry) => entry.text);
-  const count = (agrees: boolean | null) =>
-    records.filter((record) => record.agrees === agrees).length;
   const summary =
-    `${plural(records.length, 'record')}: ${count(true)} agree, ${count(false)} disagree, ` +
-    `${count(null)} undecided` +
+    present.summarizeRecords(records) +
     (problems.length === 0
       ? ''
       : `; ${plural(problems.length, 'malformed entry', 'malformed entries')}`);
-  lines.push(count(false) > 0 ? paint.red(summary) : paint.green(summary));
+  const disagree = records.some((record) => record.agrees === false);
+  lines.push(disagree ? paint.red(summary) : paint.green(summary));
   return `${lines.join('\n')}\n`;
 }
 

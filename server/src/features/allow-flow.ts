@@ -98,19 +98,11 @@ async function computeChange(
   if (fix === undefined) {
     return undefined;
   }
-  return { title: titleOf(fix), edit: toEdit(fix, documents), alsoOpens: fix.alsoOpensCount };
-}
-
-function titleOf(fix: ide.AllowFlowFix): string {
-  const added = fix.policies.map((policy) => `${policy.namespace}/${policy.name}`).join(' and ');
-  const others =
-    fix.alsoOpensCount === 0
-      ? 'opens nothing else'
-      : `also opens ${fix.alsoOpensCount} other connection${fix.alsoOpensCount === 1 ? '' : 's'}, ${fix.alsoOpens
-          .slice(0, 2)
-          .map((pair) => `${pair.from} -> ${pair.to}:${pair.port.containerPort}`)
-          .join(', ')}${fix.alsoOpensCount > 2 ? ', ...' : ''}`;
-  return `Allow this flow: add ${fix.policies.length === 1 ? 'policy' : 'policies'} ${added} (${others})`;
+  return {
+    title: ide.describeAllowFlowFix(fix),
+    edit: toEdit(fix, documents),
+    alsoOpens: fix.alsoOpensCount,
+  };
 }
 
 function toEdit(

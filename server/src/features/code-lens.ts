@@ -119,12 +119,9 @@ export function registerCodeLens(context: FeatureContext): void {
 }
 
 function flowCommand(uri: string, lens: Extract<ide.Lens, { kind: 'flow' }>): CodeLens['command'] {
-  const { verdict, ok, expect } = lens.flow;
-  const word = verdict.allowed ? 'allow' : 'deny';
-  const failed = ok || expect === null ? '' : ` (expected ${expect})`;
   const argument: ShowLogPreviewArguments = { uri };
   return {
-    title: `${word}${failed} · ${present.summarizeDirection(verdict.egress)} · ${present.summarizeDirection(verdict.ingress)}`,
+    title: present.flowLensTitle(lens.flow),
     command: 'netpol.showLogPreview',
     arguments: [argument],
   };
@@ -149,15 +146,14 @@ async function policyCommand(
     policy: `${policy.namespace}/${policy.name}`,
     pods: await Promise.all(pods.map((pod) => toSelectedPod(pod, analysis, lookup))),
   };
-  const count = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
   return {
-    title: `selects ${count} in ${policy.namespace}`,
+    title: present.policyLensTitle(policy, pods),
     command: 'netpol.showSelectedPods',
     arguments: [argument],
   };
 }
 
-/** `Admin 10 · applies to 14 pods in 3 namespaces` (a BaselineAdminNetworkPolicy has no priority). */
+/** The pods a cluster policy's subject selects, listed by the lens's command. */
 async function clusterPolicyCommand(
   uri: string,
   policy: ClusterPolicy,
@@ -170,15 +166,8 @@ async function clusterPolicyCommand(
     policy: `${policy.kind} ${policy.name}`,
     pods: await Promise.all(pods.map((pod) => toSelectedPod(pod, analysis, lookup))),
   };
-  const namespaces = new Set(pods.map((pod) => pod.namespace)).size;
-  const place =
-    policy.kind === 'BaselineAdminNetworkPolicy'
-      ? policy.tier
-      : `${policy.tier} ${policy.priority}`;
-  const count = `${pods.length} pod${pods.length === 1 ? '' : 's'}`;
-  const spread = `${namespaces} namespace${namespaces === 1 ? '' : 's'}`;
   return {
-    title: `${place} · applies to ${count} in ${spread}`,
+    title: present.clusterPolicyLensTitle(policy, pods),
     command: 'netpol.showSelectedPods',
     arguments: [argument],
   };

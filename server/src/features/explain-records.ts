@@ -96,10 +96,7 @@ function explainKept(
       flow,
     };
   });
-  const count = (agrees: boolean | null) =>
-    explanation.records.filter((record) => record.agrees === agrees).length;
-  const summary = `${explanation.records.length} records: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;
-  return { ok: true, diagnostics, records, summary };
+  return { ok: true, diagnostics, records, summary: present.summarizeRecords(explanation.records) };
 }
 
 function problemDiagnostic(problem: ide.RecordProblem, range: LineRange): RecordDiagnostic {

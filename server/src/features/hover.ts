@@ -4,7 +4,6 @@ import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
 import { loggingTarget } from './logging-query';
-import { renderFieldHover, renderFlowHover } from './render-hover';
 import { hoverClusterSelection, hoverSelector } from './selector-hover';
 import { hoverWorkload } from './workload-hover';
 
@@ -33,7 +32,7 @@ export function registerHover(context: FeatureContext): void {
         return {
           contents: {
             kind: 'markdown',
-            value: renderFlowHover(
+            value: ide.renderFlowHover(
               flow,
               ide.flowQuery(flow.flow, loggingTarget(context.settings())),
               analysis!.duplicates,
@@ -54,7 +53,7 @@ export function registerHover(context: FeatureContext): void {
       return field === undefined
         ? null
         : {
-            contents: { kind: 'markdown', value: renderFieldHover(field) },
+            contents: { kind: 'markdown', value: ide.renderFieldHover(field) },
             range: toRange(document, field.span),
           };
     }),

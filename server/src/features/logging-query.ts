@@ -53,12 +53,3 @@ export function queryActions(
 function copyAction(title: string, text: string, what: string): CodeAction {
   return { title, command: { title, command: COPY_TEXT_COMMAND, arguments: [text, what] } };
 }
-
-/** The hover's Cloud Logging section: a Logs Explorer link and the gcloud command. */
-export function renderQueryMarkdown(query: ide.LoggingQuery): string {
-  return [
-    `**Real records:** [open in Logs Explorer](${query.url}), or run:`,
-    ['```sh', query.command, '```'].join('\n'),
-    '_Project, cluster and location: settings `netpol.gcp.*`._',
-  ].join('\n\n');
-}

@@ -9,7 +9,7 @@ export type { SelectorAt } from './query/selector-at';
 export { clusterSelectionAt, subjectPods } from './query/cluster-selection-at';
 export type { ClusterSelectionAt } from './query/cluster-selection-at';
 export { workloadAt } from './query/workload-at';
-export type { PodIsolation } from './query/workload-at';
+export type { PodIsolation, WorkloadAt } from './query/workload-at';
 export type { MatchedNamespace, MatchedPod } from '../evaluate/select-pods';
 export { duplicatesUsedBy } from '../workspace-checks/duplicates';
 
@@ -26,7 +26,7 @@ export { shortReference } from '../flows/resolve-endpoint';
 export { complete } from './complete/complete';
 export type { Completion, CompletionKind } from './complete/completion';
 export { refactorPeersAt } from './fix/peers';
-export { allowFlow, allowFlowFiles } from './fix/allow-flow';
+export { allowFlow, allowFlowFiles, describeAllowFlowFix } from './fix/allow-flow';
 export { appendFlow } from './fix/append-flow';
 export type { FlowToAppend } from './fix/append-flow';
 export type { AllowFlowFix, FlowToAllow } from './fix/allow-flow';
@@ -49,3 +49,9 @@ export { explainReadRecords, explainRecords } from '../logs/read/explain-records
 export type { ExplainedRecord, RecordsExplanation } from '../logs/read/explain-records';
 export { readRecords } from '../logs/read/read-records';
 export type { RecordProblem, RecordsRead } from '../logs/read/read-records';
+
+// Hovers, in markdown: the features give them a range and send them.
+export { renderClusterSelectionHover, renderSelectorHover } from './hover/selection';
+export { renderFieldHover, renderFlowHover } from './hover/flow';
+export { renderWorkloadHover } from './hover/workload';
+export type { PolicyPlace } from './hover/workload';

@@ -16,4 +16,5 @@ export {
 export { renderLogMarkdown, renderLogPreview } from './logs';
 export { renderLogDocument } from './logs-document';
 export { describeFlowChanges, describePort, summarizeDiffCounts } from './diff';
-export { explainRecord } from './records';
+export { explainRecord, summarizeRecords } from './records';
+export { clusterPolicyLensTitle, flowLensTitle, policyLensTitle } from './lenses';

@@ -88,3 +88,11 @@ function describeUnplaced(endpoint: PlacedEndpoint): string {
 function reference(endpoint: PlacedEndpoint): string {
   return endpoint.reference;
 }
+
+/** `3 records: 2 agree, 1 disagree, 0 undecided`, the summary of a records file read. */
+export function summarizeRecords(records: readonly Pick<ExplainedRecord, 'agrees'>[]): string {
+  const count = (agrees: boolean | null) =>
+    records.filter((record) => record.agrees === agrees).length;
+  const total = `${records.length} record${records.length === 1 ? '' : 's'}`;
+  return `${total}: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;
+}

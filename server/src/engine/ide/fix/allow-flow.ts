@@ -303,3 +303,19 @@ function endpointIs(endpoint: Endpoint, pod: Pod): boolean {
     endpoint.pod.name === pod.name
   );
 }
+
+/**
+ * The quick fix's title: `Allow this flow: add policy shop/api-from-web (opens nothing else)`, or
+ * the first two other connections it also opens.
+ */
+export function describeAllowFlowFix(fix: AllowFlowFix): string {
+  const added = fix.policies.map((policy) => `${policy.namespace}/${policy.name}`).join(' and ');
+  const others =
+    fix.alsoOpensCount === 0
+      ? 'opens nothing else'
+      : `also opens ${fix.alsoOpensCount} other connection${fix.alsoOpensCount === 1 ? '' : 's'}, ${fix.alsoOpens
+          .slice(0, 2)
+          .map((pair) => `${pair.from} -> ${pair.to}:${pair.port.containerPort}`)
+          .join(', ')}${fix.alsoOpensCount > 2 ? ', ...' : ''}`;
+  return `Allow this flow: add ${fix.policies.length === 1 ? 'policy' : 'policies'} ${added} (${others})`;
+}
