@@ -1,4 +1,4 @@
-import { locateOrigin } from '../engine';
+import { ide } from '../engine';
 import type { WorkspaceAnalysis } from '../engine';
 import { endpointAtRequest, endpointsRequest } from '../protocol';
 import type { Endpoint, EndpointsResult } from '../protocol';
@@ -49,19 +49,13 @@ export function findEndpointAt(
   uri: string,
   offset: number,
 ): Endpoint | null {
-  const pod = analysis.world.pods.find((candidate) => {
-    if (candidate.origin.uri !== uri) {
-      return false;
-    }
-    const span = locateOrigin(analysis.file, candidate.origin);
-    return span !== undefined && span.start <= offset && offset <= span.end;
-  });
+  const pod = ide.podAt(analysis, uri, offset);
   return pod === undefined ? null : toEndpoint(analysis.world, pod);
 }
 
 function toEndpoint(world: World, pod: Pod): Endpoint {
   return {
-    ref: referenceOf(world, pod),
+    ref: ide.referenceTo(world, pod),
     namespace: pod.namespace,
     name: pod.name,
     kind: pod.workload?.kind ?? 'Pod',
@@ -72,19 +66,4 @@ function toEndpoint(world: World, pod: Pod): Endpoint {
       protocol: port.protocol,
     })),
   };
-}
-
-// `namespace/name` names the Pod of that name before any workload (docs/design.md §5), so a workload
-// that shares its name with another pod of its namespace needs the explicit kind.
-function referenceOf(world: World, pod: Pod): string {
-  const short = `${pod.namespace}/${pod.name}`;
-  if (pod.workload === undefined) {
-    return short;
-  }
-  const namesakes = (world.podsByNamespace.get(pod.namespace) ?? []).filter(
-    (other) => other.name === pod.name,
-  );
-  return namesakes.length > 1
-    ? `${pod.namespace}/${pod.workload.kind.toLowerCase()}/${pod.workload.name}`
-    : short;
 }

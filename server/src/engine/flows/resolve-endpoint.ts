@@ -137,6 +137,23 @@ export function shortReference(pod: Pod): string {
   return `${pod.namespace}/${pod.name}`;
 }
 
+/**
+ * The reference a sample flow would write for `pod`: `namespace/name`, which names the Pod of
+ * that name before any workload (docs/design.md §5), unless a workload shares its name with
+ * another pod of its namespace and needs its kind, `namespace/kind/name`.
+ */
+export function referenceTo(world: World, pod: Pod): string {
+  if (pod.workload === undefined) {
+    return shortReference(pod);
+  }
+  const namesakes = (world.podsByNamespace.get(pod.namespace) ?? []).filter(
+    (other) => other.name === pod.name,
+  );
+  return namesakes.length > 1
+    ? `${pod.namespace}/${pod.workload.kind.toLowerCase()}/${pod.workload.name}`
+    : shortReference(pod);
+}
+
 /** `namespace/kind/name`, the form that names a workload explicitly. */
 export function longReference(pod: Pod): string {
   return `${pod.namespace}/${kindOf(pod)}/${pod.name}`;

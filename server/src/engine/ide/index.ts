@@ -20,7 +20,8 @@ export { outlineFile } from './query/outline';
 export type { OutlineItem } from './query/outline';
 export { lensesMayDiffer, lensesOf, podsSelectedBy } from './query/lenses';
 export type { Lens } from './query/lenses';
-export { shortReference } from '../flows/resolve-endpoint';
+export { referenceTo, shortReference } from '../flows/resolve-endpoint';
+export { podAt } from './query/pod-at';
 
 // Writing: completion and edits.
 export { complete } from './complete/complete';
