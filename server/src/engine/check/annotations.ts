@@ -1,6 +1,6 @@
 import { valueAt } from './read';
 
-/** Turns on allow logging for a policy when NetworkLogging delegates allows (gke-policy-logging.md §1.4). */
+/** Turns on allow logging for a policy when NetworkLogging delegates allows (docs/gke-logging.md §1.4). */
 export const ENABLE_LOGGING = 'policy.network.gke.io/enable-logging';
 /** Turns on deny logging for a namespace when NetworkLogging delegates denies. */
 export const ENABLE_DENY_LOGGING = 'policy.network.gke.io/enable-deny-logging';

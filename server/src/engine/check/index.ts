@@ -69,7 +69,7 @@ function checkSchema(kind: SchemaKind, object: SourceObject): Report[] {
   if (validate(object.value)) {
     return [];
   }
-  // CRDs prune unknown fields instead of rejecting them (gke-policy-logging.md §1.3).
+  // CRDs prune unknown fields instead of rejecting them (docs/gke-logging.md §1.3).
   const unknownFieldSeverity = kind === 'NetworkLogging' ? 'warning' : 'error';
   return toReports(validate.errors ?? [], object.value, { kind, unknownFieldSeverity });
 }

@@ -36,7 +36,7 @@ export function checkWorkspace(objects: readonly PlacedObject[]): PlacedProblem[
   ];
 }
 
-// A cluster has exactly one NetworkLogging, named default (gke-policy-logging.md §1.2).
+// A cluster has exactly one NetworkLogging, named default (docs/gke-logging.md §1.2).
 function checkSingleNetworkLogging(loggings: readonly PlacedObject[]): PlacedProblem[] {
   const [first, ...extras] = loggings;
   if (first === undefined) {

@@ -99,7 +99,8 @@ function decideDeny(
   delegate: boolean,
   namespaces: ReadonlyMap<string, Namespace>,
 ): SideDecision {
-  // The namespace checked is that of the pod whose policy dropped the connection (§1.4).
+  // The namespace checked is that of the pod whose policy dropped the connection
+  // (docs/gke-logging.md §1.4).
   const annotations = namespaces.get(namespace)?.annotations ?? {};
   if (!delegate || annotations[messages.DENY_ANNOTATION] === 'true') {
     return { logged: true, disposition: 'deny' };

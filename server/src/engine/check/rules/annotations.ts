@@ -5,7 +5,7 @@ import type { Report } from '../report';
 import { atKey, atValue } from '../report';
 import { nearest } from '../../core/suggest';
 
-/** The object kind each logging annotation belongs on (gke-policy-logging.md §1.4). */
+/** The object kind each logging annotation belongs on (docs/gke-logging.md §1.4). */
 const HOME: Readonly<Record<string, 'NetworkPolicy' | 'Namespace'>> = {
   [ENABLE_LOGGING]: 'NetworkPolicy',
   [ENABLE_DENY_LOGGING]: 'Namespace',

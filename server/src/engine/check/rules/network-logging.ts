@@ -10,7 +10,7 @@ export function checkNetworkLogging(object: unknown): Report[] {
   ];
 }
 
-// The CRD is cluster-scoped (gke-policy-logging.md §1.2), so a namespace is meaningless.
+// The CRD is cluster-scoped (docs/gke-logging.md §1.2), so a namespace is meaningless.
 function checkNamespace(object: unknown): Report[] {
   const metadata = recordAt(object, ['metadata']);
   if (metadata === undefined || !Object.hasOwn(metadata, 'namespace')) {
@@ -26,7 +26,7 @@ function checkNamespace(object: unknown): Report[] {
 }
 
 // anetd's validateLogAction: delegate cannot be true when log is false; GKE then keeps the
-// previous configuration and this object has no effect (gke-policy-logging.md §1.3).
+// previous configuration and this object has no effect (docs/gke-logging.md §1.3).
 function checkDelegate(object: unknown, disposition: 'allow' | 'deny'): Report[] {
   const path = ['spec', 'cluster', disposition];
   const action = recordAt(object, path);

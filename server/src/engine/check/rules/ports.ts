@@ -72,7 +72,7 @@ function checkEndPort({ path, value: port }: MapPart): Report[] {
   return isPortNumber(start) ? [endPortOnDataplaneV2(where)] : [];
 }
 
-// gke-policy-logging.md §4: Cilium long ignored endPort, and GKE's current behaviour is unknown.
+// docs/gke-logging.md §4: Cilium long ignored endPort, and GKE's current behaviour is unknown.
 function endPortOnDataplaneV2(where: Path): Report {
   return {
     code: 'dataplane-v2-end-port',
@@ -81,7 +81,7 @@ function endPortOnDataplaneV2(where: Path): Report {
   };
 }
 
-// gke-policy-logging.md §4: SCTP is a missing NetworkPolicy feature in Cilium.
+// docs/gke-logging.md §4: SCTP is a missing NetworkPolicy feature in Cilium.
 function checkProtocol({ path, value: port }: MapPart): Report[] {
   if (port['protocol'] !== 'SCTP') {
     return [];
