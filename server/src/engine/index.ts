@@ -18,6 +18,7 @@ export { ALL_RULES } from './rules';
 export type { Edit, Problem } from './core/problem';
 export type { Span } from './core/span';
 export { locateOrigin } from './core/locate-origin';
+export type { Origin } from './core/source';
 export type { NetworkPolicy } from './model/types';
 export type { ClusterPolicy } from './model/cluster-policy';
 export type { Pod } from './world/types';

@@ -1,10 +1,10 @@
 import type { CodeLens, Location } from 'vscode-languageserver/node';
-import { ide, locateOrigin, present } from '../engine';
+import { ide, present } from '../engine';
 import type { ClusterPolicy, NetworkPolicy, Pod, WorkspaceAnalysis } from '../engine';
 import type { SimulateFlowParams } from '../protocol';
 import { runSafe } from '../run-safe';
 import type { FeatureContext } from './context';
-import { createTextLookup, toLocation } from './definition';
+import { createTextLookup, nameLocation } from './definition';
 import type { TextLookup } from './definition';
 
 /**
@@ -178,8 +178,7 @@ async function toSelectedPod(
   analysis: WorkspaceAnalysis,
   lookup: TextLookup,
 ): Promise<SelectedPod> {
-  const span = locateOrigin(analysis.file, pod.origin, ['metadata', 'name']);
-  const location = span && (await toLocation(lookup, pod.origin.uri, span));
+  const location = await nameLocation(lookup, analysis, pod.origin);
   const selected: SelectedPod = {
     ref: ide.shortReference(pod),
     namespace: pod.namespace,

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ide } from '../engine';
-import type { Span } from '../engine';
+import { ide, locateOrigin } from '../engine';
+import type { Origin, Span, WorkspaceAnalysis } from '../engine';
 import { readFileText } from '../read-file';
 import { runSafe } from '../run-safe';
 import { toRange } from '../to-lsp';
@@ -81,4 +81,14 @@ export async function toLocation(
 ): Promise<Location | undefined> {
   const document = await lookup(uri);
   return document === undefined ? undefined : { uri, range: toRange(document, span) };
+}
+
+/** Where an object's `metadata.name` is written, as the editor's lines count. */
+export async function nameLocation(
+  lookup: TextLookup,
+  analysis: WorkspaceAnalysis,
+  origin: Origin,
+): Promise<Location | undefined> {
+  const span = locateOrigin(analysis.file, origin, ['metadata', 'name']);
+  return span && toLocation(lookup, origin.uri, span);
 }

@@ -1,10 +1,10 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ide, locateOrigin } from '../engine';
+import { ide } from '../engine';
 import type { NetworkPolicy, WorkspaceAnalysis } from '../engine';
 import { toRange } from '../to-lsp';
 import type { FeatureContext } from './context';
-import { createTextLookup, toLocation } from './definition';
+import { createTextLookup, nameLocation } from './definition';
 
 /** Hover on a Pod's or workload's `metadata.name`: the policies that isolate it, per direction. */
 export async function hoverWorkload(
@@ -21,8 +21,7 @@ export async function hoverWorkload(
   const lookup = createTextLookup(context);
   const places = new Map<NetworkPolicy, ide.PolicyPlace>();
   for (const policy of [...found.ingress.policies, ...found.egress.policies]) {
-    const span = locateOrigin(analysis.file, policy.origin, ['metadata', 'name']);
-    const location = span && (await toLocation(lookup, policy.origin.uri, span));
+    const location = await nameLocation(lookup, analysis, policy.origin);
     if (location !== undefined) {
       places.set(policy, { uri: location.uri, line: location.range.start.line });
     }

@@ -3,14 +3,10 @@
 
 // What is at a place in a file.
 export { describeAt } from './describe-at';
-export type { FieldDescription } from './describe-at';
 export { selectorAt } from './query/selector-at';
 export type { SelectorAt } from './query/selector-at';
 export { clusterSelectionAt, subjectPods } from './query/cluster-selection-at';
-export type { ClusterSelectionAt } from './query/cluster-selection-at';
 export { workloadAt } from './query/workload-at';
-export type { PodIsolation, WorkloadAt } from './query/workload-at';
-export type { MatchedNamespace, MatchedPod } from '../evaluate/select-pods';
 export { duplicatesUsedBy } from '../workspace-checks/duplicates';
 
 // Navigation and the shape of a file.
@@ -29,7 +25,6 @@ export type { Completion, CompletionKind } from './complete/completion';
 export { refactorPeersAt } from './fix/peers';
 export { allowFlow, allowFlowFiles, describeAllowFlowFix } from './fix/allow-flow';
 export { appendFlow } from './fix/append-flow';
-export type { FlowToAppend } from './fix/append-flow';
 export type { AllowFlowFix, FlowToAllow } from './fix/allow-flow';
 
 // Flows: one simulated, all of them as a map, and what a change of policies did to them.
@@ -45,7 +40,7 @@ export type { ChangedPair } from './diff/diff-pairs';
 
 // GKE logs: the query that finds a flow's records, and real records read against the policies.
 export { flowQuery, policyQuery } from '../logs/query';
-export type { LoggingQuery, LoggingTarget } from '../logs/query';
+export type { LoggingTarget } from '../logs/query';
 export { explainReadRecords, explainRecords } from '../logs/read/explain-records';
 export type { ExplainedRecord, RecordsExplanation } from '../logs/read/explain-records';
 export { readRecords } from '../logs/read/read-records';

@@ -18,3 +18,4 @@ export { renderLogDocument } from './logs-document';
 export { describeFlowChanges, describePort, summarizeDiffCounts } from './diff';
 export { explainRecord, summarizeRecords } from './records';
 export { clusterPolicyLensTitle, flowLensTitle, policyLensTitle } from './lenses';
+export { plural } from './plural';

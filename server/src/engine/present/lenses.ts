@@ -3,6 +3,7 @@ import type { NetworkPolicy } from '../model/types';
 import type { Pod } from '../world/types';
 import type { Verdict } from '../evaluate/verdict';
 import { summarizeDirection } from './summarize';
+import { plural } from './plural';
 
 /** `deny (expected allow) · egress allowed by ... · ingress denied: ...`: a sample flow's lens. */
 export function flowLensTitle(flow: {
@@ -29,8 +30,4 @@ export function clusterPolicyLensTitle(policy: ClusterPolicy, pods: readonly Pod
       ? policy.tier
       : `${policy.tier} ${policy.priority}`;
   return `${place} · applies to ${plural(pods.length, 'pod')} in ${plural(namespaces, 'namespace')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -3,6 +3,7 @@ import type { PlacedEndpoint } from '../logs/read/place-endpoint';
 import type { RecordPolicy } from '../logs/types';
 import { describeRule } from './describe';
 import { summarizeDirection } from './summarize';
+import { plural } from './plural';
 
 /**
  * One sentence on a record: what production did, what the workspace decides now and why, or why
@@ -93,6 +94,5 @@ function reference(endpoint: PlacedEndpoint): string {
 export function summarizeRecords(records: readonly Pick<ExplainedRecord, 'agrees'>[]): string {
   const count = (agrees: boolean | null) =>
     records.filter((record) => record.agrees === agrees).length;
-  const total = `${records.length} record${records.length === 1 ? '' : 's'}`;
-  return `${total}: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;
+  return `${plural(records.length, 'record')}: ${count(true)} agree, ${count(false)} disagree, ${count(null)} undecided`;
 }

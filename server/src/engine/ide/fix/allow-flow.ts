@@ -10,6 +10,7 @@ import { diffPairs } from '../diff/diff-pairs';
 import type { ChangedPair } from '../diff/diff-pairs';
 import { diffReachability } from '../diff/diff-reachability';
 import { simulateFlow } from '../simulate';
+import { asNextDocument } from './next-document';
 
 /**
  * A denied flow: as written (its endpoint references, port and protocol), resolved against the
@@ -84,8 +85,7 @@ export function allowFlow(
     if (text === undefined) {
       return undefined;
     }
-    const separator = text.length === 0 ? '' : text.endsWith('\n') ? '---\n' : '\n---\n';
-    const newText = `${separator}${plan.yaml}`;
+    const newText = asNextDocument(text, plan.yaml);
     texts.set(plan.policy.uri, text + newText);
     edits.set(plan.policy.uri, [
       ...(edits.get(plan.policy.uri) ?? []),

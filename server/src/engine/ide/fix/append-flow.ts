@@ -1,6 +1,7 @@
 import { analyzeFile } from '../../analysis/analyze-file';
 import type { FileAnalysis } from '../../check/document-analysis';
 import { toScalar } from '../yaml-scalar';
+import { asNextDocument } from './next-document';
 
 /** A sample flow to write, as the Simulate Flow view picked it. */
 export interface FlowToAppend {
@@ -99,7 +100,7 @@ function appendDocument(uri: string, text: string, flow: FlowToAppend): Insertio
   if (text.trim() === '') {
     return { offset: 0, text: document };
   }
-  return { offset: text.length, text: `${text.endsWith('\n') ? '' : '\n'}---\n${document}` };
+  return { offset: text.length, text: asNextDocument(text, document) };
 }
 
 function fieldsOf(flow: FlowToAppend): [string, string][] {

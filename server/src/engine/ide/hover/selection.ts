@@ -1,6 +1,7 @@
 import type { MatchedNamespace, MatchedPod } from '../../evaluate/select-pods';
 import type { ClusterSelectionAt } from '../query/cluster-selection-at';
 import type { SelectorAt } from '../query/selector-at';
+import { plural } from '../../present/plural';
 
 // The hovers of selectors, in markdown: what a NetworkPolicy's selector or a tiered policy's
 // subject or peer matches in the world.
@@ -81,10 +82,6 @@ function capped(items: readonly string[], more: (count: number) => string): stri
     return [...items];
   }
   return [...items.slice(0, MAX_LISTED), more(items.length - MAX_LISTED)];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function renderClusterSelectionHover(selection: ClusterSelectionAt): string {
